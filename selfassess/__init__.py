@@ -1,0 +1,64 @@
+"""selfassess: quarterly child protection inspection self-assessment, kept as TOML files in git.
+
+The API for scripts and tests::
+
+    from selfassess import load_framework, load_assessment, save_assessment, open_workspace
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import SelfAssessError
+from .store import save_assessment
+from .workspace import open_workspace
+
+if TYPE_CHECKING:
+    from .model import Assessment, Framework
+
+__all__ = [
+    "SelfAssessError",
+    "load_assessment",
+    "load_framework",
+    "open_workspace",
+    "save_assessment",
+]
+
+
+def load_framework(path: str | os.PathLike[str]) -> Framework:
+    """A criteria framework from YAML; raises :class:`SelfAssessError` on bad input."""
+    from .criteria import load_framework as load
+
+    return load(path)
+
+
+def load_assessment(path: str | os.PathLike[str]) -> Assessment:
+    """An assessment file, checked against its framework: from the workspace the file is in, else the
+    bundled framework of that id, else (no framework found) checked for form only."""
+    from .errors import WorkspaceNotFoundError
+    from .store import check_place, parse_assessment, read_bytes
+    from .workspace import Workspace, find_workspace
+
+    data = read_bytes(path)
+    try:
+        workspace: Workspace | None = Workspace(find_workspace(Path(path).resolve().parent))
+    except WorkspaceNotFoundError:
+        workspace = None
+    if workspace is not None and Path(path).resolve().is_relative_to(workspace.root / "assessments"):
+        return workspace.parse(data, Path(path))
+    assessment = parse_assessment(data, path)
+    framework = (workspace.find_framework if workspace else _bundled_framework)(assessment.framework)
+    if framework is not None:
+        assessment = parse_assessment(data, path, framework)
+    check_place(assessment, path)
+    return assessment
+
+
+def _bundled_framework(framework_id: str) -> Framework | None:
+    from .bundled import bundled_framework
+    from .criteria import load_framework as load
+
+    path = bundled_framework(framework_id)
+    return load(path) if path else None

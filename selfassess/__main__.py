@@ -1,0 +1,5 @@
+"""``python -m selfassess``."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,144 @@
+"""Many assessments → one period's matrix: cells, movement since the previous period, counts, actions.
+
+The review screen, ``summary`` and every report read the combined view from here and only here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .model import NOT_APPLICABLE, UNRATED, Action, Criterion, Framework
+from .periods import Period
+from .workspace import Entry, Workspace
+
+
+@dataclass(frozen=True)
+class OpenAction:
+    district: str
+    criterion: str
+    action: Action
+    overdue: bool
+
+
+@dataclass
+class Combined:
+    """One period across all districts, with the previous period beside it."""
+
+    period: str
+    previous: str
+    framework: Framework
+    districts: tuple[str, ...]
+    entries: dict[str, Entry]
+    previous_entries: dict[str, Entry]
+    capabilities: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def applies(self, criterion: Criterion, district: str) -> bool:
+        return criterion.applies(self.capabilities.get(district, ()))
+
+    def _cell(self, entries: dict[str, Entry], criterion: Criterion, district: str) -> str | None:
+        if not self.applies(criterion, district):
+            return NOT_APPLICABLE
+        entry = entries.get(district)
+        if entry is None or entry.assessment is None:
+            return None
+        return entry.assessment.cell(criterion.id)
+
+    def cell(self, criterion: Criterion, district: str) -> str | None:
+        """A grade id, ``"n/a"``, or None (not rated, or no readable assessment)."""
+        return self._cell(self.entries, criterion, district)
+
+    def previous_cell(self, criterion: Criterion, district: str) -> str | None:
+        return self._cell(self.previous_entries, criterion, district)
+
+    def movement(self, criterion: Criterion, district: str) -> str:
+        """better, worse, same, rated, unrated; '' for n/a or a side with no assessment."""
+        if not self.has_assessment(district) or not self.had_assessment(district):
+            return ""
+        return self.framework.movement(
+            self.previous_cell(criterion, district), self.cell(criterion, district)
+        )
+
+    def has_assessment(self, district: str) -> bool:
+        return self.entries[district].assessment is not None
+
+    def had_assessment(self, district: str) -> bool:
+        entry = self.previous_entries.get(district)
+        return entry is not None and entry.assessment is not None
+
+    def status(self, district: str) -> str:
+        return self.entries[district].status
+
+    def counts(self, district: str) -> dict[str, int]:
+        """Per grade id, then ``n/a`` and ``unrated``, over the criteria that apply."""
+        counts = {grade.id: 0 for grade in self.framework.scale}
+        counts[NOT_APPLICABLE] = 0
+        counts[UNRATED] = 0
+        for criterion in self.framework.criteria:
+            cell = self.cell(criterion, district)
+            key = UNRATED if cell is None or cell not in counts else cell
+            counts[key] += 1
+        return counts
+
+    def open_actions(self, today: date) -> list[OpenAction]:
+        """Every open action this period, soonest due first (undated last), then district order."""
+        found = []
+        for district in self.districts:
+            assessment = self.entries[district].assessment
+            if assessment is None:
+                continue
+            for criterion_id, action in assessment.actions():
+                if action.is_open:
+                    found.append(OpenAction(district, criterion_id, action, action.is_overdue(today)))
+        found.sort(key=lambda a: (a.action.due is None, a.action.due or date.max))
+        return found
+
+    def worst(self) -> list[tuple[Criterion, list[str]]]:
+        """Criteria rated at the worst grade anywhere, with the districts concerned."""
+        worst = self.framework.worst.id
+        result = []
+        for criterion in self.framework.criteria:
+            districts = [d for d in self.districts if self.cell(criterion, d) == worst]
+            if districts:
+                result.append((criterion, districts))
+        return result
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``summary --format json`` document (SPEC §5)."""
+        return {
+            "period": self.period,
+            "previous": self.previous,
+            "framework": self.framework.id,
+            "districts": list(self.districts),
+            "criteria": [
+                {
+                    "id": criterion.id,
+                    "theme": criterion.theme,
+                    "title": criterion.title,
+                    "ratings": {d: self.cell(criterion, d) for d in self.districts},
+                    "previous": {d: self.previous_cell(criterion, d) for d in self.districts},
+                }
+                for criterion in self.framework.criteria
+            ],
+            "counts": {d: self.counts(d) for d in self.districts if self.has_assessment(d)},
+            "status": {d: self.status(d) for d in self.districts},
+        }
+
+
+def combine(workspace: Workspace, period: str | None = None) -> Combined:
+    """Read only what the answer needs: this period's and the previous period's files."""
+    label = str(Period.parse(period)) if period else workspace.latest_period()
+    if label is None:
+        label = str(Period.containing(date.today(), workspace.settings.quarters))
+    previous = str(Period.parse(label).previous)
+    districts = workspace.districts
+    return Combined(
+        period=label,
+        previous=previous,
+        framework=workspace.framework,
+        districts=districts,
+        entries={d: workspace.entry(d, label) for d in districts},
+        previous_entries={d: workspace.entry(d, previous) for d in districts},
+        capabilities={d: workspace.capabilities(d) for d in districts},
+    )

@@ -1,0 +1,44 @@
+"""Plain or coloured terminal text: colour only on a terminal, never with ``NO_COLOR``."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import IO
+
+import click
+
+_HEX = "0123456789abcdefABCDEF"
+_CLICK_NAMES = {
+    "black", "red", "green", "yellow", "blue", "magenta", "cyan", "white",
+    "bright_black", "bright_red", "bright_green", "bright_yellow", "bright_blue", "bright_magenta",
+    "bright_cyan", "bright_white",
+}  # fmt: skip
+
+
+def colour_enabled(stream: IO[str] | None = None) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    stream = stream or sys.stdout
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def click_colour(colour: str) -> str | tuple[int, int, int] | None:
+    """A framework colour (a name or ``#rrggbb``) as click understands it, or None."""
+    colour = colour.strip()
+    if len(colour) == 7 and colour.startswith("#") and all(c in _HEX for c in colour[1:]):
+        return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+    name = colour.lower()
+    return name if name in _CLICK_NAMES else None
+
+
+def style(text: str, colour: str | None = None, bold: bool = False, dim: bool = False) -> str:
+    """``text`` styled when stdout is a colour terminal, else unchanged."""
+    if not colour_enabled():
+        return text
+    fg = click_colour(colour) if colour else None
+    return click.style(text, fg=fg, bold=bold or None, dim=dim or None)
+
+
+def echo(text: str = "", err: bool = False) -> None:
+    click.echo(text, err=err, color=colour_enabled(sys.stderr if err else sys.stdout))

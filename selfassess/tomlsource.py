@@ -1,0 +1,105 @@
+"""Find the line of a key in TOML source: tomllib reports no position for a value of the wrong type."""
+
+from __future__ import annotations
+
+import re
+
+_BARE = re.compile(r"[A-Za-z0-9_-]+")
+_HEADER = re.compile(r"^\s*(\[\[?)")
+KeyPath = tuple[str | int, ...]
+
+
+def _parse_key(text: str, pos: int) -> tuple[list[str], int] | None:
+    """Parse a dotted key starting at ``pos``; return its parts and the position after it."""
+    parts: list[str] = []
+    while True:
+        while pos < len(text) and text[pos] in " \t":
+            pos += 1
+        if pos >= len(text):
+            return None
+        char = text[pos]
+        if char in "\"'":
+            end = pos + 1
+            while end < len(text) and text[end] != char:
+                end += 2 if char == '"' and text[end] == "\\" else 1
+            if end >= len(text):
+                return None
+            raw = text[pos + 1 : end]
+            parts.append(_unescape(raw) if char == '"' else raw)
+            pos = end + 1
+        else:
+            match = _BARE.match(text, pos)
+            if not match:
+                return None
+            parts.append(match.group())
+            pos = match.end()
+        while pos < len(text) and text[pos] in " \t":
+            pos += 1
+        if pos < len(text) and text[pos] == ".":
+            pos += 1
+            continue
+        return parts, pos
+
+
+def _unescape(raw: str) -> str:
+    try:
+        import tomllib
+
+        return tomllib.loads(f'k = "{raw}"')["k"]
+    except Exception:
+        return raw
+
+
+class KeyLines:
+    """Line numbers (1-based) of keys and table headers in a TOML document."""
+
+    def __init__(self, text: str) -> None:
+        self._lines: dict[KeyPath, int] = {}
+        self._scan(text)
+
+    def _scan(self, text: str) -> None:
+        table: KeyPath = ()
+        arrays: dict[KeyPath, int] = {}
+        closing: str | None = None
+        for number, line in enumerate(text.split("\n"), start=1):
+            if closing:
+                if line.count(closing) % 2 == 1:
+                    closing = None
+                continue
+            header = _HEADER.match(line)
+            if header:
+                table = self._header(line, header, arrays, number) or table
+                continue
+            parsed = _parse_key(line, 0)
+            if not parsed or parsed[1] >= len(line) or line[parsed[1]] != "=":
+                continue
+            keys, after = parsed
+            self._lines.setdefault(table + tuple(keys), number)
+            value = line[after + 1 :]
+            for delimiter in ('"""', "'''"):
+                if value.count(delimiter) % 2 == 1:
+                    closing = delimiter
+                    break
+
+    def _header(
+        self, line: str, header: re.Match[str], arrays: dict[KeyPath, int], number: int
+    ) -> KeyPath | None:
+        parsed = _parse_key(line, header.end())
+        if not parsed:
+            return None
+        path: KeyPath = tuple(parsed[0])
+        if header.group(1) == "[[":
+            index = arrays.get(path, -1) + 1
+            arrays[path] = index
+            path = path + (index,)
+        self._lines.setdefault(path, number)
+        return path
+
+    def line(self, *path: str | int) -> int:
+        """The line of ``path``, or of its nearest ancestor found; 1 when nothing matches."""
+        probe: KeyPath = tuple(path)
+        while probe:
+            if probe in self._lines:
+                return self._lines[probe]
+            probe = probe[:-1]
+        return 1

@@ -1,0 +1,63 @@
+"""The Textual application: opens one of the screens and lets them open each other.
+
+Screens are imported when first opened, so starting on the fill screen never loads the review code.
+"""
+
+from __future__ import annotations
+
+import importlib
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+from textual.screen import Screen
+
+from ..workspace import Workspace
+
+HERE = Path(__file__).parent
+#: screen name → "module:Class" under selfassess.tui.screens
+SCREENS_BY_NAME = {
+    "home": "home:HomeScreen",
+    "fill": "fill:FillScreen",
+    "review": "review:ReviewScreen",
+    "diff": "diff:DiffScreen",
+}
+
+
+class SelfAssessApp(App[int]):
+    """One workspace, one person, one date: everything a screen needs is on the app."""
+
+    CSS_PATH = sorted(HERE.glob("*.tcss"))
+    TITLE = "selfassess"
+
+    def __init__(
+        self, workspace: Workspace, today: date, user: str, screen: str = "home", **arguments: Any
+    ) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.today = today
+        self.user = user
+        self._first = (screen, arguments)
+        force = workspace.settings.force
+        self.sub_title = force
+
+    def on_mount(self) -> None:
+        name, arguments = self._first
+        self.open_screen(name, **arguments)
+
+    def make_screen(self, name: str, **arguments: Any) -> Screen[Any]:
+        module_name, class_name = SCREENS_BY_NAME[name].split(":")
+        module = importlib.import_module(f"selfassess.tui.screens.{module_name}")
+        return getattr(module, class_name)(**arguments)
+
+    def open_screen(self, name: str, **arguments: Any) -> None:
+        """Push screen ``name`` (home, fill, review, diff) built with ``arguments``."""
+        self.push_screen(self.make_screen(name, **arguments))
+
+
+def run(workspace: Workspace, today: date, user: str, screen: str = "home", **arguments: Any) -> int:
+    """Run the app until the user quits; the exit status for the command line."""
+    app = SelfAssessApp(workspace, today, user, screen, **arguments)
+    result = app.run()
+    return result if isinstance(result, int) else 0

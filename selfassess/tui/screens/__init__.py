@@ -1,0 +1,1 @@
+"""The screens: home, fill, review, diff."""

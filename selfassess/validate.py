@@ -1,0 +1,153 @@
+"""``selfassess validate``: check settings, frameworks, assessments and reviews, file by file."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from .checks import ERROR, WARNING, Finding, assessment_warnings
+from .errors import SelfAssessError
+from .periods import PERIOD_RE
+from .settings import SETTINGS_FILE, load_settings
+from .store import decode, parse_review, read_bytes
+from .workspace import ASSESSMENTS, REVIEW_SUFFIX, Workspace
+
+
+def _error(error: SelfAssessError, severity: str = ERROR) -> Finding:
+    return Finding(error.path or "", error.line, severity, error.message)
+
+
+def validate_workspace(workspace: Workspace, today: date) -> list[Finding]:
+    findings: list[Finding] = []
+    for path in workspace.framework_files():
+        findings += validate_framework(workspace, path)
+    try:
+        _ = workspace.framework
+    except SelfAssessError as error:
+        findings.append(_error(error))
+        return findings
+    findings += validate_assessments_folder(workspace, today)
+    return findings
+
+
+def validate_framework(workspace: Workspace, path: Path) -> list[Finding]:
+    from .criteria import load_framework
+
+    try:
+        load_framework(path)
+    except SelfAssessError as error:
+        located = _error(error)
+        return [Finding(workspace.relative(path), located.line, ERROR, error.message)]
+    return []
+
+
+def validate_assessments_folder(workspace: Workspace, today: date) -> list[Finding]:
+    root = workspace.root / ASSESSMENTS
+    findings: list[Finding] = []
+    if not root.is_dir():
+        return findings
+    for folder in sorted(root.iterdir(), key=lambda p: p.name):
+        if folder.name.startswith("."):
+            continue
+        if not folder.is_dir():
+            findings.append(_stray(workspace, folder))
+        elif folder.name not in workspace.districts:
+            findings.append(
+                Finding(
+                    workspace.relative(folder),
+                    None,
+                    ERROR,
+                    f"folder for district {folder.name!r}, which is not listed in {SETTINGS_FILE}",
+                )
+            )
+        else:
+            findings += validate_district(workspace, folder.name, today)
+    return findings
+
+
+def _stray(workspace: Workspace, path: Path) -> Finding:
+    return Finding(
+        workspace.relative(path),
+        None,
+        WARNING,
+        "not an assessment or review file (expected YYYY-Qn.toml or YYYY-Qn.review.toml)",
+    )
+
+
+def validate_district(workspace: Workspace, district: str, today: date) -> list[Finding]:
+    folder = workspace.root / ASSESSMENTS / district
+    names = sorted(os.listdir(folder))
+    periods = [n.removesuffix(".toml") for n in names if PERIOD_RE.match(n.removesuffix(".toml"))]
+    latest = periods[-1] if periods else None
+    findings: list[Finding] = []
+    for name in names:
+        path = folder / name
+        stem = name.removesuffix(REVIEW_SUFFIX) if name.endswith(REVIEW_SUFFIX) else None
+        if name.startswith("."):
+            continue
+        if stem is not None and PERIOD_RE.match(stem):
+            findings += validate_review(workspace, path, assessment_exists=stem in periods)
+        elif name.removesuffix(".toml") in periods:
+            findings += validate_assessment(workspace, path, today, overdue=name == f"{latest}.toml")
+        else:
+            findings.append(_stray(workspace, path))
+    return findings
+
+
+def validate_assessment(workspace: Workspace, path: Path, today: date, overdue: bool = True) -> list[Finding]:
+    try:
+        data = read_bytes(path)
+        assessment = workspace.parse(data, path)
+        text = decode(data, str(path))
+    except SelfAssessError as error:
+        return [Finding(workspace.relative(path), error.line, ERROR, error.message)]
+    return assessment_warnings(workspace, assessment, today, text=text, overdue=overdue)
+
+
+def validate_review(workspace: Workspace, path: Path, assessment_exists: bool) -> list[Finding]:
+    relative = workspace.relative(path)
+    try:
+        parse_review(read_bytes(path), relative)
+    except SelfAssessError as error:
+        return [Finding(relative, error.line, ERROR, error.message)]
+    if not assessment_exists:
+        return [Finding(relative, None, ERROR, "a review with no assessment beside it")]
+    return []
+
+
+def validate_paths(workspace: Workspace, paths: Iterable[str], today: date) -> list[Finding]:
+    """Validate the named files and folders (a folder: everything in it that selfassess reads)."""
+    findings: list[Finding] = []
+    for name in paths:
+        path = Path(name)
+        if not path.exists():
+            raise SelfAssessError("no such file or folder", name)
+        findings += _validate_path(workspace, path.resolve(), today)
+    return findings
+
+
+def _validate_path(workspace: Workspace, path: Path, today: date) -> list[Finding]:
+    if path.is_dir():
+        if path == workspace.root.resolve():
+            return validate_workspace(workspace, today)
+        findings: list[Finding] = []
+        for child in sorted(path.rglob("*")):
+            if child.is_file() and not child.name.startswith("."):
+                findings += _validate_path(workspace, child, today)
+        return findings
+    if path.name == SETTINGS_FILE:
+        try:
+            load_settings(path)
+        except SelfAssessError as error:
+            return [_error(error)]
+        return []
+    if path.suffix in (".yaml", ".yml"):
+        return validate_framework(workspace, path)
+    if path.name.endswith(REVIEW_SUFFIX):
+        stem = path.name.removesuffix(REVIEW_SUFFIX)
+        return validate_review(workspace, path, (path.parent / f"{stem}.toml").exists())
+    if path.suffix == ".toml":
+        return validate_assessment(workspace, path, today)
+    return [_stray(workspace, path)]

@@ -1,0 +1,241 @@
+"""The workspace: finding it, its settings and frameworks, and its assessments by district and period."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import subprocess
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .atomic import sha256_bytes
+from .bundled import bundled_framework
+from .errors import AssessmentError, FrameworkError, InvalidIdError, SelfAssessError, WorkspaceNotFoundError
+from .ids import DISTRICT_RE, check_district
+from .model import Assessment, Framework, Review
+from .periods import PERIOD_RE, Period
+from .settings import SETTINGS_FILE, Settings, load_settings
+from .store import check_place, parse_assessment, parse_review, read_bytes
+
+ASSESSMENTS = "assessments"
+CRITERIA = "criteria"
+REVIEW_SUFFIX = ".review.toml"
+#: a district's status for a period, first match wins (SPEC §4)
+STATUSES = ("missing", "invalid", "draft", "reviewed", "changed since review", "submitted")
+
+
+def find_workspace(start: str | os.PathLike[str] | None = None) -> Path:
+    """The folder holding ``selfassess.toml``: ``start`` or its nearest ancestor, as git finds ``.git``.
+
+    With no ``start``, ``SELFASSESS_WORKSPACE`` is used, then the current directory.
+    """
+    explicit = start is not None or bool(os.environ.get("SELFASSESS_WORKSPACE"))
+    origin = Path(start or os.environ.get("SELFASSESS_WORKSPACE") or os.getcwd()).resolve()
+    if explicit and not origin.is_dir():
+        raise WorkspaceNotFoundError(f"workspace folder {origin} does not exist")
+    for folder in (origin, *origin.parents):
+        if (folder / SETTINGS_FILE).is_file():
+            return folder
+    raise WorkspaceNotFoundError(
+        f"no {SETTINGS_FILE} in {origin} or any folder above it; run 'selfassess init' to create a "
+        "workspace, or pass --workspace PATH"
+    )
+
+
+def today(as_of: str | None = None) -> date:
+    """``as_of`` (YYYY-MM-DD), else ``SELFASSESS_TODAY``, else the real date."""
+    value = as_of or os.environ.get("SELFASSESS_TODAY")
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidIdError(f"date {value!r} is not a date of the form YYYY-MM-DD") from None
+
+
+def who(name: str | None = None) -> str:
+    """``--as NAME``, else git's ``user.name``, else the login name."""
+    if name:
+        return name
+    try:
+        result = subprocess.run(
+            ["git", "config", "user.name"], capture_output=True, text=True, timeout=5, check=False
+        )
+        if result.returncode == 0 and result.stdout.strip():
+            return result.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        pass
+    try:
+        return getpass.getuser()
+    except Exception:
+        return "unknown"
+
+
+@dataclass
+class Entry:
+    """One district's position for one period: status, and what could be read."""
+
+    district: str
+    period: str
+    status: str
+    assessment: Assessment | None = None
+    review: Review | None = None
+    error: SelfAssessError | None = None
+    review_error: SelfAssessError | None = None
+    sha256: str | None = None
+
+
+class Workspace:
+    """Settings, frameworks and assessments of one workspace folder."""
+
+    def __init__(self, root: str | os.PathLike[str], settings: Settings | None = None) -> None:
+        self.root = Path(root)
+        self.settings = settings or load_settings(self.root / SETTINGS_FILE)
+        self._frameworks: dict[str, Framework] = {}
+
+    # -- frameworks -----------------------------------------------------------------------------
+    @property
+    def framework(self) -> Framework:
+        """The workspace's default framework."""
+        return self.load_framework(self.settings.framework)
+
+    def framework_path(self, framework_id: str) -> Path | None:
+        local = self.root / CRITERIA / f"{framework_id}.yaml"
+        if local.is_file():
+            return local
+        return bundled_framework(framework_id) if DISTRICT_RE.match(framework_id) else None
+
+    def load_framework(self, framework_id: str) -> Framework:
+        if framework_id not in self._frameworks:
+            from .criteria import load_framework
+
+            path = self.framework_path(framework_id)
+            if path is None:
+                raise FrameworkError(
+                    f"framework {framework_id!r} not found: expected {CRITERIA}/{framework_id}.yaml",
+                    self.root / CRITERIA,
+                )
+            self._frameworks[framework_id] = load_framework(path)
+        return self._frameworks[framework_id]
+
+    def find_framework(self, framework_id: str) -> Framework | None:
+        """The framework, or None when there is no file for it; a broken file raises FrameworkError."""
+        if framework_id not in self._frameworks and self.framework_path(framework_id) is None:
+            return None
+        return self.load_framework(framework_id)
+
+    def framework_files(self) -> list[Path]:
+        folder = self.root / CRITERIA
+        return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+
+    # -- paths ----------------------------------------------------------------------------------
+    @property
+    def districts(self) -> tuple[str, ...]:
+        return self.settings.districts
+
+    def capabilities(self, district: str) -> tuple[str, ...]:
+        return self.settings.capabilities_of(district)
+
+    def check_district(self, district: str) -> str:
+        check_district(district)
+        if district not in self.districts:
+            raise InvalidIdError(
+                f"district {district!r} is not in this workspace (districts: {', '.join(self.districts)})"
+            )
+        return district
+
+    def assessment_path(self, district: str, period: str) -> Path:
+        check_district(district)
+        return self.root / ASSESSMENTS / district / f"{Period.parse(period)}.toml"
+
+    def review_path(self, district: str, period: str) -> Path:
+        check_district(district)
+        return self.root / ASSESSMENTS / district / f"{Period.parse(period)}{REVIEW_SUFFIX}"
+
+    def relative(self, path: str | os.PathLike[str]) -> str:
+        try:
+            return str(Path(path).resolve().relative_to(self.root.resolve()))
+        except ValueError:
+            return str(path)
+
+    # -- periods --------------------------------------------------------------------------------
+    def periods(self, district: str | None = None) -> list[str]:
+        """Periods with an assessment file (any district, or one), oldest first; no file is parsed."""
+        found: set[str] = set()
+        for name in [district] if district else self.districts:
+            folder = self.root / ASSESSMENTS / name
+            try:
+                entries = os.listdir(folder)
+            except OSError:
+                continue
+            for entry in entries:
+                stem = entry.removesuffix(".toml")
+                if entry.endswith(".toml") and PERIOD_RE.match(stem):
+                    found.add(stem)
+        return sorted(found)
+
+    def latest_period(self) -> str | None:
+        periods = self.periods()
+        return periods[-1] if periods else None
+
+    def current_period(self, day: date) -> str:
+        return str(Period.containing(day, self.settings.quarters))
+
+    def period_end(self, period: str) -> date:
+        return Period.parse(period).end(self.settings.quarters)
+
+    # -- reading --------------------------------------------------------------------------------
+    def parse(self, data: bytes, path: Path) -> Assessment:
+        """An assessment checked against its own framework and its place in the workspace."""
+        assessment = parse_assessment(data, self.relative(path), self.find_framework)
+        check_place(assessment, path)
+        assessment.path = str(path)
+        return assessment
+
+    def load(self, district: str, period: str) -> Assessment | None:
+        """The assessment, or None when there is no file; raises AssessmentError when unreadable."""
+        path = self.assessment_path(district, period)
+        if not path.exists():
+            return None
+        return self.parse(read_bytes(path), path)
+
+    def entry(self, district: str, period: str) -> Entry:
+        """Status and contents of one district's period (SPEC §4 precedence)."""
+        path = self.assessment_path(district, period)
+        try:
+            data = read_bytes(path)
+        except AssessmentError as error:
+            if not path.exists():
+                return Entry(district, period, "missing")
+            return Entry(district, period, "invalid", error=_located(error, self, path))
+        digest = sha256_bytes(data)
+        try:
+            assessment = self.parse(data, path)
+        except SelfAssessError as error:
+            return Entry(district, period, "invalid", error=error, sha256=digest)
+        entry = Entry(district, period, assessment.status, assessment=assessment, sha256=digest)
+        self._attach_review(entry)
+        return entry
+
+    def _attach_review(self, entry: Entry) -> None:
+        path = self.review_path(entry.district, entry.period)
+        if not path.exists():
+            return
+        try:
+            entry.review = parse_review(read_bytes(path), self.relative(path))
+        except SelfAssessError as error:
+            entry.review_error = error
+            return
+        if entry.status == "submitted":
+            matches = entry.review.assessment_sha256 == entry.sha256
+            entry.status = "reviewed" if matches else "changed since review"
+
+
+def _located(error: AssessmentError, workspace: Workspace, path: Path) -> AssessmentError:
+    return AssessmentError(error.message, workspace.relative(path), error.line)
+
+
+def open_workspace(path: str | os.PathLike[str] | None = None) -> Workspace:
+    """The workspace at ``path`` or above it (see :func:`find_workspace`)."""
+    return Workspace(find_workspace(path))
