@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .model import NOT_APPLICABLE, UNRATED, Action, Criterion, Framework
+from .model import NOT_APPLICABLE, UNRATED, Action, Assessment, Criterion, Framework, Response, Theme
 from .periods import Period
 from .workspace import Entry, Workspace
 
@@ -103,6 +103,35 @@ class Combined:
             if districts:
                 result.append((criterion, districts))
         return result
+
+    # -- for the review screen (additive: nothing above depends on these) ------------------------
+    def response(self, criterion: Criterion, district: str) -> Response | None:
+        """What the district recorded against ``criterion`` this period (None: nothing, or no file)."""
+        entry = self.entries.get(district)
+        return entry.assessment.get(criterion.id) if entry and entry.assessment else None
+
+    def previous_response(self, criterion: Criterion, district: str) -> Response | None:
+        entry = self.previous_entries.get(district)
+        return entry.assessment.get(criterion.id) if entry and entry.assessment else None
+
+    def changed(self, criterion: Criterion, district: str) -> bool:
+        """Whether the cell moved since the previous period (better, worse, rated or unrated)."""
+        return self.movement(criterion, district) not in ("", "same")
+
+    def theme_worst(self, theme: Theme, district: str) -> tuple[str | None, int]:
+        """The worst grade id among ``theme``'s criteria for ``district`` and how many are at it."""
+        grades = [self.cell(c, district) for c in theme.criteria]
+        rated = [g for g in grades if self.framework.grade(g) is not None]
+        if not rated:
+            return None, 0
+        worst = min(rated, key=self.framework.rank)  # type: ignore[arg-type]
+        return worst, rated.count(worst)
+
+    def assessments(self) -> dict[tuple[str, str], Assessment | None]:
+        """(district, period) → assessment for both periods, so nothing is read twice."""
+        found = {(d, self.previous): e.assessment for d, e in self.previous_entries.items()}
+        found |= {(d, self.period): e.assessment for d, e in self.entries.items()}
+        return found
 
     def to_json(self) -> dict[str, Any]:
         """The ``summary --format json`` document (SPEC §5)."""

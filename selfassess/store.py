@@ -24,7 +24,7 @@ from .tomlsource import KeyLines
 
 MAX_ASSESSMENT_BYTES = 16 * 1024 * 1024
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(\s|$)", re.MULTILINE)
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+_TOML_POSITION = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)\s*$")
 
 TOP_KEYS = (
     "schema", "framework", "framework_version", "district", "period", "status", "assessor",
@@ -65,6 +65,8 @@ def decode(data: bytes, path: str) -> str:
 
 
 def parse_toml(text: str, path: str) -> dict[str, Any]:
+    if not text.strip():
+        raise AssessmentError("empty file", path, 1)
     conflict = _CONFLICT.search(text)
     if conflict:
         line = text.count("\n", 0, conflict.start()) + 1
@@ -78,7 +80,9 @@ def parse_toml(text: str, path: str) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         position = _TOML_POSITION.search(message)
-        line = int(position.group(1)) if position else None
+        line = None
+        if position:
+            line = int(position.group(1)) if position.group(1) else text.count("\n") + 1
         message = _TOML_POSITION.sub("", message)
         raise AssessmentError(f"not valid TOML: {message}", path, line) from None
 

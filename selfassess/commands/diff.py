@@ -1,0 +1,139 @@
+"""Change over time: ``diff``, ``history``, ``textconv`` and ``git-setup``.
+
+Only click is imported here; the modules that do the work are imported when a command runs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from ..cli import Options, cli, common
+from ..errors import AssessmentError, SelfAssessError, WorkspaceNotFoundError
+from ..terminal import echo
+
+if TYPE_CHECKING:
+    from ..workspace import Workspace
+
+_FORMAT = click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+
+
+def _workspace_or_none(opts: Options) -> Workspace | None:
+    """The workspace, or None when there is none here (an explicit --workspace must exist)."""
+    explicit = opts.workspace_path or os.environ.get("SELFASSESS_WORKSPACE")
+    try:
+        return opts.workspace()
+    except WorkspaceNotFoundError:
+        if explicit:
+            raise
+        return None
+
+
+@cli.command("diff")
+@click.argument("old")
+@click.argument("new")
+@_FORMAT
+@common
+def diff_command(opts: Options, old: str, new: str, fmt: str) -> int:
+    """What changed from OLD to NEW, worst news first.
+
+    OLD and NEW are each DISTRICT@PERIOD (e.g. rotherham@2026-Q3), else REV:PATH (a git revision and
+    a file, e.g. HEAD~1:assessments/rotherham/2026-Q4.toml), else a path. Exit 0 whether or not
+    anything changed.
+    """
+    from ..diff import compare, render_text
+    from ..history import read_version
+
+    workspace = _workspace_or_none(opts)
+    before = read_version(old, workspace)
+    after = read_version(new, workspace)
+    if before.framework.id != after.framework.id:
+        raise SelfAssessError(
+            f"{old} uses framework {before.framework.id!r} and {new} uses {after.framework.id!r}: "
+            "assessments against different frameworks cannot be compared"
+        )
+    result = compare(before.side, after.side, after.framework)
+    if fmt == "json":
+        echo(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
+    else:
+        echo(render_text(result))
+    return 0
+
+
+@cli.command("history")
+@click.argument("district")
+@click.option("--criterion", "criterion_id", metavar="ID", default=None, help="Only this criterion.")
+@_FORMAT
+@common
+def history_command(opts: Options, district: str, criterion_id: str | None, fmt: str) -> int:
+    """DISTRICT's grade for each criterion, period by period, and from git when each rating of the
+    latest assessment last changed."""
+    from ..history import district_history, render_history
+
+    result = district_history(opts.workspace(), district, criterion_id)
+    if fmt == "json":
+        echo(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
+        return 0
+    echo(render_history(result))
+    if result.periods and not result.in_git:
+        echo(
+            "note: not a git repository: grades come from the files alone, without when each "
+            "rating last changed",
+            err=True,
+        )
+    return 0
+
+
+@cli.command("textconv")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@common
+def textconv_command(opts: Options, file: Path) -> int:
+    """Print an assessment or review FILE, wherever it is, as readable text (git's diff driver).
+
+    Prints what it can of a file it cannot fully read, and the text as it is when it is not TOML.
+    """
+    from ..textconv import render_bytes
+
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        raise AssessmentError(f"cannot read: {error.strerror}", file) from None
+    try:
+        workspace = opts.workspace()
+    except SelfAssessError:
+        workspace = None
+    click.echo(render_bytes(data, workspace), nl=False)
+    return 0
+
+
+@cli.command("git-setup")
+@click.option(
+    "--global", "global_", is_flag=True, help="Register the driver in your global git config (all repos)."
+)
+@common
+def git_setup_command(opts: Options, global_: bool) -> int:
+    """Make git diff, git log -p and git show read assessments as ratings and evidence.
+
+    Adds 'assessments/**/*.toml diff=selfassess' to the workspace's .gitattributes (commit it) and
+    sets diff.selfassess.textconv in this repository's git config (or, with --global, yours).
+    """
+    from ..textconv import ATTRIBUTES_LINE, add_attributes, configure_git, driver_command
+
+    workspace = opts.workspace() if not global_ else _workspace_or_none(opts)
+    root = workspace.root if workspace is not None else Path.cwd()
+    for command in configure_git(root, driver_command(), global_):
+        echo(f"ran: {command}")
+    if workspace is not None:
+        added = add_attributes(root)
+        state = "added" if added else "already has"
+        echo(f"{root / '.gitattributes'}: {state} '{ATTRIBUTES_LINE}'")
+        if added:
+            echo("Commit .gitattributes so everyone's git uses the driver once they run git-setup.")
+    echo("git diff, git log -p and git show now read assessments as ratings and evidence.")
+    return 0

@@ -1,0 +1,71 @@
+"""``selfassess report``: the quarter's position as Markdown, CSV, JSON or HTML, to stdout or a file.
+
+Only click is imported here; the report package is imported when the command runs.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+
+from ..cli import Options, cli, common
+
+FORMATS = ("md", "csv", "json", "html")
+SUFFIXES = {".md": "md", ".markdown": "md", ".csv": "csv", ".json": "json", ".html": "html", ".htm": "html"}
+
+
+@cli.command("report")
+@click.argument("period", required=False)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Output format (default: from the -o file's extension, else md).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="FILE",
+    help="Write the report to FILE (default: standard output).",
+)
+@click.option("--excel", is_flag=True, help="CSV only: start with a UTF-8 byte-order mark for Excel.")
+@click.option("--stamp", is_flag=True, help="Add the time of generation (otherwise output is reproducible).")
+@common
+def report_command(
+    opts: Options, period: str | None, fmt: str | None, output: Path | None, excel: bool, stamp: bool
+) -> int:
+    """A report of PERIOD (default: the latest with any assessment) for the PCC or the inspectorate.
+
+    md: status, heat map, trend and the criteria at the worst grade with evidence and actions;
+    csv: one row per criterion x district; json: the full combined view; html: one self-contained
+    page for printing or sending. Exit 1 when a district's file could not be read (it is shown as
+    invalid); exit 2 for a bad period or no workspace.
+    """
+    from ..atomic import write_atomic
+    from ..cli import _combined, _unreadable
+    from ..errors import SelfAssessError
+    from ..report import build, render
+
+    if fmt is None:
+        fmt = SUFFIXES.get(output.suffix.lower(), "md") if output else "md"
+    if excel and fmt != "csv":
+        raise click.UsageError("--excel applies only to --format csv")
+    combined = _combined(opts, period)
+    when = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if stamp else None
+    view = build(opts.workspace(), combined, opts.today(), stamp=when)
+    data = render(view, fmt, excel=excel).encode("utf-8")
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        try:
+            write_atomic(output, data)
+        except OSError as error:
+            raise SelfAssessError(f"cannot write {output}: {error.strerror or error}") from None
+    return _unreadable(combined)

@@ -1,0 +1,382 @@
+"""Find likely personal data (dates of birth, phone numbers, addresses, references, named
+children with ages) in evidence text, so it can be removed before the evidence is shared."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Match:
+    """One piece of likely personal data found by :func:`scan`."""
+
+    kind: str  # e.g. "date of birth", "postcode", "named child with age"
+    text: str  # the matched text, exactly as in the input
+    start: int  # offsets into the scanned text
+    end: int
+    line: int  # 1-based line within the scanned text
+
+
+DATE_OF_BIRTH = "date of birth"
+PHONE = "phone number"
+EMAIL = "e-mail address"
+POSTCODE = "postcode"
+STREET_ADDRESS = "street address"
+NI_NUMBER = "National Insurance number"
+CRIME_REF = "crime reference"
+NAMED_CHILD = "named child with age"
+
+# --- building blocks -------------------------------------------------------------------------
+
+
+def _lead(first: str, not_after: str) -> str:
+    """``first`` (one character) when not preceded by a character matching ``not_after``.
+
+    Patterns start with a character class and check what precedes it with a lookbehind,
+    rather than starting with the lookbehind, so that ``re`` can skip straight to candidate
+    characters: this roughly halves the cost of scanning ordinary prose.
+    """
+    return f"{first}(?<!{not_after}{first})"
+
+
+def _words(*words: str) -> str:
+    """Case-insensitive alternation of ``words`` (regexes, each starting with a plain letter)
+    not preceded by a word character, led by a character class as :func:`_lead` explains."""
+    letters = sorted({c for w in words for c in (w[0].lower(), w[0].upper())})
+    first = "[" + "".join(letters) + "]"
+    alternatives = "|".join(f"(?<={w[0]}){w[1:]}" for w in words)
+    return _lead(first, r"\w") + f"(?i:{alternatives})"
+
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_NUM_DATE = r"\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?![\d/])"
+_ISO_DATE = r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?!\d)"
+_TEXT_DATE = (
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+(?:\d{{4}}|'?\d{{2}})(?!\d)"
+    rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}(?!\d)"
+)
+_ANY_DATE = rf"(?:{_ISO_DATE}|{_NUM_DATE}|{_TEXT_DATE})"
+
+# A capitalised name word (Tom, O'Brien, McDonald, Smith-Jones), in two parts so that patterns
+# can lead with its first letter.
+_NAME_REST = r"(?:[a-z]*['’\-][A-Z])?[a-z]+(?:[A-Z][a-z]+)?"
+_NAME_WORD = rf"[A-Z]{_NAME_REST}"
+_NAME_LEAD = _lead("[A-Z]", r"[\w'’\-.]") + _NAME_REST
+# One or two name words: "Emily", "Jack Smith".
+_NAME = rf"(?P<name>{_NAME_LEAD}(?:[ \t]+{_NAME_WORD})?)"
+# Not followed by a range ("aged 10 to 17") or a decimal / percentage.
+_NOT_RANGE = r"(?!\d|\.\d|\s*%|\s*(?i:to|-|–|and|or)\s*\d)"
+
+# --- patterns --------------------------------------------------------------------------------
+
+# DOB 14/03/2012, D.O.B.: 14.03.12, born 3 March 2012, date of birth 2012-03-14, birthday is ...
+_DOB_RE = re.compile(
+    _words(r"d\.?[ ]?o\.?[ ]?b\b\.?", r"date\s+of\s+birth\b", r"born\b", r"birthday\b")
+    + rf"[\s:(\-–]*(?i:(?:is|was|on|of)\s+)?(?i:{_ANY_DATE})"
+)
+
+# 07700 900123, 0114 496 0123, 020 7946 0018, 01709 496012, +44 7700 900456, +44 (0)113 ...
+# Only mobile (07) and geographic (01, 02) numbers: 0800, 0300 etc. are organisations' lines.
+_SEP = r"[ \-]?"
+_AREA_SEP = r"\)?[ \-]?"
+_PHONE_RE = re.compile(
+    r"(?:" + _lead(r"\+", r"[\w+]") + r"44[ \-]?(?:\(0\)[ \-]?)?"
+    r"|" + _lead("0", r"[\w+(]") + r"(?:044[ \-]?(?:\(0\)[ \-]?)?)?"
+    r"|\(0)"
+    r"(?:7\d{3}" + _AREA_SEP + r"\d{3}" + _SEP + r"\d{3}"
+    r"|2\d" + _AREA_SEP + r"\d{4}" + _SEP + r"\d{4}"
+    r"|1\d1" + _AREA_SEP + r"\d{3}" + _SEP + r"\d{4}"
+    r"|11\d" + _AREA_SEP + r"\d{3}" + _SEP + r"\d{4}"
+    r"|1\d{3}" + _AREA_SEP + r"(?:\d{3}" + _SEP + r"\d{3}|\d{5,6}))"
+    r"(?![\w/]|[.,]\d)"
+)
+
+_EMAIL_RE = re.compile(
+    r"(?<![\w.%+\-])[\w.%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}(?![\w\-])"
+)
+
+# S60 1AA, DN1 3BU, LS11 5DD, EC1A 1BB (full postcodes only: the inward part is required).
+# The match starts at the outward code's first digit, which is rarer in prose than a letter;
+# _check_postcode extends it back over the one or two letters before it.
+_POSTCODE_RE = re.compile(
+    r"\d(?<=[A-Za-z]\d)[A-Za-z\d]?(?P<space>[ \t]?)\d(?i:[ABD-HJLNP-UW-Z]{2})(?![\w\-/])"
+)
+
+_STREET_SUFFIX = (
+    r"(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Crescent|Cres|Grove|Terrace"
+    r"|Place|Court|Ct|Gardens|Gdns|Walk|Square|Sq|Mews|Row|Parade|Rise|Hill|View|Green|Park"
+    r"|Vale|Croft|Fold|Mount|Boulevard|Approach|Chase|Wharf|Yard)"
+)
+# 14 Acacia Avenue, 112b Station Road, 19 Green Hill Drive
+_STREET_RE = re.compile(
+    _lead(r"\d", r"[\w/.,\-]") + r"\d{0,3}[A-Za-z]?,?[ \t]+"
+    rf"(?P<street>(?:{_NAME_WORD}[ \t]+){{1,3}}){_STREET_SUFFIX}(?![\w\-])\.?"
+)
+
+# AB123456C, AB 12 34 56 C
+_NI_RE = re.compile(
+    _lead("[A-Z]", "[A-Za-z0-9]") + r"[A-Z][ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D](?![A-Za-z0-9])"
+)
+
+_CRIME_RES = (
+    # 14/123456/25 or 14-123456-25: force / serial / year.
+    re.compile(_lead(r"\d", r"[\w/.\-]") + r"\d(?P<sep>[/\-])\d{4,7}(?P=sep)\d{2}(?![\w/\-])"),
+    # CRI-2025-012345, OCC-25-001234.
+    re.compile(_lead("[A-Z]", r"[\w\-]") + r"[A-Z]{1,4}-\d{2,4}-\d{5,8}(?![\w\-])"),
+    # A year and a long serial, with no keyword: 2025/123456.
+    re.compile(_lead("[12]", r"[\w/.]") + r"\d{3}/\d{5,8}(?![\w/])"),
+    # A keyword, then a reference: OCC 2025/123456, ref 2026/00123, incident 1234 of 12/10/2025.
+    re.compile(
+        _words(r"occ(?:urrence)?", "crime", "incident", "inc", "log", r"ref(?:erence)?", "urn")
+        + r"(?!\w)\.?(?i:\s+(?:ref(?:erence)?|number|num|no)\b\.?)?\s*[:#]?\s*"
+        + r"(?P<ref>(?:19|20)\d{2}/\d{3,8}|\d{1,5}\s+(?i:of)\s+"
+        + _NUM_DATE
+        + r"|\d{2}/\d{4,7}/\d{2}|\d{6,}|\d{2}[A-Za-z]{2}\d{5,9}|[A-Za-z]{1,4}\d{5,})(?![\w/])"
+    ),
+)
+_CAD_RE = re.compile(_words("cad", "serial") + r"\s*(?:no\.?\s*)?[:#]?\s*\d{3,}(?![\w/])")
+
+_CHILD_RE = re.compile(
+    _NAME
+    + r"(?:"
+    # Jack Smith, aged 9 / Sophie, age 11 / Tom aged 12
+    + r"[ \t]*,?[ \t]+(?i:aged?)[ \t]*:?[ \t]+(?P<age1>\d{1,2})"
+    + _NOT_RANGE
+    # Emily (14) / Noah (aged 6) / Tom (12 yrs)
+    + r"|[ \t]+\((?i:aged?[ \t]+)?(?P<age2>\d{1,2})(?:[ \t]*(?i:yrs?|years?)(?:[ \t]+(?i:old))?)?\)"
+    # Jane, 12 years old / Jane, 12-year-old / Kyle, a 14 year old
+    + r"|[ \t]*,[ \t]+(?:an?[ \t]+)?(?P<age3>\d{1,2})[ \t\-]+(?i:years?|yrs?)[ \t\-]+(?i:old)\b"
+    # Harry, who is 10 / Tom, 12, was
+    + r"|[ \t]*,[ \t]+(?:(?i:who[ \t]+(?:is|was)|now|then)[ \t]+)?(?P<age4>\d{1,2})"
+    + r"(?=[ \t]*[,;)])"
+    + r")"
+)
+# a 13-year-old named Tom / a 16-year-old girl called Mia / the 14-year-old Jack
+_CHILD_AFTER_RE = re.compile(
+    r"(?P<age>" + _lead(r"\d", r"[\w.]") + r"\d?)[ \t\-]+(?i:years?)[ \t\-]+(?i:old)"
+    r"(?:[ \t]+(?i:boy|girl|child|son|daughter|brother|sister|sibling|male|female))?"
+    r"(?:,?[ \t]+(?i:named|called|known[ \t]+as)[ \t]+|-?[ \t]+(?=[A-Z]))"
+    rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)"
+)
+# "Name (number)" items, to recognise lists of counts: "Rotherham (42), Barnsley (15)".
+_COUNT_ITEM_RE = re.compile(_NAME_LEAD + r"[ \t]+\((?P<n>\d[\d,.]*%?)\)")
+_LIST_GAP_RE = re.compile(r"[ \t]*(?:[,;&+]|and)?[ \t]*(?:and[ \t]+)?")
+
+# Capitalised words that are not names of children in evidence prose.
+_NOT_NAMES = frozenset(
+    """
+    a an the this that these those all any some many most both each every other another
+    no none yes one two three four five six seven eight nine ten our their his her its my
+    child children young people person persons pupil pupils student students boy boys girl
+    girls baby babies infant infants teen teens teenager teenagers youth youths juvenile
+    juveniles minor minors victim victims suspect suspects offender offenders sibling siblings
+    brother brothers sister sisters son sons daughter daughters male males female females
+    adult adults staff officer officers parent parents carer carers mother father unknown
+    case cases sample samples cohort group groups file files subject subjects total totals
+    year years age aged ages month months week weeks day days under over
+    criterion criteria section sections paragraph paragraphs chapter page part appendix
+    annex table figure figures chart policy procedure version form recommendation
+    recommendations outcome outcomes grade priority level tier stage phase step option wave
+    round item area zone team unit district districts division sector beat ward room cell
+    class key quarter target rate rates count counts score scores
+    referral referrals arrest arrests incident incidents crime crimes report reports offence
+    offences meeting meetings discussion discussions strategy conference conferences visit
+    visits interview interviews notification notifications enquiry enquiries investigation
+    investigations detention detentions search searches warrant warrants order orders contact
+    contacts call calls plan plans review reviews audit audits action actions episode episodes
+    missing return returns police force county city council school schools health education
+    social care services partners agencies
+    mr mrs ms miss dr sir dame pc dc ds sgt det insp dci dsi supt ch chief superintendent
+    inspector sergeant constable detective commander commissioner pcso officer
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    british english welsh scottish irish white black asian mixed romanian albanian polish
+    vietnamese somali eritrean afghan syrian
+    mash dsl iro
+    """.split()
+)
+_RANKS = frozenset("mr mrs ms miss dr pc dc ds sgt det insp dci dsi supt cst pcso officer".split())
+_COURTS = frozenset(
+    "family high crown county youth magistrates magistrates' magistrate's supreme appeal "
+    "coroner's coroners".split()
+)
+
+
+# --- validators ------------------------------------------------------------------------------
+
+_Span = tuple[int, int]
+_Found = tuple[int, int, str]  # start, end, kind
+_Validator = Callable[[re.Match[str]], "_Span | None"]
+
+
+def _whole(m: re.Match[str]) -> _Span | None:
+    return m.span()
+
+
+def _check_postcode(m: re.Match[str]) -> _Span | None:
+    text, start = m.string, m.start()
+    letters = 2 if start >= 2 and text[start - 2].isascii() and text[start - 2].isalpha() else 1
+    start -= letters
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-/."):
+        return None
+    code = text[start : m.end()]
+    if not (code.isupper() or (code.islower() and m.group("space"))):
+        return None
+    if code[-2:].lower() in ("st", "nd", "rd", "th"):  # "IR1 1st", "CC3 4th"
+        return None
+    return start, m.end()
+
+
+def _check_street(m: re.Match[str]) -> _Span | None:
+    if re.match(r"(?:19|20)\d\d\b", m.group()):
+        return None  # "In 2019 Station Road police station closed": a year
+    words = m.group("street").split()
+    if m.group().rstrip(".").endswith("Court") and words[-1].lower() in _COURTS:
+        return None  # "14 Family Court hearings"
+    return m.span()
+
+
+def _check_crime_keyword(m: re.Match[str]) -> _Span | None:
+    ref = m.group("ref")
+    if re.fullmatch(r"\d{4}/\d{4}", ref) and int(ref[5:]) == int(ref[:4]) + 1:
+        return None  # financial year "2025/2026"
+    return m.span()
+
+
+def _name_start(m: re.Match[str]) -> int | None:
+    """Start of the name in group "name" once leading common words ("The", "Young") are
+    dropped, or None if what is left is not a child's name."""
+    start = m.start("name")
+    words = m.group("name").split()
+    if len(words) == 2 and words[0].lower() in _NOT_NAMES:
+        start = m.start("name") + m.group("name").index(words[1], len(words[0]))
+        words.pop(0)
+    if any(w.lower() in _NOT_NAMES for w in words):
+        return None
+    # A rank or title before the name, perhaps with initials: "Sgt D. Jones", "Mrs Smith".
+    before = [w for w in m.string[max(0, start - 24) : start].split() if len(w.rstrip(".")) > 1]
+    if before and before[-1].rstrip(".").lower() in _RANKS:
+        return None
+    return start
+
+
+def _check_child(m: re.Match[str]) -> _Span | None:
+    age = next(a for a in (m.group(f"age{i}") for i in range(1, 5)) if a is not None)
+    if int(age) > 17:
+        return None
+    start = _name_start(m)
+    if start is None:
+        return None
+    return start, m.end()
+
+
+def _check_child_after(m: re.Match[str]) -> _Span | None:
+    if int(m.group("age")) > 17:
+        return None
+    words = m.group("name").split()
+    if any(w.lower() in _NOT_NAMES for w in words):
+        return None  # "a 15-year-old White British boy"
+    return m.span()
+
+
+_CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, str | None], ...] = (
+    # (kind, pattern, validator, substring the text must contain for the pattern to be tried)
+    (DATE_OF_BIRTH, _DOB_RE, _whole, None),
+    (PHONE, _PHONE_RE, _whole, None),
+    (EMAIL, _EMAIL_RE, _whole, "@"),
+    (POSTCODE, _POSTCODE_RE, _check_postcode, None),
+    (STREET_ADDRESS, _STREET_RE, _check_street, None),
+    (NI_NUMBER, _NI_RE, _whole, None),
+    (CRIME_REF, _CRIME_RES[0], _whole, None),
+    (CRIME_REF, _CRIME_RES[1], _whole, "-"),
+    (CRIME_REF, _CRIME_RES[2], _whole, "/"),
+    (CRIME_REF, _CRIME_RES[3], _check_crime_keyword, None),
+    (CRIME_REF, _CAD_RE, _whole, None),
+    (NAMED_CHILD, _CHILD_RE, _check_child, None),
+    (NAMED_CHILD, _CHILD_AFTER_RE, _check_child_after, None),
+)
+
+
+def _count_lists(text: str) -> list[_Span]:
+    """Spans of lists like "Rotherham (42), Doncaster (37), Barnsley (15)" that hold a count
+    no child's age could be: such "Name (n)" items are figures, not children."""
+    items = list(_COUNT_ITEM_RE.finditer(text))
+    spans: list[_Span] = []
+    i = 0
+    while i < len(items):
+        j = i
+        while (
+            j + 1 < len(items)
+            and _LIST_GAP_RE.fullmatch(text, items[j].end(), items[j + 1].start()) is not None
+        ):
+            j += 1
+        if j > i:
+            numbers = [items[k].group("n") for k in range(i, j + 1)]
+            if any(not n.isdigit() or int(n) > 17 for n in numbers):
+                spans.append((items[i].start(), items[j].end()))
+        i = j + 1
+    return spans
+
+
+def _drop_counts(text: str, found: list[_Found]) -> list[_Found]:
+    """``found`` without the named-child matches that lie inside lists of counts."""
+    lists = _count_lists(text)
+    if not lists:
+        return found
+    starts = [s for s, _ in lists]
+    kept = []
+    for f in found:
+        if f[2] == NAMED_CHILD:
+            i = bisect_right(starts, f[0]) - 1
+            if i >= 0 and f[1] <= lists[i][1]:
+                continue
+        kept.append(f)
+    return kept
+
+
+def _normalise(s: str) -> str:
+    return " ".join(s.split()).casefold()
+
+
+def scan(text: str, allow: Iterable[str] = ()) -> list[Match]:
+    """Likely personal data in text, in order of position. A match whose text contains
+    (case-insensitive, whitespace-normalised) any allow-list entry, or equals one, is dropped."""
+    found: list[_Found] = []
+    for kind, pattern, check, needle in _CHECKS:
+        if needle is not None and needle not in text:
+            continue
+        for m in pattern.finditer(text):
+            span = check(m)
+            if span is not None:
+                found.append((span[0], span[1], kind))
+    if not found:
+        return []
+
+    if "(" in text and any(kind == NAMED_CHILD for _, _, kind in found):
+        found = _drop_counts(text, found)
+
+    # Leftmost, then longest, wins where matches overlap.
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    allowed = [a for a in (_normalise(a) for a in allow) if a]
+    result: list[Match] = []
+    last_end = -1
+    line, counted_to = 1, 0
+    for start, end, kind in found:
+        if start < last_end:
+            continue
+        last_end = end
+        matched = text[start:end]
+        if allowed:
+            norm = _normalise(matched)
+            if any(a in norm for a in allowed):
+                continue
+        line += text.count("\n", counted_to, start)
+        counted_to = start
+        result.append(Match(kind, matched, start, end, line))
+    return result

@@ -1,0 +1,49 @@
+"""Reports for the Police and Crime Commissioner and the inspectorate: Markdown, CSV, JSON and HTML.
+
+``build`` makes the format-neutral view of one period; ``render`` lays it out in one format. The
+same files and the same date give byte-identical output (no timestamp unless one is passed).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..combine import Combined
+from ..trend import load_trend
+from ..workspace import Workspace
+from .view import ReportView, TrendCounts
+
+FORMATS = ("md", "csv", "json", "html")
+
+
+def build(workspace: Workspace, combined: Combined, today: date, stamp: str | None = None) -> ReportView:
+    """The report view of ``combined``, with the last eight quarters read from the workspace (the two
+    quarters ``combined`` holds are not read again)."""
+    trend = load_trend(workspace, combined.period, combined.districts, known=combined.assessments())
+    return ReportView(
+        combined=combined,
+        force=workspace.settings.force,
+        today=today,
+        trend=TrendCounts.of(trend, combined.districts),
+        quarters=workspace.settings.quarters,
+        stamp=stamp,
+    )
+
+
+def render(view: ReportView, fmt: str, excel: bool = False) -> str:
+    """The report as text in ``fmt`` (one of :data:`FORMATS`)."""
+    if fmt == "csv":
+        from .csvreport import render_csv
+
+        return render_csv(view, excel=excel)
+    if fmt == "json":
+        from .jsonreport import render_json
+
+        return render_json(view)
+    if fmt == "html":
+        from .html import render_html
+
+        return render_html(view)
+    from .markdown import render_markdown
+
+    return render_markdown(view)

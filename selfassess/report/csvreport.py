@@ -1,0 +1,67 @@
+"""``report --format csv``: one row per criterion × district, safe to open in a spreadsheet.
+
+Cells a spreadsheet would take for a formula (starting ``=``, ``+``, ``-``, ``@``, tab or CR) get a
+leading apostrophe; ``--excel`` adds a UTF-8 byte-order mark so Excel reads the file as UTF-8.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from .view import ReportView
+
+COLUMNS = (
+    "period district theme criterion title rating rating_label previous_rating movement status "
+    "actions_open actions_overdue"
+).split()
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+BOM = "\ufeff"
+
+
+def neutralise(value: object) -> object:
+    """A string a spreadsheet would evaluate, made inert with a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def rating_label(view: ReportView, value: str | None, has_assessment: bool) -> str:
+    if value is None:
+        return "not rated" if has_assessment else ""
+    grade = view.framework.grade(value)
+    return grade.label if grade else "not applicable"
+
+
+def rows(view: ReportView) -> list[list[object]]:
+    combined, result = view.combined, []
+    for criterion in view.framework.criteria:
+        for district in view.districts:
+            cell = view.cell(criterion, district)
+            actions = view.actions_on(criterion, district)
+            result.append(
+                [
+                    view.period,
+                    district,
+                    criterion.theme,
+                    criterion.id,
+                    criterion.title,
+                    cell.value or "",
+                    rating_label(view, cell.value, combined.has_assessment(district)),
+                    cell.previous or "",
+                    cell.movement,
+                    combined.status(district),
+                    len(actions),
+                    sum(1 for a in actions if a.overdue),
+                ]
+            )
+    return result
+
+
+def render_csv(view: ReportView, excel: bool = False) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for row in rows(view):
+        writer.writerow([neutralise(value) for value in row])
+    return (BOM if excel else "") + out.getvalue()

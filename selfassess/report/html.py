@@ -1,0 +1,367 @@
+"""``report --format html``: one self-contained A4 document (inline CSS and SVG, no scripts, no URLs).
+
+Every piece of user text goes through :func:`e` (``html.escape``, control characters dropped); grade
+colours reach the page only as ``#rrggbb`` parsed from the framework.
+"""
+
+from __future__ import annotations
+
+import html
+from importlib.resources import files
+
+from ..combine import OpenAction
+from ..model import Criterion, Grade
+from .colours import hex_colour, text_on
+from .svg import UNRATED_FILL, trend_svg
+from .text import district_name, long_date, plain, plural
+from .view import Cell, Concern, ReportView, ThemeSection
+
+
+def e(text: str) -> str:
+    """User text made inert in HTML (and in inline SVG, which is XML)."""
+    return html.escape(plain(text), quote=True)
+
+
+def paragraphs(text: str) -> str:
+    """Multi-line user text as paragraphs, one per line."""
+    lines = [line.strip() for line in plain(text).strip().splitlines() if line.strip()]
+    return "".join(f"<p>{e(line)}</p>" for line in lines)
+
+
+def grade_css(view: ReportView) -> str:
+    """One class per grade (by its number, as ids may be any text): its colour and readable text."""
+    rules = []
+    for grade in view.framework.scale:
+        background = hex_colour(grade.colour)
+        if background:
+            ink = text_on(background)
+            rules.append(f".grade-{grade.number} {{ background: {background}; color: {ink}; }}")
+        else:
+            rules.append(f".grade-{grade.number} {{ background: #fff; border: 0.8pt solid #8a939c; }}")
+    return "\n".join(rules)
+
+
+def chip(grade: Grade | None, text: str) -> str:
+    css = f"grade-{grade.number}" if grade else "plain"
+    return f'<span class="chip {css}">{e(text)}</span>'
+
+
+# -- the parts, top to bottom ---------------------------------------------------------------------
+
+
+def masthead(view: ReportView) -> str:
+    fw = view.framework
+    start, end = view.period_dates()
+    facts = [
+        f"{long_date(start)} to {long_date(end)}",
+        f"framework version {fw.version}",
+        f"compared with {view.combined.previous}",
+        f"actions as at {long_date(view.today)}",
+    ]
+    if view.stamp:
+        facts.append(f"generated {view.stamp}")
+    kicker = f'<p class="kicker">{e(view.force)}</p>' if view.force else ""
+    points = "".join(f"<li>{e(p)}</li>" for p in view.key_points())
+    return (
+        f'<header class="masthead">{kicker}<h1>{e(fw.title)}</h1>'
+        f'<p class="subtitle">Self-assessment position for <strong>{e(view.period)}</strong></p>'
+        f'<p class="facts">{" · ".join(e(f) for f in facts)}</p></header>'
+        f'<section id="key-points"><h2>Key points</h2><ul class="key-points">{points}</ul></section>'
+    )
+
+
+def problems(view: ReportView) -> str:
+    found = view.invalid()
+    if not found:
+        return ""
+    items = "".join(f"<li><strong>{e(district_name(d))}</strong>: {e(msg)}</li>" for d, msg in found)
+    return (
+        '<section class="problems"><h2>Files that could not be read</h2>'
+        f"<p>These districts are shown as invalid throughout.</p><ul>{items}</ul></section>"
+    )
+
+
+def assessor(view: ReportView, district: str) -> str:
+    assessment = view.combined.entries[district].assessment
+    return assessment.assessor if assessment else ""
+
+
+def districts_table(view: ReportView) -> str:
+    """Districts across (as in the heat map), so any number of grades fits down the page."""
+    districts, combined = view.districts, view.combined
+    readable = [d for d in districts if combined.has_assessment(d)]
+
+    def row(label: str, values: dict[str, str], css: str = "num") -> str:
+        cells = "".join(f'<td class="{css}">{values.get(d, "")}</td>' for d in districts)
+        return f"<tr><th>{label}</th>{cells}</tr>"
+
+    status = {
+        d: f'<span class="status-{e(combined.status(d).split()[0])}">{e(combined.status(d))}</span>'
+        for d in districts
+    }
+    rated = {d: "{} of {}".format(*view.rated(d)) for d in readable}
+    rows = [row("Status", status, "text"), row("Rated", rated)]
+    for key, words in view.count_keys():
+        grade = view.framework.grade(key)
+        swatch = f'<span class="swatch grade-{grade.number}">&#160;</span>' if grade else ""
+        rows.append(row(swatch + e(words), {d: str(combined.counts(d)[key]) for d in readable}))
+    moves = {d: view.movements(d) for d in readable}
+    rows.append(row("▲ Better", {d: str(moves[d]["better"]) for d in readable}))
+    rows.append(row("▼ Worse", {d: str(moves[d]["worse"]) for d in readable}))
+    actions = {d: view.action_counts(d) for d in readable}
+    rows.append(row("Open actions", {d: str(actions[d][0]) for d in readable}))
+    rows.append(row("of which overdue", {d: str(actions[d][1]) for d in readable}))
+    head = "".join(
+        f'<th class="num">{e(district_name(d))}<span class="assessor">{e(assessor(view, d))}</span></th>'
+        for d in districts
+    )
+    return (
+        '<section id="districts"><h2>Districts</h2><table class="districts">'
+        f"<thead><tr><th>District and assessor</th>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+        f'<p class="note">Rated: criteria with a grade, of those that apply. Better and worse: since '
+        f"{e(combined.previous)}. Overdue: as at {e(long_date(view.today))}.</p></section>"
+    )
+
+
+def themes_table(view: ReportView) -> str:
+    """Each theme's lowest grade in each district, with how many of its criteria are at that grade."""
+    head = "".join(f'<th class="district">{e(district_name(d))}</th>' for d in view.districts)
+    rows = []
+    for theme in view.framework.themes:
+        cells = []
+        for district in view.districts:
+            grade, count = view.theme_worst(theme, district)
+            if grade is not None:
+                cells.append(f'<td class="cell grade-{grade.number}">{e(grade.label)} ({count})</td>')
+            elif view.combined.has_assessment(district):
+                cells.append('<td class="cell unrated">not rated</td>')
+            else:
+                cells.append(f'<td class="cell missing">{e(view.combined.status(district))}</td>')
+        rows.append(f'<tr><td class="criterion">{e(theme.title)}</td>{"".join(cells)}</tr>')
+    columns = '<col class="criterion">' + "<col>" * len(view.districts)
+    return (
+        '<section id="themes"><h2>Themes at a glance</h2>'
+        "<p>The lowest grade in each theme, and (in brackets) how many of the theme’s criteria are at it."
+        f'</p><table class="heat themes"><colgroup>{columns}</colgroup><thead><tr><th>Theme</th>{head}'
+        f"</tr></thead><tbody>{''.join(rows)}</tbody></table></section>"
+    )
+
+
+def legend(view: ReportView, movement: bool = True) -> str:
+    swatches = "".join(
+        f'<span><span class="swatch grade-{g.number}">&#160;</span>{e(g.label)}</span>'
+        for g in view.framework.scale
+    )
+    return (
+        f'<div class="legend">{swatches}'
+        f'<span><span class="swatch" style="background:{UNRATED_FILL}">&#160;</span>not rated</span>'
+        + (
+            "<span>n/a not applicable</span><span>▲ better</span><span>▼ worse</span>"
+            "<span>+ newly rated</span><span>− no longer rated</span>"
+            if movement
+            else ""
+        )
+        + "</div>"
+    )
+
+
+def heat_cell(view: ReportView, cell: Cell, district: str) -> str:
+    sign = cell.sign.replace("-", "−")
+    move = f'<span class="move" title="{e(cell.movement)}">{e(sign)}</span>' if sign else ""
+    if cell.grade is not None:
+        return f'<td class="cell grade-{cell.grade.number}">{e(cell.grade.label)}{move}</td>'
+    if cell.value is not None:  # "n/a", or an id the scale does not know
+        css = "na" if cell.value == "n/a" else "unrated"
+        return f'<td class="cell {css}">{e(cell.value)}{move}</td>'
+    if view.combined.has_assessment(district):
+        return f'<td class="cell unrated">not rated{move}</td>'
+    return f'<td class="cell missing">{e(view.combined.status(district))}</td>'
+
+
+def heat_map(view: ReportView) -> str:
+    columns = '<col class="criterion">' + "<col>" * len(view.districts)
+    head = "".join(
+        f'<th class="district">{e(district_name(d))}'
+        f'<span class="status">{e(view.combined.status(d))}</span></th>'
+        for d in view.districts
+    )
+    body = []
+    span = len(view.districts) + 1
+    for theme in view.framework.themes:
+        body.append(f'<tr class="theme"><th colspan="{span}">{e(theme.title)}</th></tr>')
+        for criterion in theme.criteria:
+            cells = "".join(heat_cell(view, view.cell(criterion, d), d) for d in view.districts)
+            body.append(
+                f'<tr><td class="criterion"><span class="id">{e(criterion.id)}</span>'
+                f"{e(criterion.title)}</td>{cells}</tr>"
+            )
+    return (
+        '<section id="heat-map" class="new-page"><h2>Heat map</h2>'
+        f"<p>Each criterion’s rating in each district for {e(view.period)}, with movement since "
+        f"{e(view.combined.previous)}.</p>{legend(view)}"
+        f'<table class="heat"><colgroup>{columns}</colgroup><thead><tr><th>Criterion</th>{head}</tr>'
+        f"</thead><tbody>{''.join(body)}</tbody></table></section>"
+    )
+
+
+def trends(view: ReportView) -> str:
+    trend = view.trend
+    top = max(
+        (sum(v for k, v in c.items() if k != "n/a") for counts in trend.counts.values() for c in counts if c),
+        default=1,
+    )
+    figures = []
+    for district in view.districts:
+        name = district_name(district)
+        label = f"{name}: number of criteria at each grade, {trend.periods[0]} to {trend.periods[-1]}"
+        svg = trend_svg(view.framework, label, trend.periods, trend.counts[district], top)
+        figures.append(
+            f'<figure class="chart"><figcaption>{e(name)} '
+            f'<span class="status">{e(view.combined.status(district))}</span></figcaption>{svg}</figure>'
+        )
+    return (
+        '<section id="trends" class="new-page">'
+        f"<h2>Trend over the last {len(trend.periods)} quarters</h2>"
+        "<p>Number of criteria at each grade in each quarter, worst grade at the foot of each column; "
+        "criteria not applicable are left out. “none”: no readable assessment that quarter.</p>"
+        f'{legend(view, movement=False)}<div class="charts">{"".join(figures)}</div></section>'
+    )
+
+
+def action_item(item: OpenAction) -> str:
+    action = item.action
+    parts = [f'<span class="id">{e(action.id)}</span>{e(action.action)}']
+    details = [f'<span class="owner">{e(action.owner)}</span>'] if action.owner else []
+    if action.due:
+        details.append(f"due {e(long_date(action.due))}")
+    if details:
+        parts.append(" — " + ", ".join(details))
+    if item.overdue:
+        parts.append(' <span class="overdue-tag">overdue</span>')
+    return f"<li>{''.join(parts)}</li>"
+
+
+def concern_block(view: ReportView, criterion: Criterion, concern: Concern) -> str:
+    cell = view.cell(criterion, concern.district)
+    previous = view.framework.grade(cell.previous)
+    was = f" was {e(previous.label)} in {e(view.combined.previous)}" if previous else ""
+    evidence = (
+        f'<blockquote class="evidence">{e(concern.evidence)}</blockquote>'
+        if concern.evidence
+        else '<p class="none-recorded">No evidence recorded.</p>'
+    )
+    actions = (
+        f'<ul class="actions">{"".join(action_item(a) for a in concern.actions)}</ul>'
+        if concern.actions
+        else '<p class="none-recorded">No open action recorded.</p>'
+    )
+    return (
+        f'<div class="concern"><p class="who"><strong>{e(district_name(concern.district))}</strong>'
+        f'{chip(cell.grade, cell.text)}<span class="muted">{was}</span></p>{evidence}{actions}</div>'
+    )
+
+
+def theme_section(view: ReportView, section: ThemeSection) -> str:
+    fw = view.framework
+    counts = " ".join(
+        chip(fw.grade(k), f"{section.counts[k]} {w}") if fw.grade(k) else f"{section.counts[k]} {e(w)}"
+        for k, w in view.count_keys()
+    )
+    parts = [
+        f'<section class="theme"><h3>{e(section.theme.title)}</h3>',
+        f'<p class="theme-counts">Across districts: {counts}</p>',
+    ]
+    if not section.worst:
+        parts.append(f"<p>No criterion in this theme is rated {e(fw.worst.label)} in any district.</p>")
+    for criterion, concerns in section.worst:
+        blocks = "".join(concern_block(view, criterion, c) for c in concerns)
+        parts.append(
+            f'<div class="criterion-block"><h4><span class="id">{e(criterion.id)}</span>'
+            f"{e(criterion.title)}</h4>{blocks}</div>"
+        )
+    return "".join(parts) + "</section>"
+
+
+def worst_sections(view: ReportView) -> str:
+    label = view.framework.worst.label
+    return (
+        f'<section id="worst"><h2>Criteria rated {e(label)}, theme by theme</h2>'
+        f"<p>Each criterion rated {e(label)} in any district, with the district’s evidence (first "
+        "lines) and its open improvement actions.</p>"
+        + "".join(theme_section(view, s) for s in view.sections())
+        + "</section>"
+    )
+
+
+def overdue_table(view: ReportView) -> str:
+    overdue = view.overdue()
+    heading = (
+        f'<section id="overdue" class="new-page"><h2>Overdue actions as at {e(long_date(view.today))}</h2>'
+    )
+    if not overdue:
+        return heading + "<p>No open action is past its due date.</p></section>"
+    rows = "".join(
+        f'<tr><td class="date">{e(a.action.due.isoformat()) if a.action.due else ""}</td>'
+        f'<td class="num">{(view.today - a.action.due).days if a.action.due else ""}</td>'
+        f"<td>{e(district_name(a.district))}</td><td>{e(a.criterion)}</td>"
+        f'<td><span class="id">{e(a.action.id)}</span>{e(a.action.action)}</td>'
+        f'<td class="owner">{e(a.action.owner)}</td></tr>'
+        for a in overdue
+    )
+    return (
+        f"{heading}<p>{e(plural(len(overdue), 'action'))} past the due date and not done.</p>"
+        '<table><thead><tr><th>Due</th><th class="num">Days over</th><th>District</th>'
+        f"<th>Criterion</th><th>Action</th><th>Owner</th></tr></thead><tbody>{rows}</tbody></table></section>"
+    )
+
+
+def reviews(view: ReportView) -> str:
+    notes = view.reviews()
+    parts = ['<section id="reviews"><h2>Reviewer comments</h2>']
+    if not notes:
+        parts.append(f"<p>No reviews recorded for {e(view.period)}.</p>")
+    for note in notes:
+        changed = (
+            "" if note.current else '<p class="changed">The assessment has changed since this review.</p>'
+        )
+        parts.append(
+            f'<div class="review"><h3>{e(district_name(note.district))}</h3>'
+            f'<p class="by">{e(note.reviewer)}, {e(long_date(note.reviewed))}</p>'
+            f"<blockquote>{paragraphs(note.comment) or '<p>(no comment)</p>'}</blockquote>{changed}</div>"
+        )
+    return "".join(parts) + "</section>"
+
+
+def colophon(view: ReportView) -> str:
+    fw = view.framework
+    return (
+        f'<footer class="colophon">{e(view.force)} · {e(fw.title)} ({e(fw.id)} {e(fw.version)}) · '
+        f"{e(view.period)} · {plural(len(fw.criteria), 'criterion', 'criteria')}, "
+        f"{plural(len(view.districts), 'district')} · produced with selfassess from the districts’ "
+        "assessment files.</footer>"
+    )
+
+
+def render_html(view: ReportView) -> str:
+    css = files("selfassess.report").joinpath("report.css").read_text(encoding="utf-8")
+    title = f"{view.force} — " if view.force else ""
+    body = (
+        masthead(view)
+        + problems(view)
+        + districts_table(view)
+        + themes_table(view)
+        + heat_map(view)
+        + trends(view)
+        + worst_sections(view)
+        + overdue_table(view)
+        + reviews(view)
+        + colophon(view)
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{e(title)}self-assessment {e(view.period)}</title>\n"
+        f"<style>\n{css}\n{grade_css(view)}\n</style>\n</head>\n"
+        f'<body>\n<main class="page">\n{body}\n</main>\n</body>\n</html>\n'
+    )

@@ -1,0 +1,115 @@
+"""The trend chart: one district's grade counts over the last quarters as stacked columns, inline SVG.
+
+Worst grade at the foot of each column, in the framework's colours, each segment labelled with its
+count where there is room; quarters without a readable assessment are marked, not left blank.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from ..model import UNRATED, Framework
+from .colours import hex_colour, text_on
+
+WIDTH, HEIGHT = 320, 150
+LEFT, RIGHT, TOP, BOTTOM = 28, 6, 8, 30
+BAR = 22
+UNRATED_FILL = "#d5d9de"
+NEUTRAL_FILL = "#8a939c"
+AXIS = "#5b636b"
+INK = "#1b1f24"
+GRID = "#e3e6ea"
+STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)
+
+
+def _n(value: float) -> str:
+    """A coordinate with at most one decimal, so output is stable and short."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def scale_top(largest: int) -> tuple[int, int]:
+    """(top of the axis, step between gridlines) for counts up to ``largest``: at most five steps."""
+    largest = max(largest, 1)
+    step = next((s for s in STEPS if largest / s <= 5), STEPS[-1])
+    return -(-largest // step) * step, step
+
+
+def segments(framework: Framework) -> list[tuple[str, str, str]]:
+    """(count key, fill, label colour) bottom to top: grades worst → best, then not rated."""
+    found = []
+    for grade in framework.scale:
+        fill = hex_colour(grade.colour) or NEUTRAL_FILL
+        found.append((grade.id, fill, text_on(fill)))
+    return found + [(UNRATED, UNRATED_FILL, text_on(UNRATED_FILL))]
+
+
+def trend_svg(
+    framework: Framework,
+    label: str,
+    periods: tuple[str, ...],
+    counts: tuple[dict[str, int] | None, ...],
+    top: int,
+) -> str:
+    """An ``<svg>`` element (no namespace needed inline in HTML) titled ``label``."""
+    axis_top, step = scale_top(top)
+    plot_h = HEIGHT - TOP - BOTTOM
+    slot = (WIDTH - LEFT - RIGHT) / max(len(periods), 1)
+
+    def y(value: float) -> float:
+        return HEIGHT - BOTTOM - plot_h * value / axis_top
+
+    parts = [
+        f'<svg class="trend" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(label)}">',
+        f"<title>{escape(label)}</title>",
+    ]
+    for tick in range(0, axis_top + 1, step):
+        parts.append(
+            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{_n(y(tick))}" y2="{_n(y(tick))}" '
+            f'stroke="{GRID if tick else AXIS}" stroke-width="{1 if tick else 1.2}"/>'
+            f'<text x="{LEFT - 4}" y="{_n(y(tick) + 3)}" text-anchor="end" fill="{AXIS}">{tick}</text>'
+        )
+    layers = segments(framework)
+    for i, (period, period_counts) in enumerate(zip(periods, counts, strict=True)):
+        centre = LEFT + slot * (i + 0.5)
+        parts.append(_column(layers, period_counts, centre, y))
+        year, quarter = period.split("-")
+        current = ' class="current"' if i == len(periods) - 1 else ""
+        ink = INK if current else AXIS
+        parts.append(
+            f'<text x="{_n(centre)}" y="{HEIGHT - BOTTOM + 12}" text-anchor="middle" fill="{ink}"{current}>'
+            f"{quarter}</text>"
+            f'<text x="{_n(centre)}" y="{HEIGHT - BOTTOM + 23}" text-anchor="middle" fill="{AXIS}" '
+            f'class="year">{year}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _column(
+    layers: list[tuple[str, str, str]],
+    counts: dict[str, int] | None,
+    centre: float,
+    y: Callable[[float], float],
+) -> str:
+    x = _n(centre - BAR / 2)
+    if counts is None:
+        return (
+            f'<text x="{_n(centre)}" y="{_n(y(0) - 5)}" text-anchor="middle" fill="{AXIS}" '
+            'class="none">none</text>'
+        )
+    parts, base = [], 0
+    for key, fill, ink in layers:
+        value = counts.get(key, 0)
+        if not value:
+            continue
+        top, bottom = y(base + value), y(base)
+        parts.append(f'<rect x="{x}" y="{_n(top)}" width="{BAR}" height="{_n(bottom - top)}" fill="{fill}"/>')
+        if bottom - top >= 10:
+            parts.append(
+                f'<text x="{_n(centre)}" y="{_n((top + bottom) / 2 + 3)}" text-anchor="middle" '
+                f'class="count" fill="{ink}">{value}</text>'
+            )
+        base += value
+    return "".join(parts)

@@ -1,0 +1,269 @@
+"""The report's view of one period: what every format shows, built from the combined view and trends.
+
+Renderers (Markdown, CSV, JSON, HTML) only lay this out; nothing here knows a format, and nothing
+names a grade: the scale, its labels and colours come from the framework.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cached_property
+
+from ..combine import Combined, OpenAction
+from ..model import NOT_APPLICABLE, UNRATED, Criterion, Framework, Grade, Theme
+from ..periods import Period
+from ..summary import MOVEMENT_SIGNS, cell_text
+from ..trend import Trend
+from .text import district_name, excerpt, plural
+
+MOVEMENTS = ("better", "worse", "rated", "unrated")
+
+
+@dataclass(frozen=True)
+class TrendCounts:
+    """Each district's grade counts (keys as ``Combined.counts``) in each of ``periods``, oldest first;
+    None in a quarter without a readable assessment."""
+
+    periods: tuple[str, ...]
+    counts: dict[str, tuple[dict[str, int] | None, ...]]
+
+    @classmethod
+    def of(cls, trend: Trend, districts: tuple[str, ...]) -> TrendCounts:
+        """Counted from the shared trend (``selfassess.trend``), the way ``Combined.counts`` counts."""
+        keys = [g.id for g in trend.framework.scale] + [NOT_APPLICABLE, UNRATED]
+        counts: dict[str, tuple[dict[str, int] | None, ...]] = {}
+        for district in districts:
+            lines = [trend.line(c.id, district) for c in trend.framework.criteria]
+            quarters: list[dict[str, int] | None] = []
+            for index, present in enumerate(trend.had(district)):
+                tally = dict.fromkeys(keys, 0) if present else None
+                for line in lines if tally is not None else ():
+                    cell = line[index]
+                    tally[cell if cell is not None and cell in tally else UNRATED] += 1
+                quarters.append(tally)
+            counts[district] = tuple(quarters)
+        return cls(trend.periods, counts)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One criterion × district: the value (grade id, ``n/a``, None), its words, and movement."""
+
+    value: str | None
+    text: str
+    grade: Grade | None
+    movement: str
+    sign: str
+    previous: str | None
+
+
+@dataclass(frozen=True)
+class Concern:
+    """One district rated at the worst grade on a criterion: an evidence excerpt and its open actions."""
+
+    district: str
+    evidence: str
+    actions: tuple[OpenAction, ...]
+
+
+@dataclass(frozen=True)
+class ThemeSection:
+    theme: Theme
+    counts: dict[str, int]
+    worst: tuple[tuple[Criterion, tuple[Concern, ...]], ...]
+
+
+@dataclass(frozen=True)
+class ReviewNote:
+    district: str
+    reviewer: str
+    reviewed: datetime
+    comment: str
+    current: bool
+
+
+@dataclass
+class ReportView:
+    """One period as every format shows it; ``today`` decides which actions are overdue."""
+
+    combined: Combined
+    force: str
+    today: date
+    trend: TrendCounts
+    quarters: str = "calendar"
+    stamp: str | None = None
+
+    # -- the frame ------------------------------------------------------------------------------
+    @property
+    def framework(self) -> Framework:
+        return self.combined.framework
+
+    @property
+    def districts(self) -> tuple[str, ...]:
+        return self.combined.districts
+
+    @property
+    def period(self) -> str:
+        return self.combined.period
+
+    def period_dates(self) -> tuple[date, date]:
+        period = Period.parse(self.period)
+        return period.start(self.quarters), period.end(self.quarters)
+
+    def count_keys(self) -> list[tuple[str, str]]:
+        """(key, words) for each column of counts: the grades worst → best, then n/a and not rated."""
+        return [(g.id, g.label) for g in self.framework.scale] + [
+            (NOT_APPLICABLE, "n/a"),
+            (UNRATED, "not rated"),
+        ]
+
+    # -- cells ----------------------------------------------------------------------------------
+    def cell(self, criterion: Criterion, district: str) -> Cell:
+        combined = self.combined
+        value = combined.cell(criterion, district)
+        text, _ = cell_text(self.framework, value, combined.has_assessment(district))
+        movement = combined.movement(criterion, district)
+        return Cell(
+            value=value,
+            text=text,
+            grade=self.framework.grade(value),
+            movement=movement,
+            sign=MOVEMENT_SIGNS[movement],
+            previous=combined.previous_cell(criterion, district),
+        )
+
+    def movements(self, district: str) -> dict[str, int]:
+        """How many criteria moved each way since the previous period."""
+        totals = dict.fromkeys(MOVEMENTS, 0)
+        for criterion in self.framework.criteria:
+            movement = self.combined.movement(criterion, district)
+            if movement in totals:
+                totals[movement] += 1
+        return totals
+
+    def rated(self, district: str) -> tuple[int, int]:
+        """(rated, asked): criteria with a grade, and criteria that apply and are not marked n/a."""
+        counts = self.combined.counts(district)
+        asked = sum(counts.values()) - counts[NOT_APPLICABLE]
+        return asked - counts[UNRATED], asked
+
+    def theme_worst(self, theme: Theme, district: str) -> tuple[Grade | None, int]:
+        """The lowest grade among the theme's criteria in the district, and how many are at it."""
+        grade_id, count = self.combined.theme_worst(theme, district)
+        return self.framework.grade(grade_id), count
+
+    # -- actions, reviews, problems -------------------------------------------------------------
+    @cached_property
+    def _open_actions(self) -> list[OpenAction]:
+        return self.combined.open_actions(self.today)
+
+    @cached_property
+    def _actions_by_cell(self) -> dict[tuple[str, str], tuple[OpenAction, ...]]:
+        found: dict[tuple[str, str], list[OpenAction]] = {}
+        for item in self._open_actions:
+            found.setdefault((item.criterion, item.district), []).append(item)
+        return {key: tuple(items) for key, items in found.items()}
+
+    def open_actions(self) -> list[OpenAction]:
+        """Every open action this period, soonest due first (as ``Combined.open_actions``)."""
+        return list(self._open_actions)
+
+    def overdue(self) -> list[OpenAction]:
+        return [a for a in self._open_actions if a.overdue]
+
+    def action_counts(self, district: str) -> tuple[int, int]:
+        """(open, overdue) actions in one district."""
+        mine = [a for a in self._open_actions if a.district == district]
+        return len(mine), sum(1 for a in mine if a.overdue)
+
+    def actions_on(self, criterion: Criterion, district: str) -> tuple[OpenAction, ...]:
+        """The open actions one district recorded against one criterion."""
+        return self._actions_by_cell.get((criterion.id, district), ())
+
+    def reviews(self) -> list[ReviewNote]:
+        """This period's reviewer comments, district order; ``current`` when the file is unchanged."""
+        notes = []
+        for district in self.districts:
+            entry = self.combined.entries[district]
+            if entry.review is not None and entry.assessment is not None:
+                review = entry.review
+                notes.append(
+                    ReviewNote(
+                        district,
+                        review.reviewer,
+                        review.reviewed,
+                        review.comment.strip(),
+                        review.assessment_sha256 == entry.sha256,
+                    )
+                )
+        return notes
+
+    def invalid(self) -> list[tuple[str, str]]:
+        """(district, ``path:line: message``) for each file of this period that could not be read."""
+        return [(d, str(e.error)) for d, e in self.combined.entries.items() if e.error is not None]
+
+    # -- the worst grade, theme by theme --------------------------------------------------------
+    def concerns(self, criterion: Criterion, districts: list[str]) -> tuple[Concern, ...]:
+        found = []
+        for district in districts:
+            assessment = self.combined.entries[district].assessment
+            response = assessment.get(criterion.id) if assessment else None
+            evidence = excerpt(response.evidence) if response else ""
+            found.append(Concern(district, evidence, self.actions_on(criterion, district)))
+        return tuple(found)
+
+    def sections(self) -> list[ThemeSection]:
+        worst = dict((c.id, d) for c, d in self.combined.worst())
+        sections = []
+        for theme in self.framework.themes:
+            counts = {key: 0 for key, _ in self.count_keys()}
+            for criterion in theme.criteria:
+                for district in self.districts:
+                    if self.combined.has_assessment(district):
+                        value = self.combined.cell(criterion, district)
+                        key = UNRATED if value is None or value not in counts else value
+                        counts[key] += 1
+            at_worst = tuple((c, self.concerns(c, worst[c.id])) for c in theme.criteria if c.id in worst)
+            sections.append(ThemeSection(theme, counts, at_worst))
+        return sections
+
+    def key_points(self) -> list[str]:
+        """A few plain sentences for the top of the report: status, the worst grade, movement, actions."""
+        statuses: dict[str, list[str]] = {}
+        for district in self.districts:
+            statuses.setdefault(self.combined.status(district), []).append(district_name(district))
+        points = [
+            "Status: "
+            + "; ".join(f"{status} — {', '.join(names)}" for status, names in statuses.items())
+            + "."
+        ]
+        worst_grade = self.framework.worst
+        at_worst = self.combined.worst()
+        if at_worst:
+            ratings = sum(len(d) for _, d in at_worst)
+            places = sorted({d for _, ds in at_worst for d in ds}, key=self.districts.index)
+            points.append(
+                f"{worst_grade.label}: {plural(ratings, 'rating')} on "
+                f"{plural(len(at_worst), 'criterion', 'criteria')}, in "
+                f"{', '.join(district_name(d) for d in places)}."
+            )
+        else:
+            points.append(f"No criterion is rated {worst_grade.label} in any district.")
+        totals = dict.fromkeys(MOVEMENTS, 0)
+        for district in self.districts:
+            for movement, count in self.movements(district).items():
+                totals[movement] += count
+        points.append(
+            f"Since {self.combined.previous}: {plural(totals['better'], 'rating')} better, "
+            f"{totals['worse']} worse, {totals['rated']} newly rated, {totals['unrated']} no longer rated."
+        )
+        open_count, overdue = len(self.open_actions()), len(self.overdue())
+        points.append(
+            f"{plural(open_count, 'open improvement action')}, {overdue} overdue "
+            f"as at {self.today.isoformat()}."
+        )
+        if self.invalid():
+            names = ", ".join(district_name(d) for d, _ in self.invalid())
+            points.append(f"Could not be read, shown as invalid: {names}.")
+        return points

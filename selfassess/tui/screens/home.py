@@ -1,0 +1,209 @@
+"""The home screen: each district's recent periods with status and completion; opens fill, review and diff."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.coordinate import Coordinate
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ...model import Framework
+from ...periods import Period
+from ...workspace import Entry, Workspace
+from ..text import literal
+from ..widgets.help import HelpModal
+
+PERIODS_SHOWN = 4
+#: how each status looks (theme colours); the status is always written out too
+STATUS_STYLES = {
+    "missing": "$text-muted",
+    "invalid": "bold $error",
+    "draft": "$warning",
+    "submitted": "$accent",
+    "reviewed": "bold $success",
+    "changed since review": "bold $warning",
+}
+HELP = """\
+# selfassess: home
+
+Each district's last quarters: the status of its assessment (missing, draft, submitted, reviewed,
+changed since review, invalid) and how many of the criteria that apply to it are rated or marked not
+applicable.
+
+| key | does |
+| --- | --- |
+| arrows, mouse | choose a district and a quarter |
+| `Enter` | open that assessment to fill in (read-only when submitted or open elsewhere) |
+| `f` | fill the chosen district's current quarter |
+| `n` | fill the quarter after the last one shown (starting it from scratch) |
+| `r` | review all districts for the chosen quarter |
+| `d` | what changed in the chosen district since the quarter before |
+| `ctrl+p` | command palette (themes, keys) |
+| `F1`, `?` | this help |
+| `q` | quit |
+"""
+
+
+def completion(workspace: Workspace, entry: Entry) -> tuple[int, int] | None:
+    """(rated or not applicable, applicable criteria) of a readable assessment, else None."""
+    assessment = entry.assessment
+    if assessment is None:
+        return None
+    framework: Framework = workspace.load_framework(assessment.framework)
+    applicable = framework.applicable(workspace.capabilities(entry.district))
+    return sum(assessment.cell(c.id) is not None for c in applicable), len(applicable)
+
+
+def cell(workspace: Workspace, entry: Entry) -> Content:
+    """``draft 19/28``: status in words (coloured) and completion."""
+    status = literal(entry.status, STATUS_STYLES.get(entry.status, ""))
+    done = completion(workspace, entry)
+    if done is None:
+        return status
+    return Content.assemble(status, literal(f" {done[0]}/{done[1]}"))
+
+
+class HomeScreen(Screen[None]):
+    """Districts down, the last quarters across; Enter opens the assessment under the cursor."""
+
+    BINDINGS = [
+        Binding("f", "fill_current", "Fill this quarter"),
+        Binding("n", "fill_next", "Fill next quarter"),
+        Binding("r", "review", "Review"),
+        Binding("d", "diff", "What changed"),
+        Binding("f1", "help", "Help"),
+        Binding("question_mark", "help", "Help", show=False),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.periods: list[str] = []
+        self.entries: dict[tuple[str, str], Entry] = {}
+
+    @property
+    def workspace(self) -> Workspace:
+        return self.app.workspace  # type: ignore[attr-defined,no-any-return]
+
+    @property
+    def current_period(self) -> str:
+        return self.workspace.current_period(self.app.today)  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="home-intro")
+        yield DataTable(id="home-table", cursor_type="cell", zebra_stripes=True)
+        yield Static(id="home-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "selfassess"
+        self.sub_title = self.workspace.settings.force
+        self.load()
+        table = self.query_one(DataTable)
+        if self.current_period in self.periods:
+            table.move_cursor(row=0, column=self.periods.index(self.current_period) + 1)
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        if self.periods:
+            self.load()
+
+    def _period_columns(self) -> list[str]:
+        latest = self.workspace.latest_period()
+        last = max(Period.parse(self.current_period), Period.parse(latest) if latest else Period(1, 1))
+        return [str(p) for p in last.last(PERIODS_SHOWN)]
+
+    def load(self) -> None:
+        """(Re)read every district's status for the quarters shown, keeping the cursor where it was."""
+        workspace = self.workspace
+        self.periods = self._period_columns()
+        self.entries = {(d, p): workspace.entry(d, p) for d in workspace.districts for p in self.periods}
+        table = self.query_one(DataTable)
+        cursor = table.cursor_coordinate
+        rows = {
+            district: [cell(workspace, self.entries[(district, p)]) for p in self.periods]
+            for district in workspace.districts
+        }
+        table.clear(columns=True)
+        # explicit widths: DataTable does not measure Content cells by itself
+        table.add_column("district", key="district", width=max(8, *map(len, workspace.districts)))
+        for index, period in enumerate(self.periods):
+            width = max(len(period), *(cells[index].cell_length for cells in rows.values()))
+            table.add_column(literal(period), key=period, width=width)
+        for district, cells in rows.items():
+            table.add_row(literal(district, "bold"), *cells, key=district)
+        table.cursor_coordinate = cursor
+        self._show_intro()
+
+    def _show_intro(self) -> None:
+        today = self.app.today  # type: ignore[attr-defined]
+        intro = Content.assemble(
+            literal("Workspace: ", "bold"),
+            literal(str(self.workspace.root)),
+            literal(f"   Today: {today}   Current quarter: {self.current_period}"),
+        )
+        self.query_one("#home-intro", Static).update(intro)
+        self.query_one("#home-hint", Static).update(
+            literal(
+                "Enter: open the assessment under the cursor · f: fill this quarter · n: next quarter · "
+                "r: review the quarter · d: what changed · F1: help",
+                "$text-muted",
+            )
+        )
+
+    # -- where the cursor is --------------------------------------------------------------------
+    def _selection(self) -> tuple[str, str]:
+        """(district, period) under the cursor; the district column means the current quarter."""
+        table = self.query_one(DataTable)
+        coordinate: Coordinate = table.cursor_coordinate
+        keys = table.coordinate_to_cell_key(coordinate)
+        district = str(keys.row_key.value)
+        column = str(keys.column_key.value)
+        return district, column if column in self.periods else self.current_period
+
+    @on(DataTable.CellSelected, "#home-table")
+    def _cell_selected(self) -> None:
+        self.open_fill(*self._selection())
+
+    def open_fill(self, district: str, period: str) -> None:
+        entry = self.entries.get((district, period))
+        if entry is not None and entry.status == "invalid":
+            self.notify(literal(str(entry.error)), title="Cannot open", severity="error", timeout=10)
+            return
+        self._open("fill", district=district, period=period)
+
+    def _open(self, name: str, **arguments: Any) -> None:
+        """Open a screen; one that is not built yet (or fails to load) is a message, not a crash."""
+        try:
+            self.app.open_screen(name, **arguments)  # type: ignore[attr-defined]
+        except (ImportError, AttributeError) as error:
+            message = f"The {name} screen is not available in this version ({error})."
+            self.notify(literal(message), title="Not available", severity="warning")
+
+    # -- keys -----------------------------------------------------------------------------------
+    def action_fill_current(self) -> None:
+        self.open_fill(self._selection()[0], self.current_period)
+
+    def action_fill_next(self) -> None:
+        self.open_fill(self._selection()[0], str(Period.parse(self.periods[-1]).next))
+
+    def action_review(self) -> None:
+        self._open("review", period=self._selection()[1])
+
+    def action_diff(self) -> None:
+        district, period = self._selection()
+        old = str(Period.parse(period).previous)
+        for label in (old, period):
+            if not self.workspace.assessment_path(district, label).exists():
+                self.notify(literal(f"{district} has no assessment for {label} to compare."), timeout=5)
+                return
+        self._open("diff", district=district, old=old, new=period)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpModal(HELP))

@@ -1,0 +1,87 @@
+"""Command palette (ctrl+p) of the fill screen: go to any criterion by id or title words; run every action.
+
+The screen decides which commands make sense where the lead is (see ``FillScreen.palette_commands``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any, Protocol
+
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+
+from ..session import Session
+from ..text import literal
+
+#: (what the palette shows, what it does, a one-line help: our own words, never user text)
+Command = tuple[str, Callable[[], Any], str]
+
+#: every fill action as (label, action, help); the screen offers those that make sense at the moment
+FILL_COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("Next criterion", "next_criterion", "ctrl+n"),
+    ("Previous criterion", "previous_criterion", "ctrl+b"),
+    ("Write evidence", "edit_evidence", "e"),
+    ("Carry this criterion forward from last period", "carry", "c"),
+    ("Carry forward everything not yet started", "carry_all", "rating, evidence and open actions"),
+    ("Confirm carried criterion", "confirm_carried", "y"),
+    ("Not applicable / applicable again", "not_applicable", "n"),
+    ("Clear rating", "clear_rating", "back to not rated"),
+    ("Add improvement action", "add_action", "a"),
+    ("Edit improvement action", "edit_action", "Enter in the actions list"),
+    ("Tick improvement action done / open", "toggle_action", "Space in the actions list"),
+    ("Delete improvement action", "delete_action", "Delete in the actions list"),
+    ("Submit", "submit", "ctrl+s"),
+    ("Reopen as draft", "reopen", "ctrl+o"),
+    ("Save now / retry / merge", "save_now", "ctrl+r"),
+    ("Help: keys and the scale", "help", "F1"),
+)
+
+
+class PaletteScreen(Protocol):
+    session: Session
+
+    def palette_commands(self) -> list[Command]: ...
+
+    def go_to(self, criterion_id: str, focus: bool = True) -> None: ...
+
+
+def highlight(matcher: Matcher, text: str) -> Content:
+    """``text`` literally, with the letters the query matched highlighted."""
+    content = literal(text)
+    _, offsets = matcher.fuzzy_search.match(matcher.query, content.plain)
+    for offset in offsets:
+        content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+class FillCommands(Provider):
+    """Criteria and actions of the fill screen the palette was opened on."""
+
+    def _commands(self) -> list[Command]:
+        screen: PaletteScreen = self.screen  # type: ignore[assignment]
+        session = getattr(screen, "session", None)
+        if session is None:
+            return []
+        commands = list(screen.palette_commands())
+        for criterion in session.criteria:
+            commands.append(
+                (
+                    f"{criterion.id} {criterion.title}",
+                    partial(screen.go_to, criterion.id),
+                    "Go to this criterion",
+                )
+            )
+        return commands
+
+    async def discover(self) -> Hits:
+        for text, callback, help_text in self._commands():
+            yield DiscoveryHit(literal(text), callback, text=text, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, callback, help_text in self._commands():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, highlight(matcher, text), callback, text=text, help=help_text)

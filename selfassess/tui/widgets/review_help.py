@@ -1,0 +1,73 @@
+"""The review screen's help page (Markdown): how to read the heat map, the scale, and the keys."""
+
+from __future__ import annotations
+
+from ...model import Framework
+from ...summary import NO_ASSESSMENT, NOT_RATED
+from ...trend import BLOCKS, NOT_APPLICABLE_MARK
+from .review_cells import grade_tags
+
+
+def _cell(text: str) -> str:
+    """Framework text fit for a Markdown table cell."""
+    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").replace("`", "\\`").split())
+
+
+def review_help(framework: Framework) -> str:
+    tags = grade_tags(framework)
+    grades = "\n".join(
+        f"| {g.number} | {_cell(tags[g.id])} | {_cell(g.label)} | {_cell(g.meaning)} |"
+        for g in framework.scale
+    )
+    return f"""\
+# Reviewing the quarter
+
+Criteria run down (under a row per theme), districts across. Each cell is the district's rating in
+its grade's colour and words; theme rows show the worst grade in the theme and how many criteria are at
+it. Column headers give each district's **status** (✗ missing, ! invalid, ✎ draft, ● submitted,
+✔ reviewed, ⚠ changed since review) and its **counts per grade**, worst first.
+
+| mark | means |
+| --- | --- |
+| ▲ / ▼ | better / worse than the previous quarter |
+| + / - | newly rated / no longer rated since the previous quarter |
+| `{NOT_RATED}` | not rated (the district has an assessment) |
+| `{NO_ASSESSMENT}` | no assessment from the district this quarter |
+| `n/a` | not applicable to the district |
+
+The **trend** column is the mean grade of the districts shown, quarter by quarter over the last eight
+(block height: `{BLOCKS[0]}` worst … `{BLOCKS[-1]}` best; `{NOT_APPLICABLE_MARK}` not applicable in a
+district's own trend). It appears a moment after the heat map. The line under the map gives the cell
+under the cursor in full, with that district's own trend.
+
+## The scale (worst first)
+
+| number | in cells | grade | meaning |
+| --- | --- | --- | --- |
+{grades}
+
+## Keys
+
+| key | does |
+| --- | --- |
+| arrows, mouse | move around; the header and the criterion column stay put |
+| `Enter` on a district's cell | that district's evidence, notes and actions for the criterion |
+| `Enter` on a criterion | every district's evidence side by side, last quarter's beneath |
+| `Enter` on a theme row | only that theme (again: every theme) |
+| `Home`, `End` | to the criterion column (`Enter` there: every district's evidence), to the last district |
+| `t` | show one theme at a time, then all again |
+| `c` | only criteria that changed since last quarter |
+| `w` | only criteria rated at the worst grade |
+| `d` | only the district under the cursor (again: all districts) |
+| `[` / `]` | previous / next quarter |
+| `a` | open improvement actions across districts, overdue highlighted |
+| `r` | comment on the district under the cursor and mark it reviewed (submitted assessments only) |
+| `ctrl+r` | read the files again (after a `git pull`) |
+| `ctrl+p` | command palette: go to a criterion or district, or run any command |
+| `F1`, `?` | this help |
+| `Esc` | back to the home screen; `q` quits |
+
+A review is written to `assessments/<district>/<period>.review.toml`, never into the district's own
+file. It records the exact file reviewed: if the district changes its assessment afterwards, the status
+becomes *changed since review* until it is reviewed again.
+"""

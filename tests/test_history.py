@@ -1,0 +1,116 @@
+"""`selfassess history`: grades per period from the files, last change of the current file from git."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import commit_all, run_cli
+from test_diff import workspace, write
+
+
+def _short(root: Path, revision: str = "HEAD") -> str:
+    return subprocess.run(
+        ["git", "rev-parse", "--short", revision], cwd=root, capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
+@pytest.fixture
+def district(tmp_path: Path) -> Path:
+    """north: 2026-Q3 and 2026-Q4 on disk, no git yet."""
+    root = workspace(tmp_path / "ws")
+    write(root, "north", "2026-Q3", {"OLD1": {"rating": "red"}, "T1C2": {"rating": "green"}})
+    write(root, "north", "2026-Q4", {"T1C1": {"rating": "amber"}, "T1C2": {"rating": "green"}})
+    return root
+
+
+@pytest.fixture
+def committed(district: Path) -> tuple[Path, str]:
+    """Three commits: Q4 made amber, then T1C1 raised to green (+01:00), then evidence only."""
+    subprocess.run(["git", "init", "-q"], cwd=district, check=True)
+    commit_all(district, "first", date="2026-01-05T10:00:00+00:00")
+    write(district, "north", "2026-Q4", {"T1C1": {"rating": "green"}, "T1C2": {"rating": "green"}})
+    commit_all(district, "T1C1 green", date="2026-02-11T11:02:00+01:00")
+    raised = _short(district)
+    write(
+        district,
+        "north",
+        "2026-Q4",
+        {"T1C1": {"rating": "green", "evidence": "More."}, "T1C2": {"rating": "green"}},
+    )
+    commit_all(district, "evidence", date="2026-03-01T09:00:00+00:00")
+    return district, raised
+
+
+def test_json_has_grades_per_period_and_the_commit_of_the_last_change(committed: tuple[Path, str]) -> None:
+    root, raised = committed
+    result = run_cli("history", "north", "--format", "json", cwd=root)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["district"] == "north" and data["periods"] == ["2026-Q3", "2026-Q4"]
+    first, second = data["criteria"][:2]
+    assert first == {
+        "id": "T1C1",
+        "title": "Criterion 1.1",
+        "ratings": {"2026-Q3": "red", "2026-Q4": "green"},
+        "last_change": {"commit": raised, "date": "2026-02-11T10:02:00Z", "rating": ["amber", "green"]},
+    }
+    assert second["id"] == "T1C2" and second["last_change"] is None  # never changed in git
+    ids = [c["id"] for c in data["criteria"]]
+    assert "T2C3" not in ids  # applies only to districts with custody
+    assert set(data) == {"district", "periods", "criteria"}
+
+
+def test_text_table_shows_labels_and_last_change(committed: tuple[Path, str]) -> None:
+    root, raised = committed
+    result = run_cli("history", "north", cwd=root)
+    assert result.returncode == 0
+    row = next(line for line in result.stdout.splitlines() if line.startswith("T1C1"))
+    assert "Red" in row and "Green" in row and f"2026-02-11 {raised} Amber → Green" in row
+    assert result.stderr == ""
+
+
+def test_uncommitted_rating_is_not_a_commit(committed: tuple[Path, str]) -> None:
+    root, _ = committed
+    write(root, "north", "2026-Q4", {"T1C1": {"rating": "red"}, "T1C2": {"rating": "green"}})
+    data = json.loads(run_cli("history", "north", "--criterion", "T1C1", "--format", "json", cwd=root).stdout)
+    assert data["criteria"][0]["last_change"] is None
+    assert "not committed yet" in run_cli("history", "north", "--criterion", "T1C1", cwd=root).stdout
+
+
+def test_criterion_option_follows_renames_and_refuses_unknown_ids(committed: tuple[Path, str]) -> None:
+    root, _ = committed
+    data = json.loads(run_cli("history", "north", "--criterion", "OLD1", "--format", "json", cwd=root).stdout)
+    assert [c["id"] for c in data["criteria"]] == ["T1C1"]
+    bad = run_cli("history", "north", "--criterion", "NOPE", cwd=root)
+    assert bad.returncode == 2 and "NOPE" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_outside_git_from_the_files_alone_and_says_so(district: Path) -> None:
+    result = run_cli("history", "north", cwd=district)
+    assert result.returncode == 0
+    assert "not a git repository" in result.stderr
+    assert "last change" not in result.stdout
+    data = json.loads(run_cli("history", "north", "--format", "json", cwd=district).stdout)
+    assert all(c["last_change"] is None for c in data["criteria"])
+
+
+def test_a_file_that_cannot_be_read_stops_history_with_exit_2(district: Path) -> None:
+    (district / "assessments/north/2026-Q2.toml").write_text("not = [valid\n")
+    result = run_cli("history", "north", cwd=district)
+    assert result.returncode == 2
+    assert "2026-Q2.toml" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("name", ["nowhere", "Bad_Id"])
+def test_unknown_or_malformed_district_exits_2(district: Path, name: str) -> None:
+    result = run_cli("history", name, cwd=district)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_a_district_without_files(district: Path) -> None:
+    result = run_cli("history", "south", "--format", "json", cwd=district)
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["periods"] == []

@@ -1,0 +1,290 @@
+"""Tests for selfassess.privacy: one test per kind of personal data, the allow-list, line
+numbers, precision and recall over the labelled sentences, and a large input."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from selfassess.privacy import Match, scan
+
+SENTENCES = Path(__file__).parent / "data" / "privacy_sentences.tsv"
+
+
+def kinds(text: str) -> list[str]:
+    return [m.kind for m in scan(text)]
+
+
+def texts(text: str, allow: list[str]) -> list[str]:
+    return [m.text for m in scan(text, allow=allow)]
+
+
+def assert_kind(kind: str, positives: list[tuple[str, str]], negatives: list[str]) -> None:
+    """Each positive sentence yields exactly the expected text as ``kind``; each negative
+    sentence yields nothing at all."""
+    for sentence, expected in positives:
+        found = [(m.kind, m.text) for m in scan(sentence)]
+        assert found == [(kind, expected)], sentence
+    for sentence in negatives:
+        assert scan(sentence) == [], sentence
+
+
+def test_date_of_birth() -> None:
+    assert_kind(
+        "date of birth",
+        [
+            ("Child A (DOB 14/03/2012) was referred.", "DOB 14/03/2012"),
+            ("Notes record D.O.B.: 14.03.12 for the subject.", "D.O.B.: 14.03.12"),
+            ("The victim, born 3 March 2012, was seen alone.", "born 3 March 2012"),
+            ("A girl born on 03/03/2012 went missing.", "born on 03/03/2012"),
+            ("Recorded with date of birth 2012-03-14 only.", "date of birth 2012-03-14"),
+            ("The boy was born 17th July 2010.", "born 17th July 2010"),
+            ("Date of Birth: 02-09-2024 was on the PPN.", "Date of Birth: 02-09-2024"),
+        ],
+        [
+            "The audit on 14/03/2026 reviewed 40 case files.",
+            "All actions are to be completed by 31 January 2027.",
+            "Children born after 2010 made up 60% of missing reports.",
+            "The DOB field was blank in 12 of 40 referrals.",
+        ],
+    )
+
+
+def test_phone_number() -> None:
+    assert_kind(
+        "phone number",
+        [
+            ("Call the mother on 07700 900123 after the visit.", "07700 900123"),
+            ("The log shows 07700900789 was used.", "07700900789"),
+            ("The landline, 0114 496 0123, was in the notes.", "0114 496 0123"),
+            ("A message was left on 020 7946 0018 yesterday.", "020 7946 0018"),
+            ("The aunt's number, 01709 496012, was noted.", "01709 496012"),
+            ("Contact the grandmother on +44 7700 900456.", "+44 7700 900456"),
+            ("Work number +44 (0)113 496 0555 was given.", "+44 (0)113 496 0555"),
+        ],
+        [
+            "Posters with the Childline number 0800 1111 are displayed.",
+            "Calls to the MASH team increased to 2,340 in the year.",
+            "The 101 and 999 call data for 2025 shows 3,412 calls.",
+            "Training ran between 01/09/2025 and 30/11/2025.",
+            "The MASH received 1,204 referrals in Q2 2026.",
+        ],
+    )
+
+
+def test_email_address() -> None:
+    assert_kind(
+        "e-mail address",
+        [
+            ("Forwarded to jane.doe1987@example.com in error.", "jane.doe1987@example.com"),
+            ("The social worker (s.patel@example.gov.uk) was absent.", "s.patel@example.gov.uk"),
+        ],
+        [
+            "Referrals @ the MASH rose by 12%.",
+            "Use the secure mailbox for all referrals.",
+        ],
+    )
+
+
+def test_postcode() -> None:
+    assert_kind(
+        "postcode",
+        [
+            ("The child was found in S60 1AA after 18 hours.", "S60 1AA"),
+            ("The placement postcode DN1 3BU was recorded.", "DN1 3BU"),
+            ("Located at an address in LS11 5DD overnight.", "LS11 5DD"),
+            ("A flat in s61 2ab was used for cuckooing.", "s61 2ab"),
+            ("Seen near EC1A 1BB on Friday.", "EC1A 1BB"),
+        ],
+        [
+            "The force applied policy 4.2.1 and APP 2.3.",
+            "Performance against IR1 improved in 2026-Q3.",
+            "Criteria IR1 to IR6 and CC1 to CC4 are covered.",
+            "CC3 4th review was completed.",
+            "Form MG11 was used for 9 statements.",
+        ],
+    )
+
+
+def test_street_address() -> None:
+    assert_kind(
+        "street address",
+        [
+            ("The children lived at 14 Acacia Avenue with her partner.", "14 Acacia Avenue"),
+            ("Officers attended 27 Mill Lane at 02:00.", "27 Mill Lane"),
+            ("The placement at 112b Station Road ended.", "112b Station Road"),
+            ("Found at 19 Green Hill Drive after 72 hours.", "19 Green Hill Drive"),
+            ("He moved to 3 Orchard Close, near the school.", "3 Orchard Close"),
+        ],
+        [
+            "Officers from the Sheffield Road Policing Unit attended 4 training days.",
+            "12 Street Triage deployments involved under-18s.",
+            "The DS attended 14 Family Court hearings in support of care proceedings.",
+            "20 incidents involving children were dip-sampled in September.",
+        ],
+    )
+
+
+def test_national_insurance_number() -> None:
+    assert_kind(
+        "National Insurance number",
+        [
+            ("His National Insurance number AB123456C was disclosed.", "AB123456C"),
+            ("NI number QQ 12 34 56 C was unredacted.", "QQ 12 34 56 C"),
+        ],
+        [
+            "Detention under PACE s.38(6) was authorised in 11 cases.",
+            "AB 12 cases were sampled in 2025.",
+        ],
+    )
+
+
+def test_crime_reference() -> None:
+    assert_kind(
+        "crime reference",
+        [
+            ("Crime 14/123456/25 was filed.", "Crime 14/123456/25"),
+            ("Linked to 22/098765/24 in March.", "22/098765/24"),
+            ("The DASH for CRI-2025-012345 was missing.", "CRI-2025-012345"),
+            ("OCC 2025/123456 was closed.", "OCC 2025/123456"),
+            ("See ref 2026/00123 for details.", "ref 2026/00123"),
+            ("Incident 1234 of 12/10/2025 was graded.", "Incident 1234 of 12/10/2025"),
+        ],
+        [
+            "In 3 of 12 cases the voice of the child was not recorded.",
+            "The force policy (ref CP-07) was reviewed in March 2026.",
+            "Incidents 2024/25 compared with 2025/26 show a 9% fall.",
+            "Supervision notes were present in 145/160 files (90.6%).",
+            "The 2025/26 inspection plan sets out 14 priorities.",
+            "Section 47 enquiries were initiated in 62% of referrals.",
+        ],
+    )
+
+
+def test_named_child_with_age() -> None:
+    assert_kind(
+        "named child with age",
+        [
+            ("Jack Smith, aged 9, was not spoken to alone.", "Jack Smith, aged 9"),
+            ("Emily (14) was reported missing four times.", "Emily (14)"),
+            ("Jane, 12 years old, disclosed abuse.", "Jane, 12 years old"),
+            ("Officers spoke to a 13-year-old named Tom.", "13-year-old named Tom"),
+            ("The sibling, Noah (6), was not seen.", "Noah (6)"),
+            ("Connor O'Neill (15) was arrested.", "Connor O'Neill (15)"),
+        ],
+        [
+            "Children aged 10 to 17 account for 41% of the cohort.",
+            "Under-18s detained overnight fell from 19 to 7.",
+            "The youngest child, aged 4, was placed with foster carers.",
+            "CC3 evidence was reviewed by DCI A. Example on 02/04/2026.",
+            "Insp. C. Example chairs the monthly missing-from-home panel.",
+            "Sgt D. Example, aged 34 at the time, led the operation.",
+            "Referrals by district: Rotherham (42), Doncaster (37), Barnsley (15).",
+            "Child A, aged 9, was seen alone.",
+        ],
+    )
+
+
+def test_several_matches_in_order() -> None:
+    text = "Emily (14) lives at 14 Acacia Avenue, S60 1AA; call 07700 900123."
+    assert kinds(text) == ["named child with age", "street address", "postcode", "phone number"]
+    assert [m.start for m in scan(text)] == sorted(m.start for m in scan(text))
+
+
+def test_match_offsets_and_text() -> None:
+    text = "Seen at 27 Mill Lane by PC Example."
+    (m,) = scan(text)
+    assert m == Match("street address", "27 Mill Lane", 8, 20, 1)
+    assert text[m.start : m.end] == m.text
+
+
+def test_line_numbers() -> None:
+    text = "First line is clean.\nDOB 14/03/2012\n\nCall 07700 900123 or\n0114 496 0123."
+    found = scan(text)
+    assert [(m.kind, m.line) for m in found] == [
+        ("date of birth", 2),
+        ("phone number", 4),
+        ("phone number", 5),
+    ]
+    for m in found:
+        assert text.splitlines()[m.line - 1].find(m.text) >= 0
+
+
+def test_allow_list() -> None:
+    text = "Contact the MASH on 0114 496 0123 or Jack Smith, aged 9, on 07700 900123."
+    assert kinds(text) == ["phone number", "named child with age", "phone number"]
+    # An entry equal to a match, ignoring case and runs of whitespace.
+    assert texts(text, allow=["0114  496 0123"]) == [
+        "Jack Smith, aged 9",
+        "07700 900123",
+    ]
+    # An entry contained in a match.
+    assert texts(text, allow=["JACK smith"]) == ["0114 496 0123", "07700 900123"]
+    # A match contained in an entry is not allowed: the entry must be in the match.
+    assert len(scan(text, allow=["call 07700 900123 today"])) == 3
+    # Empty or blank entries allow nothing.
+    assert len(scan(text, allow=["", "  "])) == 3
+    # Any iterable will do.
+    assert len(scan(text, allow=iter(("0114 496 0123", "07700 900123")))) == 1
+
+
+def load_sentences() -> list[tuple[str, str, str]]:
+    with SENTENCES.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return [(r["label"], r["kind"] or "", r["sentence"]) for r in reader]
+
+
+def precision_recall(rows: list[tuple[str, str, str]]) -> tuple[float, float]:
+    """A sentence counts as flagged if scan() finds anything in it."""
+    flagged = [(label, bool(scan(sentence))) for label, _, sentence in rows]
+    tp = sum(f and label == "pii" for label, f in flagged)
+    fp = sum(f and label == "clean" for label, f in flagged)
+    fn = sum(not f and label == "pii" for label, f in flagged)
+    return tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0
+
+
+def test_labelled_sentences_are_well_formed() -> None:
+    rows = load_sentences()
+    assert len(rows) >= 90
+    assert {label for label, _, _ in rows} == {"pii", "clean"}
+    for label, kind, sentence in rows:
+        assert sentence.strip(), (label, kind)
+        assert (kind != "") == (label == "pii"), sentence
+    pii = sum(label == "pii" for label, _, _ in rows)
+    assert 0.4 <= pii / len(rows) <= 0.6
+
+
+def test_precision_and_recall_on_labelled_sentences() -> None:
+    precision, recall = precision_recall(load_sentences())
+    assert precision >= 0.95, f"precision {precision:.3f}"
+    assert recall >= 0.95, f"recall {recall:.3f}"
+
+
+def test_precision_and_recall_can_fail() -> None:
+    """The measure is not vacuous: flipping the labels makes both figures collapse."""
+    rows = load_sentences()
+    other = {"pii": "clean", "clean": "pii"}
+    flipped = [(other[label], kind, sentence) for label, kind, sentence in rows]
+    precision, recall = precision_recall(flipped)
+    assert precision < 0.95 and recall < 0.95
+
+
+def test_large_text_scans() -> None:
+    rows = load_sentences()
+    prose = " ".join(sentence for label, _, sentence in rows if label == "clean")
+    text = ((prose + "\n") * (100_000 // len(prose) + 1))[:100_000]
+    assert len(text) == 100_000
+    assert scan(text) == []
+    mixed = " ".join(sentence for _, _, sentence in rows) + "\n"
+    found = scan((mixed * (100_000 // len(mixed) + 1))[:100_000])
+    assert found and all(isinstance(m, Match) for m in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1" * 100_000, "A" * 100_000, "Jack " * 20_000, "a@" * 50_000, "07700 " * 16_000, ""],
+)
+def test_degenerate_inputs_scan(text: str) -> None:
+    assert isinstance(scan(text), list)

@@ -1,0 +1,113 @@
+"""`selfassess textconv FILE`: any assessment or review, wherever it is, as readable text; never fails."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+from test_diff import action, assessment_toml, workspace
+
+
+def _ok(result) -> str:
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return result.stdout
+
+
+def test_assessment_reads_with_titles_labels_evidence_and_actions(tmp_path: Path) -> None:
+    root = workspace(tmp_path / "ws")
+    elsewhere = tmp_path / "tmp_git_copy_XyZ.toml"  # git hands the driver a temporary file
+    criteria = {
+        "T1C1": {
+            "rating": "amber", "evidence": "Dip sample of 20.\nSecond line.\n", "notes": "Ask again.",
+            "as_of": date(2026, 10, 31),
+            "actions": [action("A1", "2027-01-31"), action("A2", "2026-12-01", "2026-11-20")],
+        },
+        "T2C2": {"not_applicable": "No custody suite"},
+        "OLD1": {"carried": True},
+    }  # fmt: skip
+    elsewhere.write_text(assessment_toml("north", "2026-Q4", criteria))
+    out = _ok(run_cli("textconv", str(elsewhere), cwd=root))
+    assert out.startswith("Assessment: north 2026-Q4\nStatus: draft\n")
+    assert "Framework: test 2.0 (Test framework)" in out
+    assert "== Theme 1 ==" in out
+    assert (
+        "\nT1C1 Criterion 1.1\n  Rating: Amber\n  Evidence (as of 2026-10-31):\n    Dip sample of 20.\n"
+        in out
+    )
+    assert "  Notes:\n    Ask again.\n" in out
+    assert "  Action A1: Do A1\n    owner Insp. C. Example, due 2027-01-31, open\n" in out
+    assert "    owner Insp. C. Example, due 2026-12-01, done 2026-11-20\n" in out
+    assert "\nT2C2 Criterion 2.2\n  Not applicable: No custody suite\n" in out
+    assert "T1C1 Criterion 1.1 (written as OLD1)" in out
+    assert "Carried forward from last period" in out
+    assert out.index("T1C1 Criterion 1.1\n") < out.index("(written as OLD1)") < out.index("T2C2")
+
+
+def test_outside_a_workspace_the_bundled_framework_gives_titles(tmp_path: Path) -> None:
+    path = tmp_path / "a.toml"
+    path.write_text(assessment_toml("x", "2026-Q4", {"IR1": {"rating": "green"}}, framework="ncpi"))
+    out = _ok(run_cli("textconv", str(path), cwd=tmp_path))
+    assert "IR1 Officers recognise risk to children at incidents\n  Rating: Green" in out
+
+
+def test_unknown_framework_gives_plain_ids(tmp_path: Path) -> None:
+    path = tmp_path / "a.toml"
+    path.write_text(assessment_toml("x", "2026-Q4", {"Z9": {"rating": "purple"}}, framework="nosuch"))
+    out = _ok(run_cli("textconv", str(path), cwd=tmp_path))
+    assert "\nZ9\n  Rating: purple\n" in out
+
+
+def test_review_file(tmp_path: Path) -> None:
+    path = tmp_path / "2026-Q4.review.toml"
+    path.write_text(
+        'schema = 1\nreviewer = "ACC B. Example"\nreviewed = 2026-12-02T09:00:00Z\n'
+        f'assessment_sha256 = "{"a" * 64}"\ncomment = """\nGood progress.\nKeep going.\n"""\n'
+    )
+    out = _ok(run_cli("textconv", str(path), cwd=tmp_path))
+    assert "Reviewer: ACC B. Example\nReviewed: 2026-12-02T09:00:00Z\n" in out
+    assert "Comment:\n  Good progress.\n  Keep going.\n" in out
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"schema = 1\nrating = [\n",  # not TOML
+        b'<<<<<<< HEAD\nrating = "red"\n=======\nrating = "green"\n>>>>>>> other\n',  # merge conflict
+        b"\xff\xfe binary \x00 junk",
+        b"",
+    ],
+)
+def test_files_that_are_not_toml_are_printed_as_they_are(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "odd.toml"
+    path.write_bytes(content)
+    out = _ok(run_cli("textconv", str(path), cwd=tmp_path))
+    assert out == content.decode("utf-8", errors="replace")
+
+
+def test_wrong_types_and_unknown_keys_are_shown_not_refused(tmp_path: Path) -> None:
+    path = tmp_path / "odd.toml"
+    path.write_text(
+        'schema = "one"\nframework = 7\ndistrict = "x"\nperiod = "2026-Q9"\n[criteria.A]\nrating = 3\n'
+        'evidence = ["a", "b"]\nextra = true\nactions = "none"\n[criteria.B]\n'
+        'actions = [{id = "B-1", done = true}, 5]\n'
+    )
+    out = _ok(run_cli("textconv", str(path), cwd=tmp_path))
+    assert "Assessment: x 2026-Q9" in out and "  Rating: 3" in out and "  extra: true" in out
+    assert "Action B-1" in out and "  Action: 5" in out
+
+
+def test_criteria_that_is_not_a_table_and_control_characters(tmp_path: Path) -> None:
+    path = tmp_path / "odd.toml"
+    path.write_text('district = "x"\nperiod = "2026-Q4"\ncriteria = 5\n')
+    assert "criteria: 5" in _ok(run_cli("textconv", str(path), cwd=tmp_path))
+    path.write_text('district = "x"\n[criteria.A]\nevidence = "bell \\u0007 and \\u001b[31m escape"\n')
+    out = _ok(run_cli("textconv", str(path), cwd=tmp_path))
+    assert "\x1b" not in out and "\x07" not in out and "␛[31m" in out
+
+
+def test_missing_file_is_one_line_exit_2(tmp_path: Path) -> None:
+    result = run_cli("textconv", str(tmp_path / "nope.toml"), cwd=tmp_path)
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1

@@ -1,0 +1,62 @@
+"""SVG snapshots of the fill screen's main states, on the demo data, at a fixed date and a fixed path."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from selfassess.tui.app import SelfAssessApp
+from selfassess.workspace import Workspace
+
+TODAY = date(2026, 11, 23)
+#: a fixed folder, so that any path shown is the same on every run
+ROOT = Path(tempfile.gettempdir()) / "selfassess-fill-snapshots" / "demo"
+
+
+class SnapshotApp(SelfAssessApp):
+    CURSOR_BLINK = False
+
+
+@pytest.fixture
+def demo(demo_workspace: Path) -> Iterator[Path]:
+    shutil.rmtree(ROOT.parent, ignore_errors=True)
+    shutil.copytree(demo_workspace, ROOT)
+    yield ROOT
+    shutil.rmtree(ROOT.parent, ignore_errors=True)
+
+
+def sheffield(root: Path) -> SnapshotApp:
+    return SnapshotApp(
+        Workspace(root), TODAY, "DCI W. Example", "fill", district="sheffield", period="2026-Q4"
+    )
+
+
+def test_fill_opens_on_the_first_unrated_criterion(demo: Path, snap_compare) -> None:
+    """The draft opens with the cursor in the evidence editor of its first unrated criterion."""
+    assert snap_compare(sheffield(demo), terminal_size=(100, 40))
+
+
+def test_fill_at_80_by_24(demo: Path, snap_compare) -> None:
+    """The smallest supported terminal: heading and rating stay in view above the editor."""
+    assert snap_compare(sheffield(demo), terminal_size=(80, 24))
+
+
+def test_fill_on_a_rated_criterion_with_actions(demo: Path, snap_compare) -> None:
+    """An amber criterion with open and overdue improvement actions, the actions table focused."""
+
+    async def open_actions(pilot) -> None:
+        await pilot.pause()
+        pilot.app.screen.go_to("CC1", focus=False)
+        pilot.app.screen.query_one("#actions").focus()
+
+    assert snap_compare(sheffield(demo), terminal_size=(100, 40), run_before=open_actions)
+
+
+def test_fill_submit_dialog_lists_what_blocks(demo: Path, snap_compare) -> None:
+    """ctrl+s lists the blockers (choose one to go to it) and the warnings."""
+    assert snap_compare(sheffield(demo), terminal_size=(100, 40), press=["ctrl+s"])

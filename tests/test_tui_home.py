@@ -1,0 +1,126 @@
+"""The home screen: districts × recent quarters with status and completion; it opens the other screens."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import DataTable
+
+from selfassess.tui.app import SCREENS_BY_NAME, SelfAssessApp
+from selfassess.tui.screens.fill import FillScreen
+from selfassess.tui.screens.home import HomeScreen
+from selfassess.workspace import Workspace
+
+TODAY = date(2026, 11, 23)
+ROOT = Path(tempfile.gettempdir()) / "selfassess-home-snapshots" / "demo"
+
+
+class HomeApp(SelfAssessApp):
+    """The real app; it notes which screens were asked for (review and diff belong to other tests)."""
+
+    CURSOR_BLINK = False
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(Workspace(root), TODAY, "DCI Test", "home")
+        self.opened: list[tuple[str, dict[str, Any]]] = []
+
+    def open_screen(self, name: str, **arguments: Any) -> None:
+        self.opened.append((name, arguments))
+        super().open_screen(name, **arguments)
+
+
+@pytest.fixture
+def demo(demo_workspace: Path) -> Iterator[Path]:
+    """The demo data at a fixed path (shown on the screen), fresh for each test."""
+    shutil.rmtree(ROOT.parent, ignore_errors=True)
+    shutil.copytree(demo_workspace, ROOT)
+    yield ROOT
+    shutil.rmtree(ROOT.parent, ignore_errors=True)
+
+
+def cell_text(app: HomeApp, district: str, period: str) -> str:
+    table = app.screen.query_one(DataTable)
+    return table.get_cell(district, period).plain
+
+
+async def test_home_shows_status_and_completion_and_opens_fill(demo: Path) -> None:
+    app = HomeApp(demo)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        assert screen.periods == ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]
+        assert cell_text(app, "sheffield", "2026-Q4").startswith("draft ")
+        assert cell_text(app, "barnsley", "2026-Q3").startswith("reviewed")
+        await pilot.press("down", "down", "down", "enter")
+        assert isinstance(app.screen, FillScreen)
+        assert (app.screen.district, app.screen.period) == ("sheffield", "2026-Q4")
+        await pilot.press("ctrl+p")  # palette works on top of fill, then back
+        await pilot.press("escape", "escape", "escape")
+        await pilot.pause()
+        assert app.screen is screen
+
+
+async def test_keys_open_this_and_next_quarter(make_workspace) -> None:
+    app = HomeApp(make_workspace())
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert cell_text(app, "north", "2026-Q4") == "missing"
+        await pilot.press("f")
+        assert app.opened[-1] == ("fill", {"district": "north", "period": "2026-Q4"})
+        await pilot.press("escape", "escape", "down", "n")
+        assert app.opened[-1] == ("fill", {"district": "south", "period": "2027-Q1"})
+
+
+async def test_an_unreadable_assessment_is_shown_invalid_and_not_opened(make_workspace) -> None:
+    root = make_workspace()
+    (root / "assessments" / "north").mkdir()
+    (root / "assessments" / "north" / "2026-Q4.toml").write_text("schema = [/]\n")
+    app = HomeApp(root)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert cell_text(app, "north", "2026-Q4") == "invalid"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.opened == [("home", {})]
+        assert any("not valid TOML" in str(n.message) for n in app._notifications)
+
+
+async def test_review_and_diff_are_opened_for_the_cell(demo: Path) -> None:
+    app = HomeApp(demo)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "r")
+        assert ("review", {"period": "2026-Q4"}) in app.opened
+        while not isinstance(app.screen, HomeScreen):
+            app.pop_screen()
+            await pilot.pause()
+        await pilot.press("d")
+        expected = ("diff", {"district": "doncaster", "old": "2026-Q3", "new": "2026-Q4"})
+        assert expected in app.opened
+
+
+async def test_a_screen_not_built_yet_is_a_message_not_a_crash(
+    demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(SCREENS_BY_NAME, "review", "not_there:ReviewScreen")
+    app = HomeApp(demo)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert any("not available" in str(n.message) for n in app._notifications)
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+def test_home_snapshot(demo: Path, snap_compare) -> None:
+    """Four districts × four quarters, the current quarter under the cursor."""
+    assert snap_compare(HomeApp(demo), terminal_size=(100, 40))
