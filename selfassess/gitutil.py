@@ -57,8 +57,11 @@ def has_uncommitted(root: str | os.PathLike[str], pathspec: str = ".") -> bool |
 
 def show(root: str | os.PathLike[str], revision: str, path: str | os.PathLike[str]) -> bytes:
     """A file's bytes at a revision, read through git without touching the working tree."""
-    top = Path(git(root, "rev-parse", "--show-toplevel").strip())
-    relative = Path(os.path.abspath(Path(root) / path)).relative_to(top).as_posix()
+    top = Path(os.path.realpath(git(root, "rev-parse", "--show-toplevel").strip()))
+    try:
+        relative = Path(os.path.realpath(Path(root) / path)).relative_to(top).as_posix()
+    except ValueError:
+        raise GitError(f"{path} is not inside the git repository at {top}") from None
     if not have_git():
         raise GitError("git is not installed")
     result = subprocess.run(

@@ -86,6 +86,7 @@ def acquire(path: str | os.PathLike[str], user: str, take_over: bool = False) ->
     target = Path(path)
     info = LockInfo(user, socket.gethostname(), os.getpid(), c.now_utc())
     file = lock_path(target)
+    file.parent.mkdir(parents=True, exist_ok=True)
     try:
         fd = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     except FileExistsError:

@@ -16,7 +16,10 @@ from .periods import PERIOD_RE, Period
 from .settings import SETTINGS_FILE
 from .workspace import ASSESSMENTS, CRITERIA, REVIEW_SUFFIX
 
-GITIGNORE = "# selfassess: edit locks and temporary files of interrupted saves\n.*.lock\n.*.tmp\n"
+GITIGNORE = (
+    "# selfassess: edit locks, temporary files of interrupted saves, text kept when a save failed\n"
+    ".*.lock\n.*.tmp\n.*.unsaved\n"
+)
 GITATTRIBUTES = "# every checkout keeps assessments byte for byte as written\n*.toml text eol=lf\n"
 DEFAULT_FRAMEWORK = "ncpi"
 DEMO_AUTHOR = ("selfassess demo", "demo@selfassess.invalid")

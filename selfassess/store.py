@@ -468,9 +468,7 @@ def save_assessment(
         current = check_unchanged(target, assessment.path, assessment.source_sha256)
     text = render_assessment(assessment, framework)
     if current is not None and text.encode("utf-8") != current:
-        on_disk = parse_assessment(current, target)
-        on_disk.updated = assessment.updated
-        if render_assessment(on_disk, framework) != text:
+        if not _same_content(current, target, assessment, framework, text):
             assessment.updated = now or c.now_utc()
             text = render_assessment(assessment, framework)
     elif current is None and (assessment.updated is None or path is None):
@@ -484,6 +482,18 @@ def save_assessment(
     write_atomic(target, data)
     _adopt(assessment, target, data)
     return True
+
+
+def _same_content(
+    current: bytes, target: Path, assessment: Assessment, framework: Framework | None, text: str
+) -> bool:
+    """Whether the file on disk says the same as ``text`` but for its form (then ``updated`` stays)."""
+    try:
+        on_disk = parse_assessment(current, target)
+    except SelfAssessError:  # an unreadable file (overwritten only with force): content did change
+        return False
+    on_disk.updated = assessment.updated
+    return render_assessment(on_disk, framework) == text
 
 
 def _comparable(assessment: Assessment) -> Assessment:

@@ -227,6 +227,7 @@ class Workspace:
         except SelfAssessError as error:
             entry.review_error = error
             return
+        entry.review.path = str(path)  # absolute, so a later save checks the right file
         if entry.status == "submitted":
             matches = entry.review.assessment_sha256 == entry.sha256
             entry.status = "reviewed" if matches else "changed since review"

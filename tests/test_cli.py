@@ -46,9 +46,12 @@ def test_non_tui_commands_do_not_import_textual(demo_workspace: Path) -> None:
             "import sys\nfrom selfassess.cli import main\n"
             f"sys.argv=['selfassess', *{args!r}, '--as-of', '{TODAY}']\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print('TEXTUAL' if any(m.startswith('textual') for m in sys.modules) else 'CLEAN', file=sys.stderr)"
+            "loaded = any(m.startswith('textual') for m in sys.modules)\n"
+            "print('TEXTUAL' if loaded else 'CLEAN', file=sys.stderr)"
         )
-        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=demo_workspace)
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, cwd=demo_workspace
+        )
         assert result.stderr.strip().endswith("CLEAN"), args
 
 
@@ -218,7 +221,8 @@ def test_status_precedence_with_reviews(make_workspace) -> None:
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     review = root / "assessments" / "north" / "2026-Q4.review.toml"
     review.write_text(
-        f'schema = 1\nreviewer = "ACC B. Example"\nreviewed = 2026-12-02T09:00:00Z\nassessment_sha256 = "{digest}"\n'
+        'schema = 1\nreviewer = "ACC B. Example"\nreviewed = 2026-12-02T09:00:00Z\n'
+        f'assessment_sha256 = "{digest}"\n'
     )
     assert workspace.entry("north", "2026-Q4").status == "reviewed"
     original = path.read_bytes()

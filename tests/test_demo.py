@@ -66,7 +66,18 @@ def test_demo_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
 def test_the_wheel_bundles_exactly_the_repository_demo(tmp_path: Path) -> None:
     """One source of truth: the installed copy is built from the repository root."""
     result = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(REPO)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(REPO),
+        ],
         capture_output=True,
         text=True,
     )

@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import commit_all, run_cli
 
 from selfassess.diff import Side, compare, render_words, word_diff
 from selfassess.model import Action, Assessment, Response
+
+from conftest import commit_all, run_cli
 
 FRAMEWORK = """\
 framework: test

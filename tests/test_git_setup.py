@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import commit_all, run_cli
 from test_diff import workspace, write
+
+from conftest import commit_all, run_cli
 
 ATTRIBUTES = "assessments/**/*.toml diff=selfassess"
 

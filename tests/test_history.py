@@ -7,8 +7,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import commit_all, run_cli
 from test_diff import workspace, write
+
+from conftest import commit_all, run_cli
 
 
 def _short(root: Path, revision: str = "HEAD") -> str:

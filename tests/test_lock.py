@@ -36,8 +36,12 @@ def test_acquire_and_release(tmp_path: Path) -> None:
 def test_a_live_holder_in_another_process_blocks_editing(tmp_path: Path) -> None:
     path = tmp_path / "2026-Q4.toml"
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"from selfassess.lock import acquire; acquire({str(path)!r}, 'DCI First'); "
-         "import sys; sys.stdout.write('locked\\n'); sys.stdout.flush(); sys.stdin.read()"],
+        [
+            sys.executable,
+            "-c",
+            f"from selfassess.lock import acquire; acquire({str(path)!r}, 'DCI First'); "
+            "import sys; sys.stdout.write('locked\\n'); sys.stdout.flush(); sys.stdin.read()",
+        ],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,

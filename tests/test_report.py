@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import tomli_w
+
 from conftest import FOUR_GRADES, REPO, run_cli
 
 AS_OF = "2026-12-15"

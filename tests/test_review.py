@@ -7,7 +7,6 @@ from hashlib import sha256
 from pathlib import Path
 
 import pytest
-from conftest import FOUR_GRADES
 from test_review_support import MARKUP, four_grade_workspace, write_assessment
 
 from selfassess.combine import combine
@@ -16,6 +15,8 @@ from selfassess.review import ReviewRefused, mark_reviewed, refusal
 from selfassess.store import load_review
 from selfassess.trend import BLOCKS, NOT_APPLICABLE_MARK, block, load_trend, text_line
 from selfassess.workspace import Workspace
+
+from conftest import FOUR_GRADES
 
 NOW = datetime(2026, 11, 23, 14, 30, 5, 123456, tzinfo=UTC)
 

@@ -11,12 +11,12 @@ from datetime import UTC, date, datetime
 from hashlib import sha256
 from pathlib import Path
 
-from conftest import FOUR_GRADES, framework_yaml
-
 from selfassess.model import Action, Assessment, Response, Review
 from selfassess.periods import Period
 from selfassess.store import parse_assessment, render_assessment, render_review
 from selfassess.workspace import Workspace
+
+from conftest import FOUR_GRADES, framework_yaml
 
 MARKUP = "[bold]x[/] [/] [link=http://x]y[/link] [red on blue]z \x1b[31mESC"
 

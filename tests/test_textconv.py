@@ -6,8 +6,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
 from test_diff import action, assessment_toml, workspace
+
+from conftest import run_cli
 
 
 def _ok(result) -> str:

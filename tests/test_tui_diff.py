@@ -6,7 +6,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import commit_all
 from test_diff import NEW, OLD, workspace, write
 from textual.widgets import Select, Static
 
@@ -15,6 +14,8 @@ from selfassess.tui.screens.diff import DiffScreen
 from selfassess.tui.widgets.diff_evidence import EvidenceChange
 from selfassess.tui.widgets.diff_moves import RatingMoves
 from selfassess.workspace import Workspace
+
+from conftest import commit_all
 
 TODAY = date(2026, 11, 23)
 MARKUP = "[bold]x[/] [/] [link=http://x]y[/link] \x1b[31m"

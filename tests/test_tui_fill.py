@@ -8,7 +8,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import FOUR_GRADES
 from textual.widgets import Input, RadioButton, RadioSet, TextArea
 
 from selfassess.atomic import temp_path
@@ -21,6 +20,8 @@ from selfassess.tui.widgets.fill_action_form import ActionForm
 from selfassess.tui.widgets.fill_merge import MergeModal
 from selfassess.tui.widgets.fill_submit import SubmitModal
 from selfassess.workspace import Workspace
+
+from conftest import FOUR_GRADES
 
 TODAY = date(2026, 11, 23)
 MARKUP = "[bold]x[/] [/] [link=http://x]y[/link] \x1b[31m"

@@ -11,7 +11,6 @@ from hashlib import sha256
 from pathlib import Path
 
 import pytest
-from conftest import TODAY, run_cli
 from test_review_support import MARKUP, four_grade_workspace, large_workspace, write_assessment, write_review
 from textual.content import Content
 from textual.widgets import DataTable, Static, TextArea
@@ -30,6 +29,8 @@ from selfassess.tui.widgets.review_comment import CommentModal
 from selfassess.tui.widgets.review_heatmap import TITLE_COLUMN, HeatMap
 from selfassess.tui.widgets.review_row import RowModal
 from selfassess.workspace import Workspace
+
+from conftest import TODAY, run_cli
 
 AS_OF = date.fromisoformat(TODAY)
 SIZE = (100, 40)
