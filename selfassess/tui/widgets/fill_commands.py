@@ -5,18 +5,11 @@ The screen decides which commands make sense where the lead is (see ``FillScreen
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
-from typing import Any, Protocol
-
-from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
-from textual.content import Content
+from typing import Protocol
 
 from ..session import Session
-from ..text import literal
-
-#: (what the palette shows, what it does, a one-line help: our own words, never user text)
-Command = tuple[str, Callable[[], Any], str]
+from .palette import Command, CommandList
 
 #: every fill action as (label, action, help); the screen offers those that make sense at the moment
 FILL_COMMANDS: tuple[tuple[str, str, str], ...] = (
@@ -47,16 +40,7 @@ class PaletteScreen(Protocol):
     def go_to(self, criterion_id: str, focus: bool = True) -> None: ...
 
 
-def highlight(matcher: Matcher, text: str) -> Content:
-    """``text`` literally, with the letters the query matched highlighted."""
-    content = literal(text)
-    _, offsets = matcher.fuzzy_search.match(matcher.query, content.plain)
-    for offset in offsets:
-        content = content.stylize(matcher.match_style, offset, offset + 1)
-    return content
-
-
-class FillCommands(Provider):
+class FillCommands(CommandList):
     """Criteria and actions of the fill screen the palette was opened on."""
 
     def _commands(self) -> list[Command]:
@@ -74,14 +58,3 @@ class FillCommands(Provider):
                 )
             )
         return commands
-
-    async def discover(self) -> Hits:
-        for text, callback, help_text in self._commands():
-            yield DiscoveryHit(literal(text), callback, text=text, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for text, callback, help_text in self._commands():
-            score = matcher.match(text)
-            if score > 0:
-                yield Hit(score, highlight(matcher, text), callback, text=text, help=help_text)
