@@ -1,0 +1,288 @@
+"""Measure selfassess against the targets of issue 8, each as a ratio to a baseline taken in the same run.
+
+    python benchmarks/run.py                 # full size: 50 districts x 40 quarters x 30 criteria (~57 MB)
+    python benchmarks/run.py --quick         # 10 x 8 x 30, fewer repeats: a smoke test, not the figures
+    python benchmarks/run.py --workspace DIR # reuse a workspace written by benchmarks/generate.py
+
+Every figure is the median of several runs. See benchmarks/README.md for what each one means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402
+
+TODAY = date(2026, 11, 23)
+PY = sys.executable
+_script = Path(PY).parent / "selfassess"
+SELFASSESS = [str(_script)] if _script.exists() else [PY, "-m", "selfassess"]
+
+BARE_PARSE = """
+import sys, tomllib
+from pathlib import Path
+for p in sorted(Path(sys.argv[1]).rglob('*.toml')):
+    tomllib.loads(p.read_bytes().decode('utf-8'))
+"""
+
+
+def median_time(fn: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def run_cmd(args: list[str], env: dict[str, str], cwd: Path, ok: tuple[int, ...] = (0,)) -> None:
+    result = subprocess.run(
+        args, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    if result.returncode not in ok:
+        raise SystemExit(f"{' '.join(args)} failed ({result.returncode}):\n{result.stderr[-2000:]}")
+
+
+def latest_period(ws: Path) -> str:
+    return max(
+        p.name.removesuffix(".toml")
+        for p in (ws / "assessments").glob("*/*.toml")
+        if not p.name.endswith(".review.toml")
+    )
+
+
+# -- TUI measurements (in-process, headless) ---------------------------------------------------------
+
+
+async def _review_first_paint(ws: Path, period: str) -> tuple[float, int, int]:
+    from textual.widgets import DataTable
+
+    from selfassess.tui.app import SelfAssessApp
+    from selfassess.workspace import Workspace
+
+    start = time.perf_counter()
+    app = SelfAssessApp(Workspace(ws), today=TODAY, user="b", screen="review", period=period)
+    async with app.run_test(size=(200, 60)) as pilot:
+        while True:
+            tables = [t for t in app.screen.query(DataTable) if t.row_count]
+            if tables:
+                elapsed = time.perf_counter() - start
+                return elapsed, tables[0].row_count, len(tables[0].columns)
+            await asyncio.sleep(0.001)
+        await pilot.pause()
+
+
+async def _bare_table(rows: int, columns: int) -> float:
+    from textual.app import App, ComposeResult
+    from textual.widgets import DataTable
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield DataTable()
+
+        def on_mount(self) -> None:
+            table = self.query_one(DataTable)
+            table.add_columns(*(f"c{i}\nx\ny" for i in range(columns)))
+            for r in range(rows):
+                table.add_row(*(f"{r}.{c}" for c in range(columns)))
+
+    start = time.perf_counter()
+    app = Bare()
+    async with app.run_test(size=(200, 60)):
+        table = app.query_one(DataTable)
+        while not table.row_count:
+            await asyncio.sleep(0.001)
+        return time.perf_counter() - start
+
+
+def _fill_workspace(ws: Path, scratch: Path) -> tuple[Path, str]:
+    """The workspace's settings and framework with no assessments: the fill screen opens a new draft."""
+    scratch.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ws / "selfassess.toml", scratch / "selfassess.toml")
+    shutil.copytree(ws / "criteria", scratch / "criteria", dirs_exist_ok=True)
+    shutil.rmtree(scratch / "assessments", ignore_errors=True)
+    from selfassess.settings import load_settings
+
+    return scratch, load_settings(scratch / "selfassess.toml").districts[0]
+
+
+async def _keystrokes(ws: Path, district: str, period: str, text: str, presses: int) -> list[float]:
+    from textual.widgets import TextArea
+
+    from selfassess.tui.app import SelfAssessApp
+    from selfassess.tui.screens.fill import FillScreen
+    from selfassess.workspace import Workspace
+
+    class FillApp(SelfAssessApp):
+        CURSOR_BLINK = False
+
+    app = FillApp(Workspace(ws), TODAY, "DCI Bench", "fill", district=district, period=period)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.pause(0.5)
+        screen = app.screen
+        assert isinstance(screen, FillScreen), screen
+        editor = screen.query_one("#evidence", TextArea)
+        editor.focus()
+        if text:
+            editor.load_text(text)
+            editor.move_cursor(editor.document.end)
+        await pilot.pause(0.8)
+        times = []
+        for _ in range(presses):
+            start = time.perf_counter()
+            await pilot.press("x")
+            await pilot.pause()
+            times.append(time.perf_counter() - start)
+        await pilot.pause(0.8)  # let the autosave finish before the app closes
+        assert editor.text.endswith("x" * presses), "the keystrokes did not reach the evidence editor"
+    return times
+
+
+# -- the run -----------------------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small workspace and fewer repeats")
+    parser.add_argument("--workspace", type=Path, help="reuse this generated workspace")
+    parser.add_argument("--runs", type=int, help="repeats for the slow figures (default 3, quick 2)")
+    args = parser.parse_args(argv)
+    slow_runs = args.runs or (2 if args.quick else 3)
+    fast_runs = 3 if args.quick else 7
+    presses = 20 if args.quick else 50
+
+    tmp = Path(tempfile.mkdtemp(prefix="selfassess-bench-"))
+    try:
+        ws = args.workspace
+        if ws is None:
+            ws = tmp / "workspace"
+            shape = dict(districts=10, periods=8, criteria=30) if args.quick else {}
+            print(f"generating workspace in {ws} ...", file=sys.stderr)
+            generate.main([str(ws), "--quiet", *[f"--{k}={v}" for k, v in shape.items()]])
+        ws = ws.resolve()
+        files = [p for p in (ws / "assessments").rglob("*.toml")]
+        size = sum(p.stat().st_size for p in files)
+        period = latest_period(ws)
+        env = dict(
+            os.environ,
+            SELFASSESS_WORKSPACE=str(ws),
+            SELFASSESS_TODAY=TODAY.isoformat(),
+            XDG_CACHE_HOME=str(tmp / "cache-unused"),
+        )
+        env.pop("NO_COLOR", None)
+        rows: list[tuple[str, float, float, float, str, bool | None]] = []
+
+        def add(name: str, ours: float, base: float, target: float | None, stretch: bool = False) -> None:
+            ratio = ours / base
+            met = None if target is None else ratio <= target
+            label = "-" if target is None else f"<= {target}{' (stretch)' if stretch else ''}"
+            rows.append((name, ours, base, ratio, label, met))
+            print(f"  {name}: {ours * 1000:.1f} ms / {base * 1000:.1f} ms = {ratio:.3f}", file=sys.stderr)
+
+        print(f"measuring on {len(files)} files, {size / 1e6:.1f} MB, latest {period} ...", file=sys.stderr)
+        bare = median_time(lambda: run_cmd([PY, "-c", BARE_PARSE, str(ws)], env, ws), slow_runs)
+
+        # (a) summary of the latest quarter
+        summ = median_time(
+            lambda: run_cmd([*SELFASSESS, "summary", period, "--format", "json"], env, ws, (0, 1)), fast_runs
+        )
+        add("summary --format json (latest quarter) / bare parse", summ, bare, 0.10)
+
+        # (b) validate, cold cache then warm
+        cold_times, warm_times = [], []
+        validate = [*SELFASSESS, "validate"]
+        for i in range(slow_runs):
+            cache = tmp / f"cache-{i}"
+            cache.mkdir()
+            venv = dict(env, XDG_CACHE_HOME=str(cache))
+            cold_times.append(median_time(lambda venv=venv: run_cmd(validate, venv, ws, (0, 1)), 1))
+            warm_times.append(median_time(lambda venv=venv: run_cmd(validate, venv, ws, (0, 1)), 1))
+        add("validate, cold cache / bare parse", statistics.median(cold_times), bare, 2.5)
+        add("validate, warm cache / bare parse", statistics.median(warm_times), bare, 0.15, stretch=True)
+
+        # (c) --help
+        helptime = median_time(lambda: run_cmd([*SELFASSESS, "--help"], env, ws), fast_runs)
+        textual = median_time(lambda: run_cmd([PY, "-c", "import textual.app"], env, ws), fast_runs)
+        add("selfassess --help / import textual.app", helptime, textual, 0.5)
+
+        # (d) review first paint; imports are warmed first so neither side pays for them
+        # in-process from here: keep any cache the app may write out of the user's own cache folder
+        os.environ["XDG_CACHE_HOME"] = str(tmp / "tui-cache")
+        os.environ["SELFASSESS_TODAY"] = TODAY.isoformat()
+        asyncio.run(_bare_table(2, 2))
+        first = asyncio.run(_review_first_paint(ws, period))
+        n_rows, n_cols = first[1], first[2]
+        ours_d, base_d = [], []
+        for _ in range(fast_runs):
+            ours_d.append(asyncio.run(_review_first_paint(ws, period))[0])
+            base_d.append(asyncio.run(_bare_table(n_rows, n_cols)))
+        add(
+            f"review first paint ({n_rows}x{n_cols}) / bare DataTable",
+            statistics.median(ours_d),
+            statistics.median(base_d),
+            1.5,
+        )
+
+        # (e) fill screen keystroke latency, 10,000 characters vs empty
+        scratch, district = _fill_workspace(ws, tmp / "fill")
+        import random
+
+        big = generate.evidence(random.Random(10_000), 10_000)[:10_000]
+        empty_t = asyncio.run(_keystrokes(scratch, district, period, "", presses))
+        shutil.rmtree(scratch / "assessments", ignore_errors=True)
+        big_t = asyncio.run(_keystrokes(scratch, district, period, big, presses))
+        e_empty, e_big = statistics.median(empty_t), statistics.median(big_t)
+        add("fill keystroke, 10,000 chars / empty editor", e_big, e_empty, 1.5)
+        add("fill keystroke, 10,000 chars (absolute)", e_big, 1.0, None)
+
+        print()
+        print(
+            f"selfassess benchmarks: {len(files)} files, {size / 1e6:.1f} MB, latest quarter {period}"
+            f"{' (QUICK: not the reference size)' if args.quick else ''}"
+        )
+        print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
+        print(
+            f"runs: median of {slow_runs} (bare parse, validate), {fast_runs} (summary, --help, review), "
+            f"{presses} keystrokes"
+        )
+        header = ("figure", "ours", "baseline", "ratio", "target", "met?")
+        table = [header] + [
+            (
+                name,
+                f"{ours * 1000:.1f} ms",
+                "-" if target == "-" else f"{base * 1000:.1f} ms",
+                "-" if target == "-" else f"{ratio:.3f}",
+                target,
+                "-" if met is None else ("yes" if met else "NO"),
+            )
+            for name, ours, base, ratio, target, met in rows
+        ]
+        widths = [max(len(r[i]) for r in table) for i in range(len(header))]
+        for i, r in enumerate(table):
+            print("| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |")
+            if i == 0:
+                print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+        return 0
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
