@@ -9,14 +9,26 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import SelfAssessError
-from .store import save_assessment
-from .workspace import open_workspace
 
 if TYPE_CHECKING:
     from .model import Assessment, Framework
+    from .store import save_assessment
+    from .workspace import open_workspace
+
+#: imported on first use, so ``selfassess --help`` does not pay for the store and workspace
+_LAZY = {"save_assessment": "store", "open_workspace": "workspace"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f"selfassess.{_LAZY[name]}"), name)
+    raise AttributeError(f"module 'selfassess' has no attribute {name!r}")
+
 
 __all__ = [
     "SelfAssessError",

@@ -15,13 +15,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from .errors import SelfAssessError
 from .terminal import echo
-from .workspace import Workspace, find_workspace, today, who
+
+if TYPE_CHECKING:
+    from .workspace import Workspace
 
 FINDINGS = 1
 
@@ -37,13 +39,19 @@ class Options:
 
     def workspace(self) -> Workspace:
         if self._workspace is None:
+            from .workspace import Workspace, find_workspace
+
             self._workspace = Workspace(find_workspace(self.workspace_path))
         return self._workspace
 
     def today(self) -> date:
+        from .workspace import today
+
         return today(self.as_of)
 
     def who(self) -> str:
+        from .workspace import who
+
         return who(self.as_name)
 
 

@@ -288,24 +288,21 @@ def parse_assessment(
     )
 
 
-def check_place(assessment: Assessment, path: str | os.PathLike[str]) -> None:
+def check_place(assessment: Assessment, path: str | os.PathLike[str], text: str | None = None) -> None:
     """Refuse a file whose district or period does not match ``assessments/<district>/<period>.toml``."""
     place = Path(path)
-    text = read_text_quietly(place)
-    lines = KeyLines(text)
     stem = place.name.removesuffix(".toml")
+    problem = None
     if PERIOD_RE.match(stem) and assessment.period != stem:
-        raise AssessmentError(
-            f"period {assessment.period!r} does not match the file name ({stem})",
-            place,
-            lines.line("period"),
-        )
-    if place.parent.parent.name == "assessments" and assessment.district != place.parent.name:
-        raise AssessmentError(
+        problem = "period", f"period {assessment.period!r} does not match the file name ({stem})"
+    elif place.parent.parent.name == "assessments" and assessment.district != place.parent.name:
+        problem = (
+            "district",
             f"district {assessment.district!r} does not match the folder ({place.parent.name})",
-            place,
-            lines.line("district"),
         )
+    if problem is not None:
+        lines = KeyLines(text if text is not None else read_text_quietly(place))
+        raise AssessmentError(problem[1], assessment.path or place, lines.line(problem[0]))
 
 
 def read_text_quietly(path: Path) -> str:

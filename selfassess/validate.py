@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from . import cache
+from .atomic import sha256_bytes
 from .checks import ERROR, WARNING, Finding, assessment_warnings
 from .errors import SelfAssessError
 from .periods import PERIOD_RE
@@ -36,7 +38,10 @@ def validate_framework(workspace: Workspace, path: Path) -> list[Finding]:
     from .criteria import load_framework
 
     try:
-        load_framework(path)
+        if path.stem == workspace.settings.framework and path == workspace.framework_path(path.stem):
+            _ = workspace.framework  # loaded once, and kept for the assessments
+        else:
+            load_framework(path)
     except SelfAssessError as error:
         located = _error(error)
         return [Finding(workspace.relative(path), located.line, ERROR, error.message)]
@@ -97,13 +102,32 @@ def validate_district(workspace: Workspace, district: str, today: date) -> list[
 
 
 def validate_assessment(workspace: Workspace, path: Path, today: date, overdue: bool = True) -> list[Finding]:
+    """Findings for one assessment file, served from the cache when nothing they depend on changed."""
     try:
         data = read_bytes(path)
-        assessment = workspace.parse(data, path)
-        text = decode(data, str(path))
     except SelfAssessError as error:
         return [Finding(workspace.relative(path), error.line, ERROR, error.message)]
-    return assessment_warnings(workspace, assessment, today, text=text, overdue=overdue)
+    key = cache.make_key(
+        "findings",
+        sha256_bytes(data),
+        workspace.relative(path),
+        workspace.settings_sha256,
+        workspace.frameworks_sha256(),
+        today.isoformat(),
+        str(overdue),
+    )
+    cached = cache.get(key)
+    if isinstance(cached, list):
+        return cached
+    try:
+        # its findings are cached instead: reading each file once needs no parsed copy kept
+        assessment = workspace.parse(data, path, cached=False)
+        text = decode(data, str(path))
+        findings = assessment_warnings(workspace, assessment, today, text=text, overdue=overdue)
+    except SelfAssessError as error:
+        findings = [Finding(workspace.relative(path), error.line, ERROR, error.message)]
+    cache.put(key, findings)
+    return findings
 
 
 def validate_review(workspace: Workspace, path: Path, assessment_exists: bool) -> list[Finding]:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import getpass
 import os
+import re
 import subprocess
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from . import cache
 from .atomic import sha256_bytes
 from .bundled import bundled_framework
 from .errors import AssessmentError, FrameworkError, InvalidIdError, SelfAssessError, WorkspaceNotFoundError
@@ -21,6 +23,7 @@ from .store import check_place, parse_assessment, parse_review, read_bytes
 ASSESSMENTS = "assessments"
 CRITERIA = "criteria"
 REVIEW_SUFFIX = ".review.toml"
+_FRAMEWORK_LINE = re.compile(rb'^framework = "([a-z0-9][a-z0-9-]{0,39})"$', re.MULTILINE)
 #: a district's status for a period, first match wins (SPEC §4)
 STATUSES = ("missing", "invalid", "draft", "reviewed", "changed since review", "submitted")
 
@@ -93,6 +96,8 @@ class Workspace:
         self.root = Path(root)
         self.settings = settings or load_settings(self.root / SETTINGS_FILE)
         self._frameworks: dict[str, Framework] = {}
+        self._settings_sha256: str | None = None
+        self._frameworks_sha256: str | None = None
 
     # -- frameworks -----------------------------------------------------------------------------
     @property
@@ -128,6 +133,27 @@ class Workspace:
     def framework_files(self) -> list[Path]:
         folder = self.root / CRITERIA
         return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+
+    @property
+    def settings_sha256(self) -> str:
+        """The hash of ``selfassess.toml`` as read (cache keys depend on it)."""
+        if self._settings_sha256 is None:
+            try:
+                self._settings_sha256 = sha256_bytes((self.root / SETTINGS_FILE).read_bytes())
+            except OSError:
+                self._settings_sha256 = ""
+        return self._settings_sha256
+
+    def frameworks_sha256(self) -> str:
+        """The hashes of every framework file in ``criteria/`` and of the default one, combined."""
+        if self._frameworks_sha256 is not None:
+            return self._frameworks_sha256
+        parts = [sha256_bytes(p.read_bytes()) for p in self.framework_files()]
+        path = self.framework_path(self.settings.framework)
+        if path is not None:
+            parts.append(sha256_bytes(path.read_bytes()))
+        self._frameworks_sha256 = sha256_bytes("|".join(parts).encode())
+        return self._frameworks_sha256
 
     # -- paths ----------------------------------------------------------------------------------
     @property
@@ -186,12 +212,34 @@ class Workspace:
         return Period.parse(period).end(self.settings.quarters)
 
     # -- reading --------------------------------------------------------------------------------
-    def parse(self, data: bytes, path: Path) -> Assessment:
-        """An assessment checked against its own framework and its place in the workspace."""
-        assessment = parse_assessment(data, self.relative(path), self.find_framework)
-        check_place(assessment, path)
+    def parse(self, data: bytes, path: Path, cached: bool = True) -> Assessment:
+        """An assessment checked against its own framework and its place in the workspace.
+
+        With ``cached``, a file read before with the same bytes and framework comes from the cache.
+        """
+        relative = self.relative(path)
+        key = self._parse_key(data, relative) if cached else None
+        hit = cache.get(key) if key else None
+        if isinstance(hit, Assessment):
+            assessment = hit
+        else:
+            assessment = parse_assessment(data, relative, self.find_framework)
+            check_place(assessment, path)
+            if key:
+                cache.put(key, assessment)
         assessment.path = str(path)
         return assessment
+
+    def _parse_key(self, data: bytes, relative: str) -> str | None:
+        """A cache key for a parsed file in canonical form whose framework is known, else None."""
+        found = _FRAMEWORK_LINE.search(data, 0, 400)
+        if not found:
+            return None
+        framework = self.find_framework(found.group(1).decode("ascii"))
+        if framework is None:
+            return None
+        digest = sha256_bytes(data)
+        return cache.make_key("assessment", digest, relative, framework.sha256)
 
     def load(self, district: str, period: str) -> Assessment | None:
         """The assessment, or None when there is no file; raises AssessmentError when unreadable."""

@@ -1,0 +1,75 @@
+"""A cache of results that depend only on file contents, in the user's cache folder.
+
+Keys are hashes of everything a result depends on (the file's bytes, the framework's and settings'
+hashes, the tool's version, the as-of date where it matters), so a stale entry can never be served: a
+changed input is simply a different key. Any problem reading or writing the cache is a miss, never an
+error. ``SELFASSESS_NO_CACHE=1`` turns it off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any
+
+_VERSION: str | None = None
+
+
+def tool_version() -> str:
+    global _VERSION
+    if _VERSION is None:
+        try:
+            from importlib.metadata import version
+
+            _VERSION = version("selfassess")
+        except Exception:
+            _VERSION = "unknown"
+    return _VERSION
+
+
+def cache_folder() -> Path | None:
+    if os.environ.get("SELFASSESS_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "selfassess"
+
+
+def make_key(kind: str, *parts: str) -> str:
+    digest = hashlib.sha256()
+    for part in (kind, tool_version(), *parts):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return f"{kind}-{digest.hexdigest()}"
+
+
+def get(key: str) -> Any | None:
+    folder = cache_folder()
+    if folder is None:
+        return None
+    try:
+        with open(folder / key[-2:] / key, "rb") as handle:
+            return pickle.load(handle)
+    except Exception:
+        return None
+
+
+def put(key: str, value: Any) -> None:
+    folder = cache_folder()
+    if folder is None:
+        return
+    target = folder / key[-2:] / key
+    with contextlib.suppress(Exception):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temp, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            raise
