@@ -295,7 +295,7 @@ class DiffScreen(Screen[None]):
             if panel.change.id == criterion_id:
                 self.query_one("#diff-body", VerticalScroll).scroll_to_widget(panel, top=True, animate=False)
                 return
-        self.notify(f"{criterion_id}: only the rating changed.", timeout=3)
+        self.notify(literal(f"{criterion_id}: only the rating changed."), timeout=3)
 
     async def action_step(self, steps: int) -> None:
         """Move both sides ``steps`` choices older (positive) or newer (negative)."""

@@ -24,6 +24,7 @@ from textual.worker import get_current_worker
 
 from ...errors import SelfAssessError
 from ...gitutil import has_uncommitted
+from ...model import Action
 from ..session import Session
 from ..text import literal
 from ..widgets.confirm import ConfirmModal
@@ -517,13 +518,20 @@ class FillScreen(Screen[None]):
 
         self.app.push_screen(ActionForm(criterion_id, None), added)
 
-    def action_edit_action(self) -> None:
+    def _selected_action(self) -> tuple[str, Action] | None:
+        """The criterion on screen and the action highlighted in its list, if any."""
         criterion_id, action_id = self.current, self.query_one(ActionsList).current_action_id()
         if criterion_id is None or action_id is None:
-            return
+            return None
         action = self._session.find_action(criterion_id, action_id)
-        if action is None:
+        return None if action is None else (criterion_id, action)
+
+    def action_edit_action(self) -> None:
+        selected = self._selected_action()
+        if selected is None:
             return
+        criterion_id, action = selected
+        action_id = action.id
         was_done = action.done
 
         def edited(form: ActionInput | None) -> None:
@@ -550,12 +558,11 @@ class FillScreen(Screen[None]):
             self._show_actions(keep=action_id)
 
     def action_delete_action(self) -> None:
-        criterion_id, action_id = self.current, self.query_one(ActionsList).current_action_id()
-        if criterion_id is None or action_id is None:
+        selected = self._selected_action()
+        if selected is None:
             return
-        action = self._session.find_action(criterion_id, action_id)
-        if action is None:
-            return
+        criterion_id, action = selected
+        action_id = action.id
 
         def deleted(yes: bool | None) -> None:
             if yes and self._session.delete_action(criterion_id, action_id):

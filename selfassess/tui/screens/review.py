@@ -351,13 +351,13 @@ class ReviewScreen(Screen[None]):
         target = Period.parse(self.period)
         target = target.next if quarters > 0 else target.previous
         if not first <= target <= last:
-            self.notify(f"No assessments {'after' if quarters > 0 else 'before'} {self.period}.")
+            self.notify(literal(f"No assessments {'after' if quarters > 0 else 'before'} {self.period}."))
             return
         self.load(str(target))
 
     def action_reload(self) -> None:
         self.load(self.period)
-        self.notify(f"Read the files for {self.period} again.")
+        self.notify(literal(f"Read the files for {self.period} again."))
 
     # -- reviewing ------------------------------------------------------------------------------
     def action_review(self) -> None:
