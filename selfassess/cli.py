@@ -335,4 +335,8 @@ def main(argv: list[str] | None = None) -> None:
         code = 130
     except BrokenPipeError:
         code = 0
+    except OSError as error:  # a folder that cannot be made, a full disk, a permission: one line
+        where = f"{error.filename}: " if error.filename else ""
+        echo(f"selfassess: {where}{error.strerror or error}", err=True)
+        code = 2
     sys.exit(code if isinstance(code, int) else 0)

@@ -233,3 +233,13 @@ def test_status_precedence_with_reviews(make_workspace) -> None:
     path.write_bytes(original)
     assert workspace.entry("north", "2026-Q4").status == "reviewed"
     assert workspace.entry("south", "2026-Q4").status == "missing"
+
+
+def test_a_system_error_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = run_cli("init", str(blocker / "workspace"))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"selfassess: {blocker / 'workspace'}")
