@@ -13,6 +13,8 @@ _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 # Control characters TOML does not allow raw in a basic string; \t is allowed, \n handled by callers.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_QUOTE_RUN = re.compile(r'"{3,}')
+_END_QUOTES = re.compile(r'"+$')
 _SHORT_ESCAPES = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
 
 
@@ -27,27 +29,38 @@ def _escape_control(match: re.Match[str]) -> str:
 
 
 def _clean(text: str) -> str:
-    # Lone surrogates cannot be stored as UTF-8; they never come from typed text.
-    return _SURROGATE.sub("\ufffd", text)
+    """Lone surrogates (which cannot be stored as UTF-8, and never come from typed text) replaced,
+    and control characters escaped; the checks are skipped for plain ASCII text, the usual case."""
+    if text.isascii():
+        if text.replace("\n", "").replace("\t", "").isprintable():
+            return text
+    else:
+        text = _SURROGATE.sub("\ufffd", text)
+    return _CONTROL.sub(_escape_control, text)
 
 
 def basic_string(text: str) -> str:
     """A one-line ``"..."`` string."""
-    text = _clean(text).replace("\\", "\\\\").replace('"', '\\"')
-    text = _CONTROL.sub(_escape_control, text)
+    text = _clean(text.replace("\\", "\\\\").replace('"', '\\"'))
     return '"' + text.replace("\n", "\\n").replace("\t", "\\t") + '"'
 
 
 def _escape_quote_runs(text: str) -> str:
     # Up to two quotes in a row are fine inside """...""", but never three, nor one at the very end.
-    text = re.sub(r'"{3,}', lambda m: '\\"' * len(m.group()), text)
-    return re.sub(r'"+$', lambda m: '\\"' * len(m.group()), text)
+    if '"""' in text:
+        text = _QUOTE_RUN.sub(_escape_quotes, text)
+    if text.endswith('"'):
+        text = _END_QUOTES.sub(_escape_quotes, text)
+    return text
+
+
+def _escape_quotes(match: re.Match[str]) -> str:
+    return '\\"' * len(match.group())
 
 
 def multiline_string(text: str) -> str:
     """A ``\"\"\"`` string, one source line per text line, so a diff shows the changed line."""
-    text = _clean(text).replace("\\", "\\\\")
-    text = _CONTROL.sub(_escape_control, text)
+    text = _clean(text.replace("\\", "\\\\"))
     return '"""\n' + _escape_quote_runs(text) + '"""'
 
 
@@ -62,7 +75,7 @@ def local_date(value: date) -> str:
 
 def utc_datetime(value: datetime) -> str:
     """``2026-11-23T10:15:00Z``: UTC, whole seconds."""
-    return to_utc(value).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return to_utc(value).replace(tzinfo=None).isoformat() + "Z"  # strftime's %Y drops leading zeros
 
 
 def to_utc(value: datetime) -> datetime:

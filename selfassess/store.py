@@ -17,6 +17,7 @@ from typing import Any
 from . import canonical as c
 from .atomic import file_sha256, sha256_bytes, write_atomic
 from .errors import AssessmentError, ConflictError, SelfAssessError
+from .fastread import canonical_table
 from .ids import DISTRICT_RE
 from .model import SCHEMA, STATUSES, Action, Assessment, Framework, Response, Review
 from .periods import PERIOD_RE
@@ -24,6 +25,7 @@ from .tomlsource import KeyLines
 
 MAX_ASSESSMENT_BYTES = 16 * 1024 * 1024
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(\s|$)", re.MULTILINE)
+_MARKERS = ("<" * 7, "=" * 7, ">" * 7)  # a cheap test before the search for them at a line start
 _TOML_POSITION = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)\s*$")
 
 TOP_KEYS = (
@@ -64,9 +66,12 @@ def decode(data: bytes, path: str) -> str:
     return text.removeprefix("\ufeff")
 
 
-def parse_toml(text: str, path: str) -> dict[str, Any]:
+def check_text(text: str, path: str) -> None:
+    """Refuse an empty file, and one with git's conflict markers, before reading it as TOML."""
     if not text.strip():
         raise AssessmentError("empty file", path, 1)
+    if not any(marker in text for marker in _MARKERS):
+        return
     conflict = _CONFLICT.search(text)
     if conflict:
         line = text.count("\n", 0, conflict.start()) + 1
@@ -75,6 +80,10 @@ def parse_toml(text: str, path: str) -> dict[str, Any]:
             path,
             line,
         )
+
+
+def parse_toml(text: str, path: str) -> dict[str, Any]:
+    check_text(text, path)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -248,7 +257,52 @@ def parse_assessment(
     """
     path = str(path)
     text = decode(data, path) if isinstance(data, bytes) else data
-    table = parse_toml(text, path)
+    check_text(text, path)
+    assessment = _read_canonical(text, path)
+    if assessment is None:
+        assessment = _read_assessment(parse_toml(text, path), text, path)
+    if callable(framework):
+        framework_id = assessment.framework
+        framework = framework(framework_id)
+        if framework is None:
+            message = f"framework {framework_id!r} is not known here (no criteria/{framework_id}.yaml)"
+            raise _Reader(path, text).fail(message, "framework")
+    if framework is not None:
+        reader = _Reader(path, text)
+        if assessment.framework != framework.id:
+            message = f"framework {assessment.framework!r} does not match {framework.id!r}"
+            raise reader.fail(message, "framework")
+        assessment.responses = _check_against_framework(reader, assessment.responses, framework)
+    assessment.source_sha256 = sha256_bytes(text.encode("utf-8") if isinstance(data, str) else data)
+    return assessment
+
+
+def read_with_tomllib(text: str, path: str | os.PathLike[str] = "<string>") -> Assessment:
+    """The assessment in ``text`` read by tomllib alone (no framework checks): the reference reading
+    the quick one must agree with, used to verify each save."""
+    path = str(path)
+    check_text(text, path)
+    return _read_assessment(parse_toml(text, path), text, path)
+
+
+def _read_canonical(text: str, path: str) -> Assessment | None:
+    """The assessment, read quickly, when ``text`` is exactly the canonical form of it; else None.
+
+    A rendering equal to the text proves the quick reading right: rendered text always reads back
+    through tomllib to the same assessment (see ``fastread``).
+    """
+    table = canonical_table(text)
+    if table is None:
+        return None
+    try:
+        assessment = _read_assessment(table, text, path)
+    except SelfAssessError:
+        return None
+    return assessment if render_assessment(assessment) == text else None
+
+
+def _read_assessment(table: dict[str, Any], text: str, path: str) -> Assessment:
+    """The assessment in a TOML table, checked against the schema (not yet against its framework)."""
     reader = _Reader(path, text)
     reader.unknown_keys(table, TOP_KEYS)
     schema = reader.schema(table)
@@ -263,19 +317,9 @@ def parse_assessment(
         raise reader.fail(f"period {period!r} is not a quarter label like 2026-Q4", "period")
     criteria = reader.optional(table, "criteria", dict) or {}
     responses = {cid: _parse_response(reader, t, cid) for cid, t in criteria.items()}
-    framework_id = reader.required(table, "framework", str)
-    if callable(framework):
-        framework = framework(framework_id)
-        if framework is None:
-            message = f"framework {framework_id!r} is not known here (no criteria/{framework_id}.yaml)"
-            raise reader.fail(message, "framework")
-    if framework is not None:
-        if framework_id != framework.id:
-            raise reader.fail(f"framework {framework_id!r} does not match {framework.id!r}", "framework")
-        responses = _check_against_framework(reader, responses, framework)
     return Assessment(
         schema=schema,
-        framework=framework_id,
+        framework=reader.required(table, "framework", str),
         framework_version=reader.optional(table, "framework_version", str) or "",
         district=district,
         period=period,
@@ -284,7 +328,6 @@ def parse_assessment(
         updated=reader.updated(table, "updated"),
         responses=responses,
         path=path,
-        source_sha256=sha256_bytes(text.encode("utf-8") if isinstance(data, str) else data),
     )
 
 
@@ -475,7 +518,7 @@ def save_assessment(
     if current == data:
         _adopt(assessment, target, data)
         return False
-    _verify(text, _comparable(assessment), lambda t: _comparable(parse_assessment(t, target)), target)
+    _verify(text, _comparable(assessment), lambda t: _comparable(read_with_tomllib(t, target)), target)
     write_atomic(target, data)
     _adopt(assessment, target, data)
     return True

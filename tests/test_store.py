@@ -117,6 +117,14 @@ def test_canonical_form(tmp_path: Path, framework) -> None:
     assert b"\r" not in path.read_bytes()
 
 
+def test_years_before_1000_keep_four_digits() -> None:
+    record = _assessment()
+    record.updated = datetime(999, 1, 2, 3, 4, 5, tzinfo=UTC)
+    text = render_assessment(record)
+    assert "updated = 0999-01-02T03:04:05Z" in text
+    assert parse_assessment(text).updated == record.updated
+
+
 def test_criteria_written_in_framework_order_and_empty_ones_omitted(tmp_path: Path, framework) -> None:
     assessment = _assessment()
     assessment.responses = {
