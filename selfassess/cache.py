@@ -9,14 +9,28 @@ error. ``SELFASSESS_NO_CACHE=1`` turns it off.
 from __future__ import annotations
 
 import contextlib
+import copyreg
 import hashlib
 import os
 import pickle
 import tempfile
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 _VERSION: str | None = None
+
+
+def _mappingproxy(items: dict[Any, Any]) -> MappingProxyType[Any, Any]:
+    return MappingProxyType(items)
+
+
+def _reduce_mappingproxy(proxy: MappingProxyType[Any, Any]) -> tuple[Any, ...]:
+    return _mappingproxy, (dict(proxy),)
+
+
+# Frameworks and settings hold read-only mappings, which pickle cannot store by itself.
+copyreg.pickle(MappingProxyType, _reduce_mappingproxy)
 
 
 def tool_version() -> str:

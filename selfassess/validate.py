@@ -28,7 +28,8 @@ def validate_workspace(workspace: Workspace, today: date) -> list[Finding]:
     try:
         _ = workspace.framework
     except SelfAssessError as error:
-        findings.append(_error(error))
+        if not any(f.message == error.message for f in findings):  # else already listed, with its file
+            findings.append(_error(error))
         return findings
     findings += validate_assessments_folder(workspace, today)
     return findings

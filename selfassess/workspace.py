@@ -24,6 +24,7 @@ ASSESSMENTS = "assessments"
 CRITERIA = "criteria"
 REVIEW_SUFFIX = ".review.toml"
 _FRAMEWORK_LINE = re.compile(rb'^framework = "([a-z0-9][a-z0-9-]{0,39})"$', re.MULTILINE)
+_CACHED_FRAMEWORK_BYTES = 1_000_000  # criteria.MAX_FRAMEWORK_BYTES, without importing YAML to know it
 #: a district's status for a period, first match wins (SPEC §4)
 STATUSES = ("missing", "invalid", "draft", "reviewed", "changed since review", "submitted")
 
@@ -113,15 +114,13 @@ class Workspace:
 
     def load_framework(self, framework_id: str) -> Framework:
         if framework_id not in self._frameworks:
-            from .criteria import load_framework
-
             path = self.framework_path(framework_id)
             if path is None:
                 raise FrameworkError(
                     f"framework {framework_id!r} not found: expected {CRITERIA}/{framework_id}.yaml",
                     self.root / CRITERIA,
                 )
-            self._frameworks[framework_id] = load_framework(path)
+            self._frameworks[framework_id] = _read_framework(path)
         return self._frameworks[framework_id]
 
     def find_framework(self, framework_id: str) -> Framework | None:
@@ -279,6 +278,31 @@ class Workspace:
         if entry.status == "submitted":
             matches = entry.review.assessment_sha256 == entry.sha256
             entry.status = "reviewed" if matches else "changed since review"
+
+
+def _read_framework(path: Path) -> Framework:
+    """The framework in ``path``: parsed, or from the cache when these exact bytes were parsed before.
+
+    Reading YAML is the slowest part of opening a screen, and a cache hit does not even import it.
+    Only frameworks that parsed are kept, so every error is still found, and reported, by parsing.
+    """
+    try:
+        with open(path, "rb") as file:
+            data = file.read(_CACHED_FRAMEWORK_BYTES + 1)
+    except OSError:
+        data = b""
+    key = None
+    if 0 < len(data) <= _CACHED_FRAMEWORK_BYTES:
+        key = cache.make_key("framework", sha256_bytes(data), str(path))
+        hit = cache.get(key)
+        if isinstance(hit, Framework):
+            return hit
+    from .criteria import load_framework
+
+    framework = load_framework(path)
+    if key is not None and framework.sha256 == sha256_bytes(data):  # the file did not change meanwhile
+        cache.put(key, framework)
+    return framework
 
 
 def _located(error: AssessmentError, workspace: Workspace, path: Path) -> AssessmentError:

@@ -40,3 +40,30 @@ def test_a_corrupt_cache_is_a_miss_not_an_error(demo_workspace: Path) -> None:
     again = run_cli("summary", "--format", "json", cwd=demo_workspace)
     assert again.returncode == first.returncode and again.stdout == first.stdout
     assert again.stderr == first.stderr
+
+
+def test_a_framework_is_parsed_once_and_an_edit_is_seen(demo_workspace: Path, monkeypatch) -> None:
+    from selfassess import criteria, workspace
+    from selfassess.workspace import Workspace
+
+    assert workspace._CACHED_FRAMEWORK_BYTES == criteria.MAX_FRAMEWORK_BYTES
+    parsed: list[str] = []
+    real = criteria.load_framework
+    monkeypatch.setattr(criteria, "load_framework", lambda path: parsed.append(str(path)) or real(path))
+    first = Workspace(demo_workspace).framework
+    again = Workspace(demo_workspace).framework
+    assert len(parsed) == 1 and again == first, "the second workspace reads the cached framework"
+    path = demo_workspace / "criteria" / "ncpi.yaml"
+    path.write_text(path.read_text("utf-8").replace("version:", "# edited\nversion:", 1), "utf-8")
+    edited = Workspace(demo_workspace).framework
+    assert len(parsed) == 2 and edited.sha256 != first.sha256
+
+
+def test_a_broken_framework_is_reported_every_time(demo_workspace: Path) -> None:
+    path = demo_workspace / "criteria" / "ncpi.yaml"
+    path.write_text(path.read_text("utf-8") + "\n  - : [\n", "utf-8")
+    for _ in range(2):
+        result = run_cli("validate", "--as-of", TODAY, cwd=demo_workspace)
+        assert result.returncode == 1
+        errors = [line for line in result.stdout.splitlines() if ": error: " in line]
+        assert len(errors) == 1 and errors[0].startswith("criteria/ncpi.yaml:"), result.stdout

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from test_review_support import MARKUP, four_grade_workspace, large_workspace, write_assessment, write_review
+from textual.color import Color
 from textual.content import Content
 from textual.widgets import DataTable, Static, TextArea
 
@@ -162,6 +163,31 @@ async def test_theme_rows_summarise_the_worst_grade(four: Path) -> None:
         assert table.get_cell("theme:theme-2", "west").plain.strip() == NO_ASSESSMENT
         top = pilot.app.screen.query_one("#review-top", Static).visual.plain
         assert "Not submitted: east (draft), west (missing)" in top
+
+
+async def test_a_theme_change_redraws_the_heat_map_in_the_new_colours(four: Path) -> None:
+    """Cells keep their rendered segments: a new theme must give new cells, in its own colours."""
+    app = review_app(four, "2026-Q4")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_trend(pilot)
+        table = heatmap(pilot)
+
+        def missing_mark_colour() -> set[tuple[int, int, int] | None]:
+            label = next(c.label for c in table.columns.values() if c.key.value == "west")
+            segments = label.__rich_console__(app.console, app.console.options)
+            return {s.style.color.triplet for s in segments if "✗" in s.text and s.style and s.style.color}
+
+        def error_colour() -> set[tuple[int, int, int] | None]:
+            return {Color.parse(app.theme_variables["error"]).rich_color.triplet}
+
+        assert missing_mark_colour() == error_colour()
+        before = error_colour()
+        app.theme = "solarized-light"
+        await pilot.pause()
+        await pilot.pause()
+        assert error_colour() != before
+        assert missing_mark_colour() == error_colour()
+        assert table.get_cell("criterion:T1C1", "trend").plain == "······▄▃", "the trend is kept"
 
 
 async def test_the_trend_arrives_after_the_heat_map(four: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -116,7 +116,8 @@ class ReviewScreen(Screen[None]):
         # after the next paint, so the heat map is on screen before the worker competes for the GIL
         self.call_after_refresh(self._load_trend, self.combined)
 
-    @work(thread=True, exclusive=True, group="trend", exit_on_error=False)
+    # a description, or Textual would build one from repr() of every assessment in ``combined``
+    @work(thread=True, exclusive=True, group="trend", exit_on_error=False, description="load the trend")
     def _load_trend(self, combined: Combined) -> Trend:
         return load_trend(self.workspace, combined.period, combined.districts, combined.assessments())
 

@@ -28,6 +28,7 @@ from .review_cells import (
     status_width,
     theme_cell,
 )
+from .segment_cell import SegmentCell
 
 TITLE_WIDTH = 32
 MIN_TITLE_WIDTH = 22
@@ -81,7 +82,7 @@ def _fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-class HeatMap(DataTable[Content]):
+class HeatMap(DataTable[SegmentCell]):
     """Criteria × districts for one period; ``show`` rebuilds it, ``fill_trend`` adds the trend column."""
 
     BINDINGS = [
@@ -95,6 +96,17 @@ class HeatMap(DataTable[Content]):
         self.visible_districts: tuple[str, ...] = ()
         self.visible_criteria: list[Criterion] = []
         self.title_width = TITLE_WIDTH
+        self.trend: Trend | None = None
+        self._blank = SegmentCell(Content(""))
+        self._made_cells: dict[tuple[str | None, bool, str, int, bool], SegmentCell] = {}
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: object) -> None:
+        """Cells hold colours resolved under the old theme: make them again."""
+        if self.combined is not None:
+            self.show(self.combined, self.view, self.trend)
 
     def fitting_title_width(self) -> int:
         """The criterion column's width: narrower on a narrow terminal so districts stay in view."""
@@ -104,10 +116,14 @@ class HeatMap(DataTable[Content]):
     def show(self, combined: Combined, view: ViewFilter, trend: Trend | None = None) -> None:
         """Rebuild for ``combined`` under ``view``, keeping the cursor on the same row and column."""
         keys = self.cursor_keys()
+        if combined is not self.combined:
+            self.trend = None
         self.combined, self.view = combined, view
         self.visible_districts = view.districts(combined)
         self.title_width = self.fitting_title_width()
         self.clear(columns=True)
+        self._made_cells = {}
+        self._blank = SegmentCell(Content(""))
         tags = grade_tags(combined.framework)
         widths = self._add_columns(combined, tags)
         self.visible_criteria = []
@@ -124,18 +140,16 @@ class HeatMap(DataTable[Content]):
 
     def _add_columns(self, combined: Combined, tags: dict[str, str]) -> dict[str, int]:
         cell_width = max(len(t) for t in tags.values()) + 3
-        self.add_column(
-            Content("\n").join(
-                [
-                    literal(f"{combined.period} (since {combined.previous})", "bold"),
-                    literal("status →"),
-                    literal("counts (worst first) →"),
-                ]
-            ),
-            key=TITLE_COLUMN,
-            width=self.title_width,
+        title = Content("\n").join(
+            [
+                literal(f"{combined.period} (since {combined.previous})", "bold"),
+                literal("status →"),
+                literal("counts (worst first) →"),
+            ]
         )
-        self.add_column(literal(f"trend\n{QUARTERS} qtrs\nmean"), key=TREND_COLUMN, width=QUARTERS)
+        self.add_column(SegmentCell(title), key=TITLE_COLUMN, width=self.title_width)
+        trend = literal(f"trend\n{QUARTERS} qtrs\nmean")
+        self.add_column(SegmentCell(trend), key=TREND_COLUMN, width=QUARTERS)
         widths = {}
         for district in self.visible_districts:
             status = combined.status(district)
@@ -154,7 +168,7 @@ class HeatMap(DataTable[Content]):
                     counts_line(combined.framework, counts),
                 ]
             )
-            self.add_column(header, key=district, width=width)
+            self.add_column(SegmentCell(header), key=district, width=width)
             widths[district] = width
         return widths
 
@@ -172,7 +186,7 @@ class HeatMap(DataTable[Content]):
                     width,
                 )
             )
-        self.add_row(*cells, key=THEME_ROW + theme.id)
+        self.add_row(*map(SegmentCell, cells), key=THEME_ROW + theme.id)
 
     @staticmethod
     def _mark(combined: Combined, theme: Theme, district: str) -> str:
@@ -187,21 +201,21 @@ class HeatMap(DataTable[Content]):
         self, combined: Combined, criterion: Criterion, tags: dict[str, str], widths: dict[str, int]
     ) -> None:
         worst = combined.framework.worst.id
-        cells = [literal(_fit(f"  {criterion.id} {criterion.title}", self.title_width)), Content("")]
+        title = literal(_fit(f"  {criterion.id} {criterion.title}", self.title_width))
+        cells = [SegmentCell(title), self._blank]
+        made = self._made_cells
         for district, width in widths.items():
             cell = combined.cell(criterion, district)
-            dim = self.view.worst_only and cell != worst
-            cells.append(
-                heat_cell(
-                    combined.framework,
-                    tags,
-                    cell,
-                    combined.has_assessment(district),
-                    combined.movement(criterion, district),
-                    width,
-                    dim,
-                )
+            look = (
+                cell,
+                combined.has_assessment(district),
+                combined.movement(criterion, district),
+                width,
+                self.view.worst_only and cell != worst,
             )
+            if look not in made:  # a map has few distinct cells: each is made and rendered once
+                made[look] = SegmentCell(heat_cell(combined.framework, tags, *look))
+            cells.append(made[look])
         self.add_row(*cells, key=CRITERION_ROW + criterion.id)
 
     def fill_trend(self, trend: Trend) -> None:
@@ -209,6 +223,7 @@ class HeatMap(DataTable[Content]):
         combined = self.combined
         if combined is None or trend.periods[-1] != combined.period:
             return
+        self.trend = trend
         framework = combined.framework
         visible = {c.id for c in self.visible_criteria}
         for theme in framework.themes:
@@ -217,12 +232,12 @@ class HeatMap(DataTable[Content]):
                 continue
             ids = [c.id for c in theme.criteria]
             means = trend.mean(ids, self.visible_districts)
-            self.update_cell(THEME_ROW + theme.id, TREND_COLUMN, mean_trend_content(framework, means))
+            cell = SegmentCell(mean_trend_content(framework, means))
+            self.update_cell(THEME_ROW + theme.id, TREND_COLUMN, cell)
             for criterion in shown:
                 means = trend.mean([criterion.id], self.visible_districts)
-                self.update_cell(
-                    CRITERION_ROW + criterion.id, TREND_COLUMN, mean_trend_content(framework, means)
-                )
+                cell = SegmentCell(mean_trend_content(framework, means))
+                self.update_cell(CRITERION_ROW + criterion.id, TREND_COLUMN, cell)
 
     # -- where the cursor is ----------------------------------------------------------------------
     def cursor_keys(self) -> tuple[str | None, str | None]:
