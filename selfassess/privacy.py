@@ -28,6 +28,7 @@ STREET_ADDRESS = "street address"
 NI_NUMBER = "National Insurance number"
 CRIME_REF = "crime reference"
 NAMED_CHILD = "named child with age"
+VEHICLE = "vehicle registration"
 
 # --- building blocks -------------------------------------------------------------------------
 
@@ -68,8 +69,8 @@ _ANY_DATE = rf"(?:{_ISO_DATE}|{_NUM_DATE}|{_TEXT_DATE})"
 _NAME_REST = r"(?:[a-z]*['’\-][A-Z])?[a-z]+(?:[A-Z][a-z]+)?"
 _NAME_WORD = rf"[A-Z]{_NAME_REST}"
 _NAME_LEAD = _lead("[A-Z]", r"[\w'’\-.]") + _NAME_REST
-# One or two name words: "Emily", "Jack Smith".
-_NAME = rf"(?P<name>{_NAME_LEAD}(?:[ \t]+{_NAME_WORD})?)"
+# One or two name words, perhaps then an initial: "Emily", "Jack Smith", "Jordan P.", "Amy T".
+_NAME = rf"(?P<name>{_NAME_LEAD}(?:[ \t]+{_NAME_WORD})?(?:[ \t]+[A-Z](?![\w'’\-])\.?)?)"
 # Not followed by a range ("aged 10 to 17") or a decimal / percentage.
 _NOT_RANGE = r"(?!\d|\.\d|\s*%|\s*(?i:to|-|–|and|or)\s*\d)"
 
@@ -80,6 +81,17 @@ _DOB_RE = re.compile(
     _words(r"d\.?[ ]?o\.?[ ]?b\b\.?", r"date\s+of\s+birth\b", r"born\b", r"birthday\b")
     + rf"[\s:(\-–]*(?i:(?:is|was|on|of)\s+)?(?i:{_ANY_DATE})"
 )
+
+# DOB 2010, date of birth is recorded as 2012: a year alone, after words that tie it to one person.
+_YEAR = r"(?:19|20)\d{2}(?![\d/.\-]\d|\d)"
+_DOB_YEAR_RE = re.compile(
+    _words(r"d\.?[ ]?o\.?[ ]?b\b\.?", r"date\s+of\s+birth\b", r"year\s+of\s+birth\b")
+    + r"[\s:(\-–]*(?i:(?:is|was)\s+)?(?i:(?:recorded|given|shown|noted|listed)\s+(?:only\s+)?as\s+)?"
+    + r"(?i:only\s+)?"
+    + _YEAR
+)
+# was born in 2011 (one person: "Children born in 2011" and "were born" are about a group)
+_BORN_YEAR_RE = re.compile(_words("born") + r"\s+(?i:(?:in|during)\s+)?" + _YEAR)
 
 # 07700 900123, 0114 496 0123, 020 7946 0018, 01709 496012, +44 7700 900456, +44 (0)113 ...
 # Only mobile (07) and geographic (01, 02) numbers: 0800, 0300 etc. are organisations' lines.
@@ -113,11 +125,35 @@ _STREET_SUFFIX = (
     r"|Place|Court|Ct|Gardens|Gdns|Walk|Square|Sq|Mews|Row|Parade|Rise|Hill|View|Green|Park"
     r"|Vale|Croft|Fold|Mount|Boulevard|Approach|Chase|Wharf|Yard)"
 )
-# 14 Acacia Avenue, 112b Station Road, 19 Green Hill Drive
-_STREET_RE = re.compile(
-    _lead(r"\d", r"[\w/.,\-]") + r"\d{0,3}[A-Za-z]?,?[ \t]+"
-    rf"(?P<street>(?:{_NAME_WORD}[ \t]+){{1,3}}){_STREET_SUFFIX}(?![\w\-])\.?"
+# Lower-case addresses ("14 acacia avenue") take one or two words before one of these.
+_LOWER_SUFFIX = (
+    r"(?:road|street|lane|avenue|close|drive|way|crescent|grove|terrace|place|court|gardens|walk"
+    r"|square|mews|row|parade|rise|view|croft|fold|mount|chase)"
 )
+# Words that make "3 main road bases" or "2 side streets" prose rather than an address.
+_NOT_STREET_WORDS = frozenset(
+    """
+    the and are was were has had for with from into onto this that these those same main high new old
+    local ring trunk private public slip side back front busy quiet other one two three four five
+    every each all both major minor long short wide narrow dual single double many more most few some
+    """.split()
+)
+# 14 Acacia Avenue, 112b Station Road, 19 Green Hill Drive; 14 acacia avenue, 22 mill lane.
+# One pattern for both cases, so each digit is tried once.
+_STREET_RE = re.compile(
+    _lead(r"\d", r"[\w/.,\-]") + r"\d{0,3}[A-Za-z]?,?[ \t]+(?:"
+    rf"(?P<street>(?:{_NAME_WORD}[ \t]+){{1,3}}){_STREET_SUFFIX}(?![\w\-])\.?"
+    rf"|(?P<lower>(?:[a-z]{{3,}}[ \t]+){{1,2}}){_LOWER_SUFFIX}(?![\w\-]))"
+)
+# lives on Hawthorn Close, home address is Oakwood Drive: a street named after words about living there.
+_KEYWORD_STREET_RE = re.compile(
+    _words("lives", "living", "lived", "resides", "residing", "address")
+    + r"(?![\w\-])(?i:\s+is)?[ \t]*[:,]?[ \t]*(?i:(?:on|at|in)[ \t]+)?"
+    + rf"(?P<street>(?:{_NAME_WORD}[ \t]+){{1,3}}){_STREET_SUFFIX}(?![\w\-])"
+)
+
+# YK19 XBF, AB12CDE: a current-style number plate (two letters, two digits, three letters).
+_VEHICLE_RE = re.compile(_lead("[A-Z]", "[A-Za-z0-9]") + r"[A-Z]\d{2}[ ]?[A-Z]{3}(?![A-Za-z0-9])")
 
 # AB123456C, AB 12 34 56 C
 _NI_RE = re.compile(
@@ -236,10 +272,29 @@ def _check_postcode(m: re.Match[str]) -> _Span | None:
 def _check_street(m: re.Match[str]) -> _Span | None:
     if re.match(r"(?:19|20)\d\d\b", m.group()):
         return None  # "In 2019 Station Road police station closed": a year
+    if m.group("lower") is not None:
+        if any(word in _NOT_STREET_WORDS for word in m.group("lower").split()):
+            return None  # "3 main road bases"
+        return m.span()
     words = m.group("street").split()
     if m.group().rstrip(".").endswith("Court") and words[-1].lower() in _COURTS:
         return None  # "14 Family Court hearings"
     return m.span()
+
+
+def _check_born_year(m: re.Match[str]) -> _Span | None:
+    was = _WAS_BEFORE.search(m.string, max(0, m.start() - 12), m.start())
+    return None if was is None else (was.start(), m.end())
+
+
+_WAS_BEFORE = re.compile(r"(?<![\w])(?i:was)\s+$")
+
+
+def _check_keyword_street(m: re.Match[str]) -> _Span | None:
+    words = m.group("street").split()
+    if any(w.lower() in _NOT_NAMES for w in words):
+        return None  # "lives in Children's Services Park"? no: only a street with a name
+    return m.start("street"), m.end()
 
 
 def _check_crime_keyword(m: re.Match[str]) -> _Span | None:
@@ -254,9 +309,11 @@ def _name_start(m: re.Match[str]) -> int | None:
     dropped, or None if what is left is not a child's name."""
     start = m.start("name")
     words = m.group("name").split()
-    if len(words) == 2 and words[0].lower() in _NOT_NAMES:
+    if len(words) >= 2 and words[0].lower() in _NOT_NAMES:
         start = m.start("name") + m.group("name").index(words[1], len(words[0]))
         words.pop(0)
+    if len(words[0].rstrip(".")) == 1:  # "Group B (14)": a label, not a name
+        return None
     if any(w.lower() in _NOT_NAMES for w in words):
         return None
     # A rank or title before the name, perhaps with initials: "Sgt D. Jones", "Mrs Smith".
@@ -285,13 +342,19 @@ def _check_child_after(m: re.Match[str]) -> _Span | None:
     return m.span()
 
 
-_CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, str | None], ...] = (
-    # (kind, pattern, validator, substring the text must contain for the pattern to be tried)
+_Needle = str | tuple[str, ...] | None
+_CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, _Needle], ...] = (
+    # (kind, pattern, validator, needle): the pattern is tried only if the text contains the needle,
+    # a string, or one of a tuple of lower-case strings in the lower-cased text
     (DATE_OF_BIRTH, _DOB_RE, _whole, None),
+    (DATE_OF_BIRTH, _DOB_YEAR_RE, _whole, None),
+    (DATE_OF_BIRTH, _BORN_YEAR_RE, _check_born_year, ("born",)),
     (PHONE, _PHONE_RE, _whole, None),
     (EMAIL, _EMAIL_RE, _whole, "@"),
     (POSTCODE, _POSTCODE_RE, _check_postcode, None),
     (STREET_ADDRESS, _STREET_RE, _check_street, None),
+    (STREET_ADDRESS, _KEYWORD_STREET_RE, _check_keyword_street, ("liv", "resid", "address")),
+    (VEHICLE, _VEHICLE_RE, _whole, None),
     (NI_NUMBER, _NI_RE, _whole, None),
     (CRIME_REF, _CRIME_RES[0], _whole, None),
     (CRIME_REF, _CRIME_RES[1], _whole, "-"),
@@ -348,9 +411,14 @@ def scan(text: str, allow: Iterable[str] = ()) -> list[Match]:
     """Likely personal data in text, in order of position. A match whose text contains
     (case-insensitive, whitespace-normalised) any allow-list entry, or equals one, is dropped."""
     found: list[_Found] = []
+    lowered: str | None = None
     for kind, pattern, check, needle in _CHECKS:
-        if needle is not None and needle not in text:
+        if isinstance(needle, str) and needle not in text:
             continue
+        if isinstance(needle, tuple):
+            lowered = text.lower() if lowered is None else lowered
+            if not any(n in lowered for n in needle):
+                continue
         for m in pattern.finditer(text):
             span = check(m)
             if span is not None:

@@ -56,6 +56,6 @@ committed to git.
 ## Personal data
 
 Evidence that looks like personal data (dates of birth, phone numbers, e-mail addresses, postcodes,
-reference numbers, named children) is flagged under the editor. It never stops you: remove it before
-the assessment is shared.
+street addresses, reference numbers, vehicle registrations, named children) is flagged under the
+editor. It never stops you: remove it before the assessment is shared.
 """
