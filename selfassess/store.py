@@ -291,14 +291,14 @@ def _read_canonical(text: str, path: str) -> Assessment | None:
     A rendering equal to the text proves the quick reading right: rendered text always reads back
     through tomllib to the same assessment (see ``fastread``).
     """
-    table = canonical_table(text)
-    if table is None:
-        return None
     try:
+        table = canonical_table(text)
+        if table is None:
+            return None
         assessment = _read_assessment(table, text, path)
-    except SelfAssessError:
+        return assessment if render_assessment(assessment) == text else None
+    except Exception:  # an optimisation only: whatever goes wrong here, tomllib's reading decides
         return None
-    return assessment if render_assessment(assessment) == text else None
 
 
 def _read_assessment(table: dict[str, Any], text: str, path: str) -> Assessment:
