@@ -282,18 +282,19 @@ def _check_street(m: re.Match[str]) -> _Span | None:
     return m.span()
 
 
+_WAS_BEFORE = re.compile(r"(?<![\w])(?i:was)\s+$")
+
+
 def _check_born_year(m: re.Match[str]) -> _Span | None:
+    """ "was born in 2011": one person; "children born in 2011" is about a group."""
     was = _WAS_BEFORE.search(m.string, max(0, m.start() - 12), m.start())
     return None if was is None else (was.start(), m.end())
-
-
-_WAS_BEFORE = re.compile(r"(?<![\w])(?i:was)\s+$")
 
 
 def _check_keyword_street(m: re.Match[str]) -> _Span | None:
     words = m.group("street").split()
     if any(w.lower() in _NOT_NAMES for w in words):
-        return None  # "lives in Children's Services Park"? no: only a street with a name
+        return None  # "lives in Police Road": common words, not a street's name
     return m.start("street"), m.end()
 
 

@@ -297,11 +297,12 @@ def _read_framework(path: Path) -> Framework:
         hit = cache.get(key)
         if isinstance(hit, Framework):
             return hit
-    from .criteria import load_framework
+    from .criteria import load_framework, parse_framework
 
-    framework = load_framework(path)
-    if key is not None and framework.sha256 == sha256_bytes(data):  # the file did not change meanwhile
-        cache.put(key, framework)
+    if key is None:  # unreadable, empty or too large: the loader says which
+        return load_framework(path)
+    framework = parse_framework(data, str(path))
+    cache.put(key, framework)
     return framework
 
 

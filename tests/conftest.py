@@ -6,7 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -65,6 +65,14 @@ def demo_workspace(tmp_path: Path) -> Path:
     shutil.copytree(REPO / "criteria", root / "criteria")
     shutil.copytree(REPO / "assessments", root / "assessments", ignore=shutil.ignore_patterns(".*"))
     return root
+
+
+def demo_at(demo_workspace: Path, root: Path) -> Iterator[Path]:
+    """The demo at a fixed path (snapshots show it), fresh for each test and removed after it."""
+    shutil.rmtree(root.parent, ignore_errors=True)
+    shutil.copytree(demo_workspace, root)
+    yield root
+    shutil.rmtree(root.parent, ignore_errors=True)
 
 
 def framework_yaml(

@@ -48,8 +48,10 @@ def test_a_framework_is_parsed_once_and_an_edit_is_seen(demo_workspace: Path, mo
 
     assert workspace._CACHED_FRAMEWORK_BYTES == criteria.MAX_FRAMEWORK_BYTES
     parsed: list[str] = []
-    real = criteria.load_framework
-    monkeypatch.setattr(criteria, "load_framework", lambda path: parsed.append(str(path)) or real(path))
+    real = criteria.parse_framework
+    monkeypatch.setattr(
+        criteria, "parse_framework", lambda data, path: parsed.append(str(path)) or real(data, path)
+    )
     first = Workspace(demo_workspace).framework
     again = Workspace(demo_workspace).framework
     assert len(parsed) == 1 and again == first, "the second workspace reads the cached framework"

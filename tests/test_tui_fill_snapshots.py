@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from collections.abc import Iterator
 from datetime import date
@@ -12,6 +11,8 @@ import pytest
 
 from selfassess.tui.app import SelfAssessApp
 from selfassess.workspace import Workspace
+
+from conftest import demo_at
 
 TODAY = date(2026, 11, 23)
 #: a fixed folder, so that any path shown is the same on every run
@@ -24,10 +25,8 @@ class SnapshotApp(SelfAssessApp):
 
 @pytest.fixture
 def demo(demo_workspace: Path) -> Iterator[Path]:
-    shutil.rmtree(ROOT.parent, ignore_errors=True)
-    shutil.copytree(demo_workspace, ROOT)
-    yield ROOT
-    shutil.rmtree(ROOT.parent, ignore_errors=True)
+    """The demo data at a fixed path (shown on the screen), fresh for each test."""
+    yield from demo_at(demo_workspace, ROOT)
 
 
 def sheffield(root: Path) -> SnapshotApp:

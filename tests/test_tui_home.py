@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from collections.abc import Iterator
 from datetime import date
@@ -16,6 +15,8 @@ from selfassess.tui.app import SCREENS_BY_NAME, SelfAssessApp
 from selfassess.tui.screens.fill import FillScreen
 from selfassess.tui.screens.home import HomeScreen
 from selfassess.workspace import Workspace
+
+from conftest import demo_at
 
 TODAY = date(2026, 11, 23)
 ROOT = Path(tempfile.gettempdir()) / "selfassess-home-snapshots" / "demo"
@@ -38,10 +39,7 @@ class HomeApp(SelfAssessApp):
 @pytest.fixture
 def demo(demo_workspace: Path) -> Iterator[Path]:
     """The demo data at a fixed path (shown on the screen), fresh for each test."""
-    shutil.rmtree(ROOT.parent, ignore_errors=True)
-    shutil.copytree(demo_workspace, ROOT)
-    yield ROOT
-    shutil.rmtree(ROOT.parent, ignore_errors=True)
+    yield from demo_at(demo_workspace, ROOT)
 
 
 def cell_text(app: HomeApp, district: str, period: str) -> str:

@@ -97,7 +97,7 @@ class HeatMap(DataTable[SegmentCell]):
         self.visible_criteria: list[Criterion] = []
         self.title_width = TITLE_WIDTH
         self.trend: Trend | None = None
-        self._blank = SegmentCell(Content(""))
+        self._blank = SegmentCell(Content(""))  # no style: the same under every theme
         self._made_cells: dict[tuple[str | None, bool, str, int, bool], SegmentCell] = {}
 
     def on_mount(self) -> None:
@@ -123,7 +123,6 @@ class HeatMap(DataTable[SegmentCell]):
         self.title_width = self.fitting_title_width()
         self.clear(columns=True)
         self._made_cells = {}
-        self._blank = SegmentCell(Content(""))
         tags = grade_tags(combined.framework)
         widths = self._add_columns(combined, tags)
         self.visible_criteria = []
