@@ -51,8 +51,11 @@ def trend_svg(
     periods: tuple[str, ...],
     counts: tuple[dict[str, int] | None, ...],
     top: int,
+    ident: str = "trend",
+    description: str = "",
 ) -> str:
-    """An ``<svg>`` element (no namespace needed inline in HTML) titled ``label``."""
+    """An ``<svg>`` element (no namespace needed inline in HTML) titled ``label``, an image to assistive
+    technology, named by its ``<title>`` and described in words by its ``<desc>`` (ids from ``ident``)."""
     axis_top, step = scale_top(top)
     plot_h = HEIGHT - TOP - BOTTOM
     slot = (WIDTH - LEFT - RIGHT) / max(len(periods), 1)
@@ -61,8 +64,10 @@ def trend_svg(
         return HEIGHT - BOTTOM - plot_h * value / axis_top
 
     parts = [
-        f'<svg class="trend" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(label)}">',
-        f"<title>{escape(label)}</title>",
+        f'<svg class="trend" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="{ident}-title" '
+        f'aria-describedby="{ident}-desc">',
+        f'<title id="{ident}-title">{escape(label)}</title>',
+        f'<desc id="{ident}-desc">{escape(description)}</desc>',
     ]
     for tick in range(0, axis_top + 1, step):
         parts.append(
