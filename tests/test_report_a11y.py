@@ -18,6 +18,7 @@ from test_report import FOUR_GRADES, four_grade_workspace, needs_demo, report, w
 from selfassess.bundled import bundled_framework
 from selfassess.criteria import load_framework
 from selfassess.report.colours import contrast, hex_colour, text_on
+from selfassess.report.describe import worst_run
 
 # Pale, mid-tone and dark framework colours: mid-greys such as #777777 are where near-black and white
 # text both come closest to failing.
@@ -102,7 +103,7 @@ def test_charts_say_what_they_show_in_words_and_as_a_table(four_grades_page: Nod
         words.append(desc.text())
     assert words[0] == (
         "North: 1 Inadequate, 0 Requires improvement, 3 Good, 1 Outstanding and 1 not rated in 2026-Q4; "
-        "Inadequate up from 0 in 2025-Q2."
+        "Inadequate at 1 since 2026-Q3, up from 0 in 2025-Q2."
     )
     assert words[1] == (
         "South East: 1 Inadequate, 0 Requires improvement, 1 Good, 1 Outstanding and 1 not rated in "
@@ -221,9 +222,29 @@ def test_markdown_tables_have_header_rows_and_the_charts_figures_in_words(
         assert all(cell.strip() for cell in table[0].strip("|").split("|")), table[0]
     assert (
         "- North: 1 Inadequate, 0 Requires improvement, 3 Good, 1 Outstanding and 1 not rated in 2026-Q4; "
-        "Inadequate up from 0 in 2025-Q2.\n"
+        "Inadequate at 1 since 2026-Q3, up from 0 in 2025-Q2.\n"
     ) in text
     assert "- West: no readable assessment in 2026-Q4. In 2026-Q3:" in text
+
+
+@pytest.mark.parametrize(
+    ("values", "words"),
+    [
+        ([("2026-Q3", 4)], ""),
+        (
+            [("2025-Q3", 0), ("2026-Q1", 0), ("2026-Q2", 0), ("2026-Q3", 6), ("2026-Q4", 9)],
+            "Red up from 0 in 2026-Q2",
+        ),
+        (
+            [("2025-Q3", 18), ("2025-Q4", 11), ("2026-Q1", 2), ("2026-Q2", 0), ("2026-Q4", 0)],
+            "Red at 0 since 2026-Q2, down from 18 in 2025-Q3",
+        ),
+        ([("2025-Q3", 2), ("2025-Q4", 2)], "Red unchanged at 2 since 2025-Q3"),
+        ([("2025-Q3", 5), ("2025-Q4", 1), ("2026-Q1", 3)], "Red up from 1 in 2025-Q4"),
+    ],
+)
+def test_worst_grade_run_in_words(values: list[tuple[str, int]], words: str) -> None:
+    assert worst_run("Red", values) == words
 
 
 @needs_demo
@@ -232,3 +253,5 @@ def test_demo_chart_words(demo_workspace: Path) -> None:
     descs = [d.text() for d in page.iter("desc")]
     assert len(descs) == 4
     assert all(re.match(r"\w[\w ]*: \d+ \w", d) and " in 2026-Q4" in d for d in descs), descs
+    if any(d.startswith("Doncaster: 9 Red, 11 Amber and 10 Green") for d in descs):  # the example
+        assert "Doncaster: 9 Red, 11 Amber and 10 Green in 2026-Q4; Red up from 0 in 2026-Q2." in descs

@@ -55,7 +55,8 @@ def validate(pages: list[Path], *options: str) -> list[str]:
     for page in json.loads(output.read_text(encoding="utf-8") or "[]"):
         for m in page["messages"]:
             name = Path(page["filePath"]).name
-            found.append(f"{name}:{m['line']}:{m['column']} {m['ruleId']}: {m['message']} ({m.get('selector')})")
+            where = f"{name}:{m['line']}:{m['column']}"
+            found.append(f"{where} {m['ruleId']}: {m['message']} ({m.get('selector')})")
     assert result.returncode == (1 if found else 0), result.stderr[-2000:]
     return found
 

@@ -42,9 +42,9 @@ def counts_words(framework: Framework, counts: dict[str, int]) -> str:
 
 
 def trend_sentence(name: str, framework: Framework, periods: Sequence[str], counts: Sequence[Counts]) -> str:
-    """One district's trend chart in words: the latest counts, and how the worst grade moved.
+    """One district's trend chart in words: the latest counts, and the worst grade's latest run.
 
-    ``Doncaster: 9 Red, 11 Amber and 10 Green in 2026-Q4; Red up from 0 in 2025-Q1.``
+    ``Doncaster: 9 Red, 11 Amber and 10 Green in 2026-Q4; Red up from 0 in 2026-Q2.``
     """
     readable = [(period, c) for period, c in zip(periods, counts, strict=True) if c is not None]
     if not readable:
@@ -55,12 +55,30 @@ def trend_sentence(name: str, framework: Framework, periods: Sequence[str], coun
     else:
         text = f"{name}: no readable assessment in {periods[-1]}. In {latest_period}: "
         text += counts_words(framework, latest)
-    if len(readable) > 1:
-        first_period, first = readable[0]
-        worst = framework.worst
-        now, then = latest.get(worst.id, 0), first.get(worst.id, 0)
-        if now == then:
-            text += f"; {worst.label} unchanged at {now} since {first_period}"
-        else:
-            text += f"; {worst.label} {'up' if now > then else 'down'} from {then} in {first_period}"
-    return text + "."
+    worst = framework.worst
+    run = worst_run(worst.label, [(period, c.get(worst.id, 0)) for period, c in readable])
+    return text + (f"; {run}" if run else "") + "."
+
+
+def _sign(value: int) -> int:
+    return (value > 0) - (value < 0)
+
+
+def worst_run(label: str, values: list[tuple[str, int]]) -> str:
+    """How a count got to its latest value: ``Red up from 0 in 2026-Q2`` (the start of the rise that
+    ends now), ``Red at 0 since 2026-Q2, down from 18 in 2025-Q3`` (a fall, then level), or ``Red
+    unchanged at 0 since 2025-Q3``. Empty for a single quarter."""
+    last = len(values) - 1
+    level = last  # the first quarter of the level run that ends now
+    while level > 0 and values[level - 1][1] == values[last][1]:
+        level -= 1
+    if level == 0:
+        return f"{label} unchanged at {values[last][1]} since {values[0][0]}" if last else ""
+    direction = _sign(values[level][1] - values[level - 1][1])
+    start = level - 1  # the first quarter of the rise or fall into the level run
+    while start > 0 and _sign(values[start][1] - values[start - 1][1]) == direction:
+        start -= 1
+    moved = f"{'up' if direction > 0 else 'down'} from {values[start][1]} in {values[start][0]}"
+    if level == last:
+        return f"{label} {moved}"
+    return f"{label} at {values[last][1]} since {values[level][0]}, {moved}"
