@@ -190,6 +190,15 @@ def test_report_on_pale_and_dark_colours_is_readable(make_workspace: Callable[..
     assert len(labelled) >= 2
     for background, ink in labelled:
         assert contrast(background, ink) >= 4.5, (background, ink)
+    # a column segment too pale to see on white (under 3:1, WCAG 1.4.11) is outlined
+    outlined = 0
+    for rect in re.findall(r"<rect [^>]*/>", svg[0]):
+        fill = re.search(r'fill="(#[0-9a-f]{6})"', rect)[1]
+        if contrast(fill, "#ffffff") < 3:
+            stroke = re.search(r'stroke="(#[0-9a-f]{6})"', rect)
+            assert stroke and contrast(stroke[1], "#ffffff") >= 3, rect
+            outlined += 1
+    assert outlined >= 2  # paper and cream, in each quarter
 
 
 def test_four_grade_colours_are_readable(four_grades_page: Node) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from html import escape
 
 from ..model import UNRATED, Framework
-from .colours import hex_colour, text_on
+from .colours import contrast, hex_colour, text_on
 
 WIDTH, HEIGHT = 320, 150
 LEFT, RIGHT, TOP, BOTTOM = 28, 6, 8, 30
@@ -20,6 +20,8 @@ NEUTRAL_FILL = "#8a939c"
 AXIS = "#5b636b"
 INK = "#1b1f24"
 GRID = "#e3e6ea"
+PAGE = "#ffffff"
+NON_TEXT_CONTRAST = 3.0  # WCAG 2.2 AA for parts of a chart
 STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)
 
 
@@ -110,7 +112,11 @@ def _column(
         if not value:
             continue
         top, bottom = y(base + value), y(base)
-        parts.append(f'<rect x="{x}" y="{_n(top)}" width="{BAR}" height="{_n(bottom - top)}" fill="{fill}"/>')
+        # a segment too pale to see on the white page (under 3:1, WCAG 1.4.11) gets an outline
+        outline = f'stroke="{AXIS}" stroke-width="0.8" ' if contrast(fill, PAGE) < NON_TEXT_CONTRAST else ""
+        parts.append(
+            f'<rect x="{x}" y="{_n(top)}" width="{BAR}" height="{_n(bottom - top)}" {outline}fill="{fill}"/>'
+        )
         if bottom - top >= 10:
             parts.append(
                 f'<text x="{_n(centre)}" y="{_n((top + bottom) / 2 + 3)}" text-anchor="middle" '
