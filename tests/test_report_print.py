@@ -126,8 +126,7 @@ def test_demo_prints_on_a4_with_every_heading(demo_workspace: Path, tmp_path: Pa
 # Run inside the report, in a 320-pixel-wide frame: the widths, and each focusable element's outline
 # when focused from the keyboard. Written into the page as data-* attributes, read back with --dump-dom.
 PROBE = """
-const frame = document.getElementById("report");
-frame.addEventListener("load", () => {
+function probe(frame) {
   const doc = frame.contentDocument;
   const focusable = [...doc.querySelectorAll("[tabindex], a[href], summary, button, input")];
   const outlines = focusable.map((el) => {
@@ -138,7 +137,7 @@ frame.addEventListener("load", () => {
   document.body.dataset.width = String(frame.contentWindow.innerWidth);
   document.body.dataset.scrollWidth = String(doc.documentElement.scrollWidth);
   document.body.dataset.outlines = outlines.join(" ");
-});
+}
 """
 
 
@@ -148,10 +147,12 @@ def test_reflows_at_320_pixels_with_visible_focus(
     root = four_grade_workspace(make_workspace)
     source = report(root, "--format", "html").stdout
     wrapper = tmp_path / "narrow.html"
+    # the probe is defined before the frame, which calls it once the report has loaded (and the
+    # outer page's load, which --dump-dom waits for, waits for the frame's)
     wrapper.write_text(
-        '<!DOCTYPE html><html><body style="margin:0">'
-        f'<iframe id="report" style="border:0;width:320px;height:2000px" srcdoc="{html.escape(source)}">'
-        f"</iframe><script>{PROBE}</script></body></html>",
+        f'<!DOCTYPE html><html><body style="margin:0"><script>{PROBE}</script>'
+        '<iframe onload="probe(this)" style="border:0;width:320px;height:2000px" '
+        f'srcdoc="{html.escape(source)}"></iframe></body></html>',
         encoding="utf-8",
     )
     result = chromium("--dump-dom", wrapper.as_uri(), profile=tmp_path / "profile")
