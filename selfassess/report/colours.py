@@ -1,5 +1,9 @@
 """Framework colours as ``#rrggbb`` and the text colour that stays readable on each of them.
 
+The one contrast rule (WCAG 2.2 AA, 1.4.3): :func:`text_on` gives near-black or white, whichever
+contrasts more with the background, and pure black on the mid-tones where neither reaches 4.5:1, so
+text on any colour reaches at least 4.5:1.
+
 A framework names a colour with letters (a CSS colour name) or as ``#rrggbb``; an unknown name yields
 None, so reports fall back to a neutral cell that still shows the grade's label.
 """
@@ -41,6 +45,8 @@ NAMED = dict(zip(_NAMED[::2], _NAMED[1::2], strict=True))
 _HEX = set("0123456789abcdef")
 DARK_TEXT = "#111111"
 LIGHT_TEXT = "#ffffff"
+BLACK_TEXT = "#000000"
+MINIMUM_CONTRAST = 4.5  # WCAG 2.2 AA for normal-size text
 
 
 def hex_colour(colour: str) -> str | None:
@@ -69,5 +75,12 @@ def contrast(a: str, b: str) -> float:
 
 
 def text_on(background: str) -> str:
-    """The near-black or white text colour with the better contrast on ``background``."""
-    return DARK_TEXT if contrast(background, DARK_TEXT) >= contrast(background, LIGHT_TEXT) else LIGHT_TEXT
+    """The text colour for ``background`` (``#rrggbb``): at least 4.5:1 contrast on any colour.
+
+    Near-black or white, whichever contrasts more; where neither reaches 4.5:1 (mid-tones such as
+    ``#777777``, where white gives below 4.5:1), pure black, which then gives more than 4.6:1.
+    """
+    dark, light = contrast(background, DARK_TEXT), contrast(background, LIGHT_TEXT)
+    if max(dark, light) >= MINIMUM_CONTRAST:
+        return DARK_TEXT if dark >= light else LIGHT_TEXT
+    return BLACK_TEXT

@@ -1,25 +1,22 @@
 """``report --format html``: one self-contained A4 document (inline CSS and SVG, no scripts, no URLs).
 
 Every piece of user text goes through :func:`e` (``html.escape``, control characters dropped); grade
-colours reach the page only as ``#rrggbb`` parsed from the framework.
+colours reach the page only as ``#rrggbb`` parsed from the framework. Accessible to WCAG 2.2 AA: every
+table captioned with scoped headers, charts described in words (``html_access``, ``describe``).
 """
 
 from __future__ import annotations
 
-import html
 from importlib.resources import files
 
 from ..combine import OpenAction
 from ..model import Criterion, Grade
 from .colours import hex_colour, text_on
+from .describe import movement_words, trend_sentence
+from .html_access import e, figures_table, hidden, print_margins, table_region
 from .svg import UNRATED_FILL, trend_svg
 from .text import district_name, long_date, plain, plural
 from .view import Cell, Concern, ReportView, ThemeSection
-
-
-def e(text: str) -> str:
-    """User text made inert in HTML (and in inline SVG, which is XML)."""
-    return html.escape(plain(text), quote=True)
 
 
 def paragraphs(text: str) -> str:
@@ -38,6 +35,7 @@ def grade_css(view: ReportView) -> str:
             rules.append(f".grade-{grade.number} {{ background: {background}; color: {ink}; }}")
         else:
             rules.append(f".grade-{grade.number} {{ background: #fff; border: 0.8pt solid #8a939c; }}")
+    rules.append(f".swatch.not-rated {{ background: {UNRATED_FILL}; }}")
     return "\n".join(rules)
 
 
@@ -93,7 +91,7 @@ def districts_table(view: ReportView) -> str:
 
     def row(label: str, values: dict[str, str], css: str = "num") -> str:
         cells = "".join(f'<td class="{css}">{values.get(d, "")}</td>' for d in districts)
-        return f"<tr><th>{label}</th>{cells}</tr>"
+        return f'<tr><th scope="row">{label}</th>{cells}</tr>'
 
     status = {
         d: f'<span class="status-{e(combined.status(d).split()[0])}">{e(combined.status(d))}</span>'
@@ -106,27 +104,34 @@ def districts_table(view: ReportView) -> str:
         swatch = f'<span class="swatch grade-{grade.number}">&#160;</span>' if grade else ""
         rows.append(row(swatch + e(words), {d: str(combined.counts(d)[key]) for d in readable}))
     moves = {d: view.movements(d) for d in readable}
-    rows.append(row("▲ Better", {d: str(moves[d]["better"]) for d in readable}))
-    rows.append(row("▼ Worse", {d: str(moves[d]["worse"]) for d in readable}))
+    rows.append(
+        row('<span aria-hidden="true">▲</span> Better', {d: str(moves[d]["better"]) for d in readable})
+    )
+    rows.append(row('<span aria-hidden="true">▼</span> Worse', {d: str(moves[d]["worse"]) for d in readable}))
     actions = {d: view.action_counts(d) for d in readable}
     rows.append(row("Open actions", {d: str(actions[d][0]) for d in readable}))
     rows.append(row("of which overdue", {d: str(actions[d][1]) for d in readable}))
     head = "".join(
-        f'<th class="num">{e(district_name(d))}<span class="assessor">{e(assessor(view, d))}</span></th>'
+        f'<th scope="col" class="num" abbr="{e(district_name(d))}">{e(district_name(d))}'
+        f'<span class="assessor">{e(assessor(view, d))}</span></th>'
         for d in districts
     )
+    caption = f"Each district’s status, ratings, movement and open actions, {e(view.period)}"
+    table = (
+        f'<thead><tr><th scope="col">District and assessor</th>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody>"
+    )
     return (
-        '<section id="districts"><h2>Districts</h2><table class="districts">'
-        f"<thead><tr><th>District and assessor</th>{head}</tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
-        f'<p class="note">Rated: criteria with a grade, of those that apply. Better and worse: since '
+        '<section id="districts"><h2>Districts</h2>'
+        + table_region("districts", caption, table, "districts", "visually-hidden")
+        + f'<p class="note">Rated: criteria with a grade, of those that apply. Better and worse: since '
         f"{e(combined.previous)}. Overdue: as at {e(long_date(view.today))}.</p></section>"
     )
 
 
 def themes_table(view: ReportView) -> str:
     """Each theme's lowest grade in each district, with how many of its criteria are at that grade."""
-    head = "".join(f'<th class="district">{e(district_name(d))}</th>' for d in view.districts)
+    head = "".join(f'<th scope="col" class="district">{e(district_name(d))}</th>' for d in view.districts)
     rows = []
     for theme in view.framework.themes:
         cells = []
@@ -138,13 +143,18 @@ def themes_table(view: ReportView) -> str:
                 cells.append('<td class="cell unrated">not rated</td>')
             else:
                 cells.append(f'<td class="cell missing">{e(view.combined.status(district))}</td>')
-        rows.append(f'<tr><td class="criterion">{e(theme.title)}</td>{"".join(cells)}</tr>')
+        rows.append(f'<tr><th scope="row" class="criterion">{e(theme.title)}</th>{"".join(cells)}</tr>')
     columns = '<col class="criterion">' + "<col>" * len(view.districts)
+    table = (
+        f'<colgroup>{columns}</colgroup><thead><tr><th scope="col">Theme</th>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody>"
+    )
+    caption = f"Each theme’s lowest grade in each district, {e(view.period)}"
     return (
         '<section id="themes"><h2>Themes at a glance</h2>'
-        "<p>The lowest grade in each theme, and (in brackets) how many of the theme’s criteria are at it."
-        f'</p><table class="heat themes"><colgroup>{columns}</colgroup><thead><tr><th>Theme</th>{head}'
-        f"</tr></thead><tbody>{''.join(rows)}</tbody></table></section>"
+        "<p>The lowest grade in each theme, and (in brackets) how many of the theme’s criteria are at it.</p>"
+        + table_region("themes", caption, table, "heat themes", "visually-hidden")
+        + "</section>"
     )
 
 
@@ -155,7 +165,7 @@ def legend(view: ReportView, movement: bool = True) -> str:
     )
     return (
         f'<div class="legend">{swatches}'
-        f'<span><span class="swatch" style="background:{UNRATED_FILL}">&#160;</span>not rated</span>'
+        '<span><span class="swatch not-rated">&#160;</span>not rated</span>'
         + (
             "<span>n/a not applicable</span><span>▲ better</span><span>▼ worse</span>"
             "<span>+ newly rated</span><span>− no longer rated</span>"
@@ -167,8 +177,10 @@ def legend(view: ReportView, movement: bool = True) -> str:
 
 
 def heat_cell(view: ReportView, cell: Cell, district: str) -> str:
+    """The grade's label in its colour; the movement sign shown, and read out in words instead."""
     sign = cell.sign.replace("-", "−")
-    move = f'<span class="move" title="{e(cell.movement)}">{e(sign)}</span>' if sign else ""
+    words = movement_words(cell.movement, view.combined.previous)
+    move = f'<span class="move" aria-hidden="true">{e(sign)}</span>{hidden(e(", " + words))}' if sign else ""
     if cell.grade is not None:
         return f'<td class="cell grade-{cell.grade.number}">{e(cell.grade.label)}{move}</td>'
     if cell.value is not None:  # "n/a", or an id the scale does not know
@@ -181,27 +193,37 @@ def heat_cell(view: ReportView, cell: Cell, district: str) -> str:
 
 def heat_map(view: ReportView) -> str:
     columns = '<col class="criterion">' + "<col>" * len(view.districts)
+    # Each cell is read with its district (the column's short name: the status is in the districts
+    # table), its criterion id and its theme (a group of rows): "North, S1, Inadequate, worse since ...".
     head = "".join(
-        f'<th class="district">{e(district_name(d))}'
-        f'<span class="status">{e(view.combined.status(d))}</span></th>'
+        f'<th scope="col" class="district" abbr="{e(district_name(d))}">{e(district_name(d))}'
+        f'<span class="status" aria-hidden="true">{e(view.combined.status(d))}</span></th>'
         for d in view.districts
     )
-    body = []
+    groups = []
     span = len(view.districts) + 1
     for theme in view.framework.themes:
-        body.append(f'<tr class="theme"><th colspan="{span}">{e(theme.title)}</th></tr>')
+        rows = [f'<tr class="theme"><th scope="rowgroup" colspan="{span}">{e(theme.title)}</th></tr>']
         for criterion in theme.criteria:
             cells = "".join(heat_cell(view, view.cell(criterion, d), d) for d in view.districts)
-            body.append(
-                f'<tr><td class="criterion"><span class="id">{e(criterion.id)}</span>'
-                f"{e(criterion.title)}</td>{cells}</tr>"
+            rows.append(
+                f'<tr><th scope="row" class="criterion" abbr="{e(criterion.id)}"><span class="id">'
+                f"{e(criterion.id)}</span>{e(criterion.title)}</th>{cells}</tr>"
             )
+        groups.append(f"<tbody>{''.join(rows)}</tbody>")
+    table = (
+        f'<colgroup>{columns}</colgroup><thead><tr><th scope="col">Criterion</th>{head}</tr></thead>'
+        + "".join(groups)
+    )
+    caption = (
+        f"Each criterion’s rating in each district for {e(view.period)}, with movement since "
+        f"{e(view.combined.previous)}"
+    )
     return (
         '<section id="heat-map" class="new-page"><h2>Heat map</h2>'
-        f"<p>Each criterion’s rating in each district for {e(view.period)}, with movement since "
-        f"{e(view.combined.previous)}.</p>{legend(view)}"
-        f'<table class="heat"><colgroup>{columns}</colgroup><thead><tr><th>Criterion</th>{head}</tr>'
-        f"</thead><tbody>{''.join(body)}</tbody></table></section>"
+        f"<p>{caption}.</p>{legend(view)}"
+        + table_region("heat-map", caption, table, "heat", "visually-hidden")
+        + "</section>"
     )
 
 
@@ -212,13 +234,15 @@ def trends(view: ReportView) -> str:
         default=1,
     )
     figures = []
-    for district in view.districts:
-        name = district_name(district)
+    for index, district in enumerate(view.districts, start=1):
+        name, counts = district_name(district), trend.counts[district]
         label = f"{name}: number of criteria at each grade, {trend.periods[0]} to {trend.periods[-1]}"
-        svg = trend_svg(view.framework, label, trend.periods, trend.counts[district], top)
+        words = trend_sentence(name, view.framework, trend.periods, counts)
+        svg = trend_svg(view.framework, label, trend.periods, counts, top, f"trend-{index}", words)
         figures.append(
             f'<figure class="chart"><figcaption>{e(name)} '
-            f'<span class="status">{e(view.combined.status(district))}</span></figcaption>{svg}</figure>'
+            f'<span class="status">{e(view.combined.status(district))}</span></figcaption>{svg}'
+            f"{figures_table(name, view.framework, trend.periods, counts)}</figure>"
         )
     return (
         '<section id="trends" class="new-page">'
@@ -309,10 +333,16 @@ def overdue_table(view: ReportView) -> str:
         f'<td class="owner">{e(a.action.owner)}</td></tr>'
         for a in overdue
     )
+    head = '<th scope="col">Due</th><th scope="col" class="num">Days over</th>' + "".join(
+        f'<th scope="col">{words}</th>' for words in ("District", "Criterion", "Action", "Owner")
+    )
+    caption = f"Open actions past their due date as at {e(long_date(view.today))}"
     return (
         f"{heading}<p>{e(plural(len(overdue), 'action'))} past the due date and not done.</p>"
-        '<table><thead><tr><th>Due</th><th class="num">Days over</th><th>District</th>'
-        f"<th>Criterion</th><th>Action</th><th>Owner</th></tr></thead><tbody>{rows}</tbody></table></section>"
+        + table_region(
+            "overdue", caption, f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody>", "", "visually-hidden"
+        )
+        + "</section>"
     )
 
 
@@ -358,10 +388,11 @@ def render_html(view: ReportView) -> str:
         + reviews(view)
         + colophon(view)
     )
+    margins = print_margins(view.force, f"Self-assessment {view.period}")
     return (
         '<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{e(title)}self-assessment {e(view.period)}</title>\n"
-        f"<style>\n{css}\n{grade_css(view)}\n</style>\n</head>\n"
+        f"<style>\n{css}\n{grade_css(view)}\n{margins}\n</style>\n</head>\n"
         f'<body>\n<main class="page">\n{body}\n</main>\n</body>\n</html>\n'
     )

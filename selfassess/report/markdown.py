@@ -10,6 +10,7 @@ import re
 
 from ..combine import OpenAction
 from ..summary import NO_ASSESSMENT, NOT_RATED
+from .describe import trend_sentence
 from .text import district_name, long_date, one_line, plain, plural
 from .view import ReportView, ThemeSection
 
@@ -136,6 +137,17 @@ def _trend(view: ReportView) -> list[str]:
         f"Number of criteria at each grade: {order}. {NO_ASSESSMENT} no readable assessment.",
         "",
         *table(header, rows),
+        "",
+        *(f"- {md(sentence)}" for sentence in _trend_words(view)),
+    ]
+
+
+def _trend_words(view: ReportView) -> list[str]:
+    """What each district's chart in the HTML report shows, in words (``describe.trend_sentence``)."""
+    trend = view.trend
+    return [
+        trend_sentence(district_name(d), view.framework, trend.periods, trend.counts[d])
+        for d in view.districts
     ]
 
 

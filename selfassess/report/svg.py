@@ -10,7 +10,7 @@ from collections.abc import Callable
 from html import escape
 
 from ..model import UNRATED, Framework
-from .colours import hex_colour, text_on
+from .colours import contrast, hex_colour, text_on
 
 WIDTH, HEIGHT = 320, 150
 LEFT, RIGHT, TOP, BOTTOM = 28, 6, 8, 30
@@ -20,6 +20,8 @@ NEUTRAL_FILL = "#8a939c"
 AXIS = "#5b636b"
 INK = "#1b1f24"
 GRID = "#e3e6ea"
+PAGE = "#ffffff"
+NON_TEXT_CONTRAST = 3.0  # WCAG 2.2 AA for parts of a chart
 STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)
 
 
@@ -51,8 +53,11 @@ def trend_svg(
     periods: tuple[str, ...],
     counts: tuple[dict[str, int] | None, ...],
     top: int,
+    ident: str = "trend",
+    description: str = "",
 ) -> str:
-    """An ``<svg>`` element (no namespace needed inline in HTML) titled ``label``."""
+    """An ``<svg>`` element (no namespace needed inline in HTML) titled ``label``, an image to assistive
+    technology, named by its ``<title>`` and described in words by its ``<desc>`` (ids from ``ident``)."""
     axis_top, step = scale_top(top)
     plot_h = HEIGHT - TOP - BOTTOM
     slot = (WIDTH - LEFT - RIGHT) / max(len(periods), 1)
@@ -61,8 +66,10 @@ def trend_svg(
         return HEIGHT - BOTTOM - plot_h * value / axis_top
 
     parts = [
-        f'<svg class="trend" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(label)}">',
-        f"<title>{escape(label)}</title>",
+        f'<svg class="trend" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="{ident}-title" '
+        f'aria-describedby="{ident}-desc">',
+        f'<title id="{ident}-title">{escape(label)}</title>',
+        f'<desc id="{ident}-desc">{escape(description)}</desc>',
     ]
     for tick in range(0, axis_top + 1, step):
         parts.append(
@@ -105,7 +112,11 @@ def _column(
         if not value:
             continue
         top, bottom = y(base + value), y(base)
-        parts.append(f'<rect x="{x}" y="{_n(top)}" width="{BAR}" height="{_n(bottom - top)}" fill="{fill}"/>')
+        # a segment too pale to see on the white page (under 3:1, WCAG 1.4.11) gets an outline
+        outline = f'stroke="{AXIS}" stroke-width="0.8" ' if contrast(fill, PAGE) < NON_TEXT_CONTRAST else ""
+        parts.append(
+            f'<rect x="{x}" y="{_n(top)}" width="{BAR}" height="{_n(bottom - top)}" {outline}fill="{fill}"/>'
+        )
         if bottom - top >= 10:
             parts.append(
                 f'<text x="{_n(centre)}" y="{_n((top + bottom) / 2 + 3)}" text-anchor="middle" '
