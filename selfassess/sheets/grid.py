@@ -160,7 +160,7 @@ def _read_workbook(path: Path, shown: str) -> list[Sheet]:
         from openpyxl import load_workbook
     except ImportError:
         raise SheetError(
-            "reading .xlsx needs openpyxl: pip install 'selfassess[xlsx]' (or save the sheet as .csv)",
+            "reading .xlsx needs openpyxl, which did not install: pip install openpyxl (or save as .csv)",
             shown,
         ) from None
     try:
