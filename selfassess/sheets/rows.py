@@ -261,9 +261,7 @@ class _Reader:
             if not reason:
                 reason = "Not applicable (imported)"
                 self.draft.findings.append(
-                    Finding(
-                        where, WARNING, f"{criterion_id} marked n/a with no reason; recorded as {reason!r}"
-                    )
+                    Finding(where, WARNING, f"{criterion_id} is n/a with no reason; recorded as {reason!r}")
                 )
             response.not_applicable = reason
             if response.evidence.strip() == reason:
