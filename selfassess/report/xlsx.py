@@ -54,7 +54,10 @@ class _Sheet:
                 "holds: cut in the workbook"
             )
             value = value[:CELL_LIMIT]
-        self.sheet.write_string(row, column, value, style)
+        if value:
+            self.sheet.write_string(row, column, value, style)
+        else:
+            self.sheet.write_blank(row, column, None, style)  # styled if ``style``, else nothing
         longest = max((len(line) for line in value.splitlines()), default=0)
         self.widths[column] = max(self.widths.get(column, 0), longest)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -21,6 +22,8 @@ MAX_BYTES = 16 * 1024 * 1024
 #: the first bytes of an OLE compound file: an encrypted .xlsx or an old binary .xls
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _EXCEL_EPOCH = datetime(1899, 12, 30)
+#: a control character as a workbook stores it (``_x0001_``; Excel and xlsxwriter write them so)
+_ESCAPED_CONTROL = re.compile(r"_x(00[01][0-9A-Fa-f])_")
 
 Value = str | int | float | bool | date | datetime | None
 
@@ -197,6 +200,7 @@ def _read_worksheet(values: Any, formulas: Any, epoch: datetime) -> Sheet:
 
 def _value(value: Any) -> Value:
     if isinstance(value, str):
+        value = _ESCAPED_CONTROL.sub(lambda m: chr(int(m.group(1), 16)), value)
         return value if value.strip() else None
     if isinstance(value, int | float | bool | date | datetime) or value is None:
         return value
