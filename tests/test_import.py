@@ -3,6 +3,8 @@ draft; the report's lines, the exit status and the saved file are what a user se
 
 from __future__ import annotations
 
+import os
+import socket
 import subprocess
 import sys
 import zipfile
@@ -421,3 +423,22 @@ def test_a_sheet_of_n_a_with_reasons(workspace, tmp_path: Path) -> None:
     assert assessment.responses["IR1"].evidence == ""
     assert assessment.responses["IR2"].not_applicable == "Not applicable (imported)"
     assert "na.xlsx:Sheet1!B3: warning: IR2 is n/a with no reason" in result.stdout
+
+
+def test_a_file_open_in_another_session_is_not_replaced(workspace, tmp_path: Path) -> None:
+    root = workspace()
+    file = workbook(tmp_path / "a.xlsx", {"Sheet1": [["ID", "Rating"], ["IR1", "R"]]})
+    assert do_import(root, file).returncode == 0
+    target = root / "assessments" / "north" / "2026-Q4.toml"
+    before = target.read_bytes()
+    lock = target.with_name(".2026-Q4.toml.lock")  # this test's own process: alive, and not the CLI's
+    lock.write_text(
+        f'user = "DCI Other"\nhost = "{socket.gethostname()}"\npid = {os.getpid()}\n'
+        "started = 2026-11-23T09:00:00Z\n"
+    )
+    result = do_import(
+        root, workbook(tmp_path / "b.xlsx", {"Sheet1": [["ID", "Rating"], ["IR1", "G"]]}), "--force"
+    )
+    assert result.returncode == 2
+    assert "open for editing by DCI Other" in result.stderr
+    assert target.read_bytes() == before

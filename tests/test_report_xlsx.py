@@ -213,3 +213,18 @@ def test_text_too_long_for_a_cell_is_cut_and_said(four_grades: Path, tmp_path: P
     north = load_workbook(out)["north"]
     cell = next(r[3] for r in north.iter_rows() if r[0].value == "T2C2")
     assert cell.value == "x" * 32767
+
+
+def test_a_district_without_a_sheet_is_not_read_from_another_districts(four_grades: Path, tmp_path: Path):
+    out = tmp_path / "four.xlsx"
+    assert export(four_grades, out).returncode == 0
+    args = ("import", str(out), "--district", "south", "--period", "2026-Q4", "--as-of", TODAY)
+    refused = run_cli(*args, cwd=four_grades)
+    assert refused.returncode == 2
+    assert "no sheet for south, but sheets for north: choose one with --sheet NAME" in refused.stderr
+    assert not (four_grades / "assessments" / "south").exists()
+    chosen = run_cli(*args, "--sheet", "north", cwd=four_grades)
+    assert chosen.returncode == 0, chosen.stdout + chosen.stderr
+    assert load_assessment(four_grades / "assessments" / "south" / "2026-Q4.toml").responses[
+        "T1C1"
+    ].rating == ("inadequate")

@@ -43,6 +43,8 @@ class Layout:
     header: int
     columns: dict[str, int]
     names: dict[int, str]
+    #: the roles the header names (a rating column may also be told from content)
+    named: frozenset[str] = frozenset()
 
     def has(self, role: str) -> bool:
         return role in self.columns
@@ -74,7 +76,7 @@ def find_layout(sheet: Sheet, is_rating: Callable[[object], bool]) -> Layout | N
         return None
     row, _, roles = best
     names = {column: str(cell.value) for column, cell in enumerate(sheet.rows[row]) if cell.value is not None}
-    layout = Layout(row, roles, names)
+    layout = Layout(row, dict(roles), names, frozenset(roles))
     if "rating" not in roles:
         column = _rating_by_content(sheet, layout, is_rating)
         if column is not None:

@@ -34,21 +34,35 @@ class Outcome:
     written: Path | None = None
 
 
-def _choose_sheet(
-    sheets: list[Sheet], wanted: str | None, district: str, shown: str, scale: Scale
-) -> tuple[Sheet, Layout]:
+def _candidates(sheets: list[Sheet], wanted: str | None, district: str, others: tuple[str, ...], shown: str):
+    """The sheets to look in, best first: the one asked for; else one named after the district; else
+    all, unless the workbook has sheets for other districts only (an exported report, say)."""
     if wanted is not None:
         named = [s for s in sheets if s.name == wanted]
         if not named:
             names = ", ".join(repr(s.name) for s in sheets)
             raise SheetError(f"no sheet named {wanted!r} (sheets: {names})", shown)
-        candidates = named
-    else:
-        by_district = [s for s in sheets if (s.name or "").casefold() == district.casefold()]
-        candidates = by_district + [s for s in sheets if s not in by_district]
+        return named
+    names = {(s.name or "").casefold(): s for s in sheets}
+    if district.casefold() in names:
+        mine = names[district.casefold()]
+        return [mine] + [s for s in sheets if s is not mine]
+    theirs = [d for d in others if d.casefold() in names and d != district]
+    if theirs:
+        raise SheetError(
+            f"no sheet for {district}, but sheets for {', '.join(theirs)}: choose one with --sheet NAME",
+            shown,
+        )
+    return sheets
+
+
+def _choose_sheet(
+    sheets: list[Sheet], wanted: str | None, district: str, others: tuple[str, ...], shown: str, scale: Scale
+) -> tuple[Sheet, Layout]:
+    candidates = _candidates(sheets, wanted, district, others, shown)
     found = [(s, layout) for s in candidates if (layout := find_layout(s, scale.is_rating)) is not None]
-    for sheet, layout in found:  # prefer a sheet that holds ratings, evidence or actions
-        if {"rating", "evidence", "action"} & layout.columns.keys():
+    for sheet, layout in found:  # prefer a header that names ratings, evidence or actions
+        if layout.named & {"rating", "evidence", "action"}:
             return sheet, layout
     if found:
         return found[0]
@@ -139,9 +153,8 @@ def import_sheet(workspace: Workspace, request: Request, today: date, user: str)
     framework = workspace.framework
     shown = str(request.path)
     scale = Scale.of(framework)
-    sheet, layout = _choose_sheet(
-        read_sheets(request.path, shown), request.sheet, request.district, shown, scale
-    )
+    sheets = read_sheets(request.path, shown)
+    sheet, layout = _choose_sheet(sheets, request.sheet, request.district, workspace.districts, shown, scale)
     applicable = framework.applicable(workspace.capabilities(request.district))
     draft = read_rows(sheet, shown, layout, framework, applicable, today)
     outcome = Outcome(list(draft.findings))
