@@ -105,6 +105,8 @@ def test_ids_letters_action_rows_extra_columns_and_blank_rows(workspace, tmp_pat
                 ["North district: self-assessment, autumn"],
                 [],
                 [*HEADER, "Lead's initials", "Page"],
+                ["Theme 1: initial response"],
+                ["CC1", "Custody suites (not asked here)"],
                 ["IR1", "Officers recognise risk", "A", "Dip sample.", "Brief teams", "Insp. A",
                  date(2027, 1, 31), "AB", 3],
                 [None, None, None, None, "Re-audit in spring", "Insp. B", date(2027, 4, 30)],
@@ -129,7 +131,7 @@ def test_ids_letters_action_rows_extra_columns_and_blank_rows(workspace, tmp_pat
         ("IR1-a1", "Brief teams", "Insp. A", date(2027, 1, 31), False),
         ("IR1-a2", "Re-audit in spring", "Insp. B", date(2027, 4, 30), False),
     ]
-    assert "Imported 4 row(s)" in result.stdout
+    assert "Imported 4 row(s)" in result.stdout  # the theme's heading and CC1 are passed over
     assert "error" not in result.stdout
     assert "not in the sheet" not in result.stdout  # CC1 is asked only of districts with custody
 
@@ -442,3 +444,16 @@ def test_a_file_open_in_another_session_is_not_replaced(workspace, tmp_path: Pat
     assert result.returncode == 2
     assert "open for editing by DCI Other" in result.stderr
     assert target.read_bytes() == before
+
+
+def test_an_excel_error_in_a_rating_is_reported_not_read_as_n_a(workspace, tmp_path: Path) -> None:
+    root = workspace()
+    rows: Rows = [["ID", "Rating", "Evidence"], ["IR1", "#N/A", "a"], ["IR2", "G", "#REF!"]]
+    result = do_import(root, workbook(tmp_path / "e.xlsx", {"Sheet1": rows}))
+    assert result.returncode == 1
+    lines = result.stdout.replace(f"{tmp_path}/", "").splitlines()
+    assert "e.xlsx:Sheet1!B2: error: the cell shows Excel's error #N/A; read as empty" in lines
+    assert "e.xlsx:Sheet1!C3: error: the cell shows Excel's error #REF!; read as empty" in lines
+    assessment = draft(root)
+    assert assessment.responses["IR1"].not_applicable is None and assessment.responses["IR1"].rating is None
+    assert assessment.responses["IR2"].rating == "green" and assessment.responses["IR2"].evidence == ""

@@ -34,12 +34,13 @@ class SheetError(SelfAssessError):
 
 @dataclass(frozen=True)
 class Cell:
-    """One cell: its value, its fill as ``#rrggbb`` (None when unfilled or unreadable), and whether it
-    holds a formula with no cached value (Excel saves one; some generators do not)."""
+    """One cell: its value, its fill as ``#rrggbb`` (None when unfilled or unreadable), and why its
+    value cannot be used, if it cannot: a formula with no saved value (Excel saves one; some programs
+    that write workbooks do not), or an Excel error such as ``#REF!``."""
 
     value: Value = None
     fill: str | None = None
-    uncached_formula: bool = False
+    problem: str | None = None
 
 
 EMPTY = Cell()
@@ -192,10 +193,20 @@ def _read_worksheet(values: Any, formulas: Any, epoch: datetime) -> Sheet:
         cells = []
         for index, cell in enumerate(value_row):
             formula = formula_row[index] if index < len(formula_row) else None
-            uncached = cell.value is None and getattr(formula, "data_type", None) == "f"
-            cells.append(Cell(_value(cell.value), _fill(cell), uncached))
+            cells.append(_cell(cell, formula))
         sheet.rows.append(cells)
     return sheet
+
+
+UNCACHED = "a formula with no saved value: open the file in Excel and save it, then import again"
+
+
+def _cell(cell: Any, formula: Any) -> Cell:
+    if getattr(cell, "data_type", None) == "e":
+        return Cell(None, _fill(cell), f"the cell shows Excel's error {cell.value}")
+    if cell.value is None and getattr(formula, "data_type", None) == "f":
+        return Cell(None, _fill(cell), UNCACHED)
+    return Cell(_value(cell.value), _fill(cell))
 
 
 def _value(value: Any) -> Value:

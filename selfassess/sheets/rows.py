@@ -64,11 +64,25 @@ class _Reader:
     today: date
     draft: Draft = field(default_factory=Draft)
     _ratings: dict[str, tuple[str, str]] = field(default_factory=dict)
+    _reported: set[tuple[int, str]] = field(default_factory=set)
 
     # -- cells ----------------------------------------------------------------------------------
     def at(self, row: int, role: str) -> Cell:
+        """The row's cell for ``role``; one whose value cannot be used is reported and read as empty."""
         column = self.layout.columns.get(role)
-        return self.sheet.cell(row, column) if column is not None else Cell()
+        cell = self.sheet.cell(row, column) if column is not None else Cell()
+        if cell.problem is None:
+            return cell
+        if (row, role) not in self._reported:
+            self._reported.add((row, role))
+            self.finding(row, role, ERROR, f"{cell.problem}; read as empty")
+        return Cell(None, cell.fill)
+
+    def has_data(self, row: int) -> bool:
+        """Whether the row holds anything beyond a criterion's id and title (else it is a heading)."""
+        column_roles = [r for r in self.layout.columns if r not in ("criterion", "title")]
+        cells = [self.sheet.cell(row, self.layout.columns[r]) for r in column_roles]
+        return any(c.value is not None or c.problem is not None for c in cells)
 
     def where(self, row: int, role: str | None = None) -> str:
         column = self.layout.columns.get(role) if role else None
@@ -82,16 +96,17 @@ class _Reader:
 
     # -- matching criteria ----------------------------------------------------------------------
     def match(self, row: int) -> Criterion | None:
-        """The criterion this row is about; None (with a finding) when it matches none."""
+        """The criterion this row is about; None when it matches none (with a finding, unless the row
+        holds nothing else: a theme's heading, say)."""
         ident, title = text(self.at(row, "criterion").value).strip(), text(self.at(row, "title").value)
         if ident:
             found = self._by_id(ident)
             if found is not None or not title.strip():
-                if found is None:
+                if found is None and self.has_data(row):
                     self._unknown_id(row, ident)
                 return found
         found = self._by_title(row, title)
-        if found is None:
+        if found is None and self.has_data(row):
             shown = f"criterion {ident!r}" if ident else f"title {title.strip()!r}"
             self.finding(
                 row, "criterion" if ident else "title", ERROR, f"{shown} matches no criterion; row skipped"
@@ -151,15 +166,10 @@ class _Reader:
         self._action(row, criterion, response)
 
     def _rating(self, row: int, criterion: Criterion, response: Response) -> None:
+        if "rating" not in self.layout.columns or self.sheet.cell(row, self.layout.columns["rating"]).problem:
+            self.at(row, "rating")  # reports the problem
+            return
         cell = self.at(row, "rating")
-        if "rating" not in self.layout.columns:
-            return
-        if cell.uncached_formula:
-            self.finding(
-                row, "rating", ERROR,
-                "a formula with no saved value: open the file in Excel and save it, then import again",
-            )  # fmt: skip
-            return
         if cell.value is not None:
             grade = self.scale.read(cell.value)
             if grade is None:
@@ -230,12 +240,14 @@ class _Reader:
     def read(self) -> Draft:
         current: Criterion | None = None
         for row in range(self.layout.header + 1, len(self.sheet.rows)):
-            if all(c.value is None and not c.uncached_formula for c in self.sheet.rows[row]):
+            if all(c.value is None and c.problem is None for c in self.sheet.rows[row]):
                 continue  # a blank row (or one only coloured)
             named = any(self.at(row, r).value is not None for r in ("criterion", "title"))
             if named:
                 current = self.match(row)
-                if current is not None and current not in self.applicable:
+                if current is not None and current not in self.applicable and not self.has_data(row):
+                    current = None  # a row for a criterion not asked here, holding nothing: passed over
+                elif current is not None and current not in self.applicable:
                     self.finding(
                         row, "criterion", ERROR, f"{current.id} does not apply to this district; row skipped"
                     )
