@@ -11,8 +11,11 @@ import csv
 import io
 import re
 import zipfile
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +26,8 @@ MAX_BYTES = 16 * 1024 * 1024
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _EXCEL_EPOCH = datetime(1899, 12, 30)
 #: a control character as a workbook stores it (``_x0001_``; Excel and xlsxwriter write them so)
+#: a formula element in a worksheet's XML (with or without a namespace prefix)
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _ESCAPED_CONTROL = re.compile(r"_x(00[01][0-9A-Fa-f])_")
 
 Value = str | int | float | bool | date | datetime | None
@@ -141,12 +146,16 @@ def _read_csv(data: bytes, shown: str) -> Sheet:
 # -- xlsx -----------------------------------------------------------------------------------------
 
 
-def _check_zip(path: Path, shown: str) -> None:
+def _check_zip(path: Path, shown: str) -> bool:
+    """Refuse what is not a workbook or is too big; return whether any worksheet holds a formula."""
     try:
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()
             size = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
+            sheets = [n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+            # nothing is decompressed from a workbook that is refused below for its size
+            formulas = size <= MAX_BYTES and any(_FORMULA.search(archive.read(name)) for name in sheets)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error):
         raise SheetError("not a spreadsheet: a damaged or unknown zip file", shown) from None
     if "xl/workbook.xml" not in names:
         raise SheetError("not an Excel workbook (.xlsx): save it from Excel as .xlsx or .csv", shown)
@@ -156,10 +165,11 @@ def _check_zip(path: Path, shown: str) -> None:
             "save just the district's sheet as .xlsx or .csv",
             shown,
         )
+    return formulas
 
 
 def _read_workbook(path: Path, shown: str) -> list[Sheet]:
-    _check_zip(path, shown)
+    has_formulas = _check_zip(path, shown)
     try:
         from openpyxl import load_workbook
     except ImportError:
@@ -169,16 +179,18 @@ def _read_workbook(path: Path, shown: str) -> list[Sheet]:
         ) from None
     try:
         values = load_workbook(path, read_only=True, data_only=True)
-        formulas = load_workbook(path, read_only=True, data_only=False)
+        # read a second time, for the formulas, only when there are formulas to look for
+        formulas = load_workbook(path, read_only=True, data_only=False) if has_formulas else None
         try:
             return [
-                _read_worksheet(values[name], formulas[name], values.epoch)
+                _read_worksheet(values[name], formulas[name] if formulas else None, values.epoch)
                 for name in values.sheetnames
                 if getattr(values[name], "iter_rows", None) is not None  # chart sheets have no cells
             ]
         finally:
             values.close()
-            formulas.close()
+            if formulas is not None:
+                formulas.close()
     except SheetError:
         raise
     except Exception as error:  # openpyxl raises many kinds for damaged files; none may crash us
@@ -188,8 +200,11 @@ def _read_workbook(path: Path, shown: str) -> list[Sheet]:
 def _read_worksheet(values: Any, formulas: Any, epoch: datetime) -> Sheet:
     sheet = Sheet(values.title, epoch=epoch)
     values.reset_dimensions()  # some writers record a wrong size; read the rows that are there
-    formulas.reset_dimensions()
-    for value_row, formula_row in zip(values.iter_rows(), formulas.iter_rows(), strict=False):
+    formula_rows: Iterator[tuple[Any, ...]] = repeat(())
+    if formulas is not None:
+        formulas.reset_dimensions()
+        formula_rows = formulas.iter_rows()
+    for value_row, formula_row in zip(values.iter_rows(), formula_rows, strict=False):
         cells = []
         for index, cell in enumerate(value_row):
             formula = formula_row[index] if index < len(formula_row) else None

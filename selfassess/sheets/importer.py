@@ -118,13 +118,15 @@ def _name_actions(assessment: Assessment, used: set[str]) -> None:
         else:
             action.id = ""
     taken = used | given
+    numbers: dict[str, int] = {}  # the next number to try for each criterion
     for criterion_id, action in assessment.actions():
         if not action.id:
-            number = 1
+            number = numbers.get(criterion_id, 1)
             while f"{criterion_id}-a{number}" in taken:
                 number += 1
             action.id = f"{criterion_id}-a{number}"
             taken.add(action.id)
+            numbers[criterion_id] = number + 1
 
 
 @dataclass(frozen=True)
