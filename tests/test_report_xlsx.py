@@ -61,6 +61,11 @@ def test_the_demo_workbook_heat_map_legend_and_sheets(demo_workspace: Path, tmp_
             assert rgb(row[column]) == hex_colour(grade.colour)
             checked += 1
     assert checked >= 20
+    counts = {row[2].value: row[column].value for row in heat.iter_rows(min_row=6) if row[2].value}
+    on_grade = {
+        g.label: sum(1 for r in rotherham.responses.values() if r.rating == g.id) for g in framework.scale
+    }
+    assert {label: counts[label] for label in on_grade} == on_grade
     legend = {row[1].value: rgb(row[1]) for row in heat.iter_rows(min_row=6) if row[1].value}
     for grade in framework.scale:
         assert legend[grade.label] == hex_colour(grade.colour)

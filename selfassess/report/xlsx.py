@@ -148,7 +148,24 @@ def _heat_map(view: ReportView, page: _Sheet) -> None:
     page.sheet.freeze_panes(5, 3)
     page.widths[0] = min(page.widths.get(0, 0), 24)
     page.widths[2] = min(page.widths.get(2, 0), 48)
+    row = _counts(view, page, row + 1)
     _legend(view, page, row + 1)
+
+
+def _counts(view: ReportView, page: _Sheet, row: int) -> int:
+    """How many criteria each district has at each grade (then n/a, not rated); the last row used."""
+    page.text(row, 2, "Criteria at each grade", page.formats.bold)
+    grades = {g.id: g for g in view.framework.scale}
+    for key, words in view.count_keys():
+        row += 1
+        grade = grades.get(key)
+        page.text(row, 2, words, page.formats.fill(grade.colour) if grade else page.formats.top)
+        for offset, district in enumerate(view.districts):
+            if view.combined.has_assessment(district):
+                page.sheet.write_number(
+                    row, 3 + offset, view.combined.counts(district)[key], page.formats.top
+                )
+    return row
 
 
 def _legend(view: ReportView, page: _Sheet, row: int) -> None:
