@@ -233,3 +233,22 @@ def test_a_district_without_a_sheet_is_not_read_from_another_districts(four_grad
     assert load_assessment(four_grades / "assessments" / "south" / "2026-Q4.toml").responses[
         "T1C1"
     ].rating == ("inadequate")
+
+
+def test_a_long_district_id_finds_its_sheet_cut_to_31_characters(make_workspace, tmp_path: Path) -> None:
+    district = "north-east-and-the-coastal-towns-unit"  # 37 characters; Excel allows 31 in a sheet name
+    root = make_workspace(districts=(district, "south"))
+    responses = {"T1C1": Response("amber", evidence="Sampled.\n")}
+    path = root / "assessments" / district / "2026-Q4.toml"
+    path.parent.mkdir(parents=True)
+    save_assessment(Assessment("test", district, "2026-Q4", "1.0", responses=responses), path)
+    south = root / "assessments" / "south" / "2026-Q4.toml"
+    south.parent.mkdir(parents=True)
+    save_assessment(Assessment("test", "south", "2026-Q4", "1.0", responses={"T1C1": Response("red")}), south)
+    out = tmp_path / "long.xlsx"
+    assert export(root, out).returncode == 0
+    assert district[:31] in load_workbook(out).sheetnames
+    args = ("import", str(out), "--district", district, "--period", "2027-Q1", "--as-of", TODAY)
+    result = run_cli(*args, cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert load_assessment(path.with_name("2027-Q1.toml")).responses == responses

@@ -34,6 +34,11 @@ class Outcome:
     written: Path | None = None
 
 
+def _sheet_key(district: str) -> str:
+    """A district's sheet name as compared: Excel names have at most 31 characters."""
+    return district.casefold()[:31]
+
+
 def _candidates(sheets: list[Sheet], wanted: str | None, district: str, others: tuple[str, ...], shown: str):
     """The sheets to look in, best first: the one asked for; else one named after the district; else
     all, unless the workbook has sheets for other districts only (an exported report, say)."""
@@ -44,10 +49,10 @@ def _candidates(sheets: list[Sheet], wanted: str | None, district: str, others: 
             raise SheetError(f"no sheet named {wanted!r} (sheets: {names})", shown)
         return named
     names = {(s.name or "").casefold(): s for s in sheets}
-    if district.casefold() in names:
-        mine = names[district.casefold()]
+    if _sheet_key(district) in names:
+        mine = names[_sheet_key(district)]
         return [mine] + [s for s in sheets if s is not mine]
-    theirs = [d for d in others if d.casefold() in names and d != district]
+    theirs = [d for d in others if _sheet_key(d) in names and d != district]
     if theirs:
         raise SheetError(
             f"no sheet for {district}, but sheets for {', '.join(theirs)}: choose one with --sheet NAME",
