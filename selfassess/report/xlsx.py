@@ -9,6 +9,7 @@ so the same data gives the same bytes. Every text is written with ``write_string
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
@@ -21,6 +22,8 @@ from .colours import hex_colour, text_on
 from .text import district_name
 from .view import ReportView
 
+#: the characters a workbook stores escaped (``_x0001_``)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 #: the most characters a cell holds
 CELL_LIMIT = 32767
 HEAT_MAP = "Heat map"
@@ -54,6 +57,11 @@ class _Sheet:
                 "holds: cut in the workbook"
             )
             value = value[:CELL_LIMIT]
+        if where and _CONTROL.search(value):
+            self.notes.append(
+                f"{where}: holds control characters, stored as Excel stores them (_x0001_ and so on); "
+                "Excel and selfassess import read them back"
+            )
         if value:
             self.sheet.write_string(row, column, value, style)
         else:
