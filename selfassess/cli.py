@@ -308,7 +308,7 @@ def review(opts: Options, period: str | None) -> int:
 
 
 #: modules under selfassess/commands/ that add their commands to ``cli`` when imported
-COMMAND_MODULES: tuple[str, ...] = ("diff", "report")
+COMMAND_MODULES: tuple[str, ...] = ("diff", "report", "importing")
 for _name in COMMAND_MODULES:
     importlib.import_module(f"selfassess.commands.{_name}")
 

@@ -13,8 +13,9 @@ import click
 
 from ..cli import Options, cli, common
 
-FORMATS = ("md", "csv", "json", "html")
+FORMATS = ("md", "csv", "json", "html", "xlsx")
 SUFFIXES = {".md": "md", ".markdown": "md", ".csv": "csv", ".json": "json", ".html": "html", ".htm": "html"}
+SUFFIXES[".xlsx"] = "xlsx"  # a workbook: selfassess.report.xlsx, written only to a file
 
 
 @cli.command("report")
@@ -46,6 +47,9 @@ def report_command(
     csv: one row per criterion x district; json: the full combined view; html: one self-contained
     page for printing or sending. Exit 1 when a district's file could not be read (it is shown as
     invalid); exit 2 for a bad period or no workspace.
+
+    xlsx (needs -o): the heat map with the scale as legend, a sheet per district (which
+    'selfassess import' reads back) and the open actions, overdue ones highlighted.
     """
     from ..atomic import write_atomic
     from ..cli import _combined, _unreadable
@@ -56,10 +60,20 @@ def report_command(
         fmt = SUFFIXES.get(output.suffix.lower(), "md") if output else "md"
     if excel and fmt != "csv":
         raise click.UsageError("--excel applies only to --format csv")
+    if fmt == "xlsx" and output is None:
+        raise click.UsageError("--format xlsx needs -o FILE (a workbook is not text for a terminal)")
     combined = _combined(opts, period)
     when = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if stamp else None
     view = build(opts.workspace(), combined, opts.today(), stamp=when)
-    data = render(view, fmt, excel=excel).encode("utf-8")
+    if fmt == "xlsx":
+        from ..report.xlsx import render_xlsx
+        from ..terminal import echo
+
+        data, notes = render_xlsx(view)
+        for note in notes:
+            echo(f"{output}: note: {note}", err=True)
+    else:
+        data = render(view, fmt, excel=excel).encode("utf-8")
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()

@@ -1,0 +1,318 @@
+"""The report as an Excel workbook: the heat map with the scale as its legend, a sheet per district
+(criterion, rating, evidence, actions: the shape ``selfassess import`` reads back) and the open actions.
+
+Written with xlsxwriter (imported here, only for this format) in memory with a fixed ``created`` date,
+so the same data gives the same bytes. Every text is written with ``write_string``: a cell beginning
+``=``, ``+``, ``-`` or ``@`` is text, never a formula. Colours come from the framework's scale.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from ..errors import SelfAssessError
+from ..model import Action, Criterion, Response
+from ..summary import NO_ASSESSMENT, NOT_RATED
+from .colours import hex_colour, text_on
+from .text import district_name
+from .view import ReportView
+
+#: the characters a workbook stores escaped (``_x0001_``)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
+#: the most characters a cell holds
+CELL_LIMIT = 32767
+HEAT_MAP = "Heat map"
+OPEN_ACTIONS = "Open actions"
+#: the district sheet's columns, in the words ``selfassess import`` reads back
+DISTRICT_COLUMNS = tuple(
+    "Criterion|Title|Rating|Evidence|Notes|As of|Action id|Action|Owner|Due|Done".split("|")
+)
+ACTION_COLUMNS = ("District", "Criterion", "Title", "Action id", "Action", "Owner", "Due", "Overdue")
+#: widest a column is made (characters); longer text wraps
+WIDEST = 60
+DATE_FORMAT = "yyyy-mm-dd"
+#: overdue rows: bold on a pale neutral tint (not a grade's colour: the scale is the framework's own)
+OVERDUE_FILL = "#fbe3d6"
+SHEET_NAME_LIMIT = 31
+
+
+@dataclass
+class _Sheet:
+    """One worksheet being written: tracks each column's widest text for the widths at the end."""
+
+    sheet: Any
+    formats: _Formats
+    notes: list[str]
+    widths: dict[int, int] = field(default_factory=dict)
+
+    def text(self, row: int, column: int, value: str, style: Any = None, where: str = "") -> None:
+        if len(value) > CELL_LIMIT:
+            self.notes.append(
+                f"{where or self.sheet.name}: longer than {CELL_LIMIT:,} characters, the most a cell "
+                "holds: cut in the workbook"
+            )
+            value = value[:CELL_LIMIT]
+        if where and _CONTROL.search(value):
+            self.notes.append(
+                f"{where}: holds control characters, stored as Excel stores them (_x0001_ and so on); "
+                "Excel and selfassess import read them back"
+            )
+        if value:
+            self.sheet.write_string(row, column, value, style)
+        else:
+            self.sheet.write_blank(row, column, None, style)  # styled if ``style``, else nothing
+        longest = max((len(line) for line in value.splitlines()), default=0)
+        self.widths[column] = max(self.widths.get(column, 0), longest)
+
+    def day(self, row: int, column: int, value: date | None, style: Any = None) -> None:
+        if value is None:
+            return
+        self.sheet.write_datetime(row, column, datetime.combine(value, time()), style or self.formats.date)
+        self.widths[column] = max(self.widths.get(column, 0), 10)
+
+    def header(self, row: int, names: Iterable[str]) -> None:
+        for column, name in enumerate(names):
+            self.text(row, column, name, self.formats.header)
+
+    def fit(self, minimum: int = 6) -> None:
+        for column, width in self.widths.items():
+            self.sheet.set_column(column, column, min(max(width, minimum) + 2, WIDEST))
+
+
+class _Formats:
+    """The workbook's formats, one per grade colour, made once each."""
+
+    def __init__(self, book: Any) -> None:
+        self.book = book
+        self.title = book.add_format({"bold": True, "font_size": 14})
+        self.header = book.add_format({"bold": True, "bottom": 1, "text_wrap": True, "valign": "top"})
+        self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
+        self.top = book.add_format({"valign": "top"})
+        self.date = book.add_format({"num_format": DATE_FORMAT, "valign": "top"})
+        self.bold = book.add_format({"bold": True})
+        self.overdue = book.add_format({"bold": True, "bg_color": OVERDUE_FILL, "valign": "top"})
+        self.overdue_date = book.add_format(
+            {"bold": True, "bg_color": OVERDUE_FILL, "num_format": DATE_FORMAT, "valign": "top"}
+        )
+        self._fills: dict[str, Any] = {}
+
+    def fill(self, colour: str) -> Any:
+        """A centred cell filled with a framework colour and text that stays readable on it."""
+        background = hex_colour(colour)
+        if background is None:
+            return self.top
+        if background not in self._fills:
+            self._fills[background] = self.book.add_format(
+                {"bg_color": background, "font_color": text_on(background), "valign": "top", "border": 1}
+            )
+        return self._fills[background]
+
+
+def _sheet_names(districts: Iterable[str]) -> dict[str, str]:
+    """A worksheet name for each district: its id, cut to Excel's 31 characters, made unique."""
+    names: dict[str, str] = {}
+    taken = {HEAT_MAP.casefold(), OPEN_ACTIONS.casefold()}
+    for district in districts:
+        name = district[:SHEET_NAME_LIMIT]
+        number = 2
+        while name.casefold() in taken:
+            suffix = f"-{number}"
+            name = district[: SHEET_NAME_LIMIT - len(suffix)] + suffix
+            number += 1
+        taken.add(name.casefold())
+        names[district] = name
+    return names
+
+
+def _heat_map(view: ReportView, page: _Sheet) -> None:
+    fw, formats = view.framework, page.formats
+    page.text(0, 0, f"{view.force}: {fw.title}, {view.period}", formats.title)
+    page.text(
+        1, 0,
+        f"As at {view.today.isoformat()}. Marks show movement since {view.combined.previous}: "
+        "▲ better, ▼ worse, + newly rated, - no longer rated.",
+    )  # fmt: skip
+    page.header(3, ["Theme", "Criterion", "Title", *(district_name(d) for d in view.districts)])
+    page.text(4, 2, "Status", formats.bold)
+    for offset, district in enumerate(view.districts):
+        page.text(4, 3 + offset, view.combined.status(district), formats.bold)
+    row = 5
+    for theme in fw.themes:
+        for criterion in theme.criteria:
+            page.text(row, 0, theme.title, formats.top)
+            page.text(row, 1, criterion.id, formats.top)
+            page.text(row, 2, criterion.title, formats.top)
+            for offset, district in enumerate(view.districts):
+                cell = view.cell(criterion, district)
+                shown = f"{cell.text} {cell.sign}" if cell.sign else cell.text
+                style = formats.fill(cell.grade.colour) if cell.grade is not None else formats.top
+                page.text(row, 3 + offset, shown, style)
+            row += 1
+    page.sheet.freeze_panes(5, 3)
+    page.widths[0] = min(page.widths.get(0, 0), 24)
+    page.widths[2] = min(page.widths.get(2, 0), 48)
+    row = _counts(view, page, row + 1)
+    _legend(view, page, row + 1)
+
+
+def _counts(view: ReportView, page: _Sheet, row: int) -> int:
+    """How many criteria each district has at each grade (then n/a, not rated); the last row used."""
+    page.text(row, 2, "Criteria at each grade", page.formats.bold)
+    grades = {g.id: g for g in view.framework.scale}
+    for key, words in view.count_keys():
+        row += 1
+        grade = grades.get(key)
+        page.text(row, 2, words, page.formats.fill(grade.colour) if grade else page.formats.top)
+        for offset, district in enumerate(view.districts):
+            if view.combined.has_assessment(district):
+                page.sheet.write_number(
+                    row, 3 + offset, view.combined.counts(district)[key], page.formats.top
+                )
+    return row
+
+
+def _legend(view: ReportView, page: _Sheet, row: int) -> None:
+    """The framework's scale, worst first, each grade in its own colour; then the other symbols."""
+    formats = page.formats
+    page.text(row, 1, "Scale", formats.bold)
+    page.text(row, 2, "Key, meaning", formats.bold)
+    for grade in view.framework.scale:
+        row += 1
+        page.text(row, 1, grade.label, formats.fill(grade.colour))
+        page.text(row, 2, f"{grade.number}  {grade.meaning}".rstrip(), formats.top)
+    for symbol, meaning in (
+        ("n/a", "not applicable to the district"),
+        (NOT_RATED, "not rated"),
+        (NO_ASSESSMENT, "no assessment"),
+    ):
+        row += 1
+        page.text(row, 1, symbol, formats.top)
+        page.text(row, 2, meaning, formats.top)
+
+
+def _district(view: ReportView, district: str, page: _Sheet) -> None:
+    formats = page.formats
+    assessment = view.combined.entries[district].assessment
+    page.header(0, DISTRICT_COLUMNS)
+    row = 1
+    for criterion in view.framework.criteria:
+        if not view.combined.applies(criterion, district):
+            continue
+        response = (assessment.get(criterion.id) if assessment else None) or Response()
+        row = _district_rows(view, page, row, criterion, response, f"{district} {criterion.id}")
+    page.sheet.freeze_panes(1, 2)
+    page.sheet.autofilter(0, 0, max(row - 1, 1), len(DISTRICT_COLUMNS) - 1)
+    for column in (3, 4, 7):
+        page.sheet.set_column(column, column, WIDEST, formats.wrap)
+        page.widths.pop(column, None)
+
+
+def _district_rows(
+    view: ReportView, page: _Sheet, row: int, criterion: Criterion, response: Response, where: str
+) -> int:
+    """One row for the criterion, and one more for each action after the first; the next free row."""
+    formats = page.formats
+    page.text(row, 0, criterion.id, formats.top)
+    page.text(row, 1, criterion.title, formats.wrap)
+    grade = view.framework.grade(response.rating)
+    if response.not_applicable is not None:
+        page.text(row, 2, "n/a", formats.top)
+        page.text(row, 3, response.evidence or response.not_applicable, formats.wrap, f"{where} evidence")
+    else:
+        if grade is not None:
+            page.text(row, 2, grade.label, formats.fill(grade.colour))
+        if response.evidence:
+            page.text(row, 3, response.evidence, formats.wrap, f"{where} evidence")
+    if response.notes:
+        page.text(row, 4, response.notes, formats.wrap, f"{where} notes")
+    page.day(row, 5, response.as_of)
+    for index, action in enumerate(response.actions):
+        if index:
+            row += 1
+            page.text(row, 0, criterion.id, formats.top)
+        _action_cells(page, row, action, where)
+    return row + 1
+
+
+def _action_cells(page: _Sheet, row: int, action: Action, where: str) -> None:
+    formats = page.formats
+    page.text(row, 6, action.id, formats.top)
+    page.text(row, 7, action.action, formats.wrap, f"{where} action {action.id}")
+    if action.owner:
+        page.text(row, 8, action.owner, formats.top)
+    page.day(row, 9, action.due)
+    if isinstance(action.done, date):
+        page.day(row, 10, action.done)
+
+
+def _open_actions(view: ReportView, page: _Sheet) -> None:
+    formats = page.formats
+    page.header(0, ACTION_COLUMNS)
+    actions = view.open_actions()
+    for row, item in enumerate(actions, start=1):
+        style, day_style = (formats.overdue, formats.overdue_date) if item.overdue else (formats.top, None)
+        criterion = view.framework.criterion(item.criterion)
+        page.text(row, 0, district_name(item.district), style)
+        page.text(row, 1, item.criterion, style)
+        page.text(row, 2, criterion.title if criterion else "", style)
+        page.text(row, 3, item.action.id, style)
+        page.text(row, 4, item.action.action, style, f"{item.district} action {item.action.id}")
+        page.text(row, 5, item.action.owner, style)
+        page.day(row, 6, item.action.due, day_style)
+        page.text(row, 7, "overdue" if item.overdue else "", style)
+    page.sheet.freeze_panes(1, 0)
+    page.sheet.autofilter(0, 0, max(len(actions), 1), len(ACTION_COLUMNS) - 1)
+    page.widths[2] = min(page.widths.get(2, 0), 40)
+
+
+def _created(view: ReportView) -> datetime:
+    """The workbook's ``created`` date: the generation time with ``--stamp``, else the report's day."""
+    if view.stamp:
+        try:
+            return datetime.strptime(view.stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+        except ValueError:
+            pass
+    return datetime.combine(view.today, time(), tzinfo=UTC)
+
+
+def render_xlsx(view: ReportView) -> tuple[bytes, list[str]]:
+    """The workbook's bytes, and notes for the user (text cut to fit a cell)."""
+    try:
+        import xlsxwriter
+    except ImportError:
+        raise SelfAssessError(
+            "--format xlsx needs xlsxwriter, which did not install: pip install xlsxwriter"
+        ) from None
+    buffer = io.BytesIO()
+    options = {
+        "in_memory": True,
+        "strings_to_formulas": False,
+        "strings_to_numbers": False,
+        "strings_to_urls": False,
+    }
+    book = xlsxwriter.Workbook(buffer, options)
+    book.set_properties(
+        {"title": f"{view.force}: {view.period}", "created": _created(view), "author": "selfassess"}
+    )
+    formats = _Formats(book)
+    notes: list[str] = []
+    heat = _Sheet(book.add_worksheet(HEAT_MAP), formats, notes)
+    _heat_map(view, heat)
+    heat.fit()
+    names = _sheet_names(view.districts)
+    for district in view.districts:
+        if view.combined.entries[district].assessment is None:
+            continue
+        page = _Sheet(book.add_worksheet(names[district]), formats, notes)
+        _district(view, district, page)
+        page.fit()
+    actions = _Sheet(book.add_worksheet(OPEN_ACTIONS), formats, notes)
+    _open_actions(view, actions)
+    actions.fit()
+    book.close()
+    return buffer.getvalue(), notes

@@ -1,0 +1,210 @@
+"""``selfassess import``: choose the sheet, find its header, read its rows, check them, and write a draft
+through the normal store (canonical, atomic, locked). No existing file is replaced without ``force``;
+titles matched only closely are listed and nothing is written until the user confirms them (``yes``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .. import privacy
+from ..errors import SelfAssessError
+from ..lock import acquire
+from ..model import Assessment
+from ..periods import Period
+from ..store import save_assessment
+from ..workspace import Workspace
+from .columns import Layout, find_layout
+from .grid import Sheet, SheetError, place, read_sheets
+from .ratings import Scale
+from .rows import ERROR, NOTE, WARNING, Draft, Finding, read_rows
+
+#: exit status when a row or value was skipped, and when nothing could be read (SPEC §5)
+SKIPPED, UNREADABLE = 1, 2
+
+
+@dataclass
+class Outcome:
+    """What the import did: the report's lines, the exit status and, when written, the draft's path."""
+
+    findings: list[Finding] = field(default_factory=list)
+    summary: list[str] = field(default_factory=list)
+    code: int = 0
+    written: Path | None = None
+
+
+def _sheet_key(district: str) -> str:
+    """A district's sheet name as compared: Excel names have at most 31 characters."""
+    return district.casefold()[:31]
+
+
+def _candidates(sheets: list[Sheet], wanted: str | None, district: str, others: tuple[str, ...], shown: str):
+    """The sheets to look in, best first: the one asked for; else one named after the district; else
+    all, unless the workbook has sheets for other districts only (an exported report, say)."""
+    if wanted is not None:
+        named = [s for s in sheets if s.name == wanted]
+        if not named:
+            names = ", ".join(repr(s.name) for s in sheets)
+            raise SheetError(f"no sheet named {wanted!r} (sheets: {names})", shown)
+        return named
+    names = {(s.name or "").casefold(): s for s in sheets}
+    if _sheet_key(district) in names:
+        mine = names[_sheet_key(district)]
+        return [mine] + [s for s in sheets if s is not mine]
+    theirs = [d for d in others if _sheet_key(d) in names and d != district]
+    if theirs:
+        raise SheetError(
+            f"no sheet for {district}, but sheets for {', '.join(theirs)}: choose one with --sheet NAME",
+            shown,
+        )
+    return sheets
+
+
+def _choose_sheet(
+    sheets: list[Sheet], wanted: str | None, district: str, others: tuple[str, ...], shown: str, scale: Scale
+) -> tuple[Sheet, Layout]:
+    candidates = _candidates(sheets, wanted, district, others, shown)
+    found = [(s, layout) for s in candidates if (layout := find_layout(s, scale.is_rating)) is not None]
+    for sheet, layout in found:  # prefer a header that names ratings, evidence or actions
+        if layout.named & {"rating", "evidence", "action"}:
+            return sheet, layout
+    if found:
+        return found[0]
+    where = place(shown, candidates[0]) if wanted is not None else shown
+    raise SheetError(
+        "no header row found in the first 20 rows: a row naming a criterion column "
+        "(id, ref, criterion, no) or a title column, and a rating, evidence or action column",
+        where,
+    )
+
+
+def _privacy(draft: Draft, allow: tuple[str, ...]) -> list[Finding]:
+    found = []
+    for criterion_id, role, where, words in draft.texts:
+        for match in privacy.scan(words, allow):
+            found.append(
+                Finding(
+                    where,
+                    WARNING,
+                    f"{criterion_id} {role}: looks like personal data ({match.kind}): {match.text!r}",
+                )
+            )
+    return found
+
+
+def _missing(draft: Draft, applicable: list[str], where: str) -> list[Finding]:
+    absent = [c for c in applicable if c not in draft.responses]
+    if not absent:
+        return []
+    return [Finding(where, NOTE, f"{len(absent)} criteria not in the sheet, left empty: {', '.join(absent)}")]
+
+
+def _used_action_ids(workspace: Workspace, district: str, period: str) -> set[str]:
+    used: set[str] = set()
+    for other in workspace.periods(district):
+        if other == period:
+            continue
+        try:
+            assessment = workspace.load(district, other)
+        except SelfAssessError:
+            continue
+        if assessment is not None:
+            used |= {action.id for _, action in assessment.actions()}
+    return used
+
+
+def _name_actions(assessment: Assessment, used: set[str]) -> None:
+    """Keep an action id read from the sheet unless it repeats; give the others ``<criterion>-a<n>``."""
+    given: set[str] = set()
+    for _, action in assessment.actions():
+        if action.id and action.id not in given:
+            given.add(action.id)
+        else:
+            action.id = ""
+    taken = used | given
+    numbers: dict[str, int] = {}  # the next number to try for each criterion
+    for criterion_id, action in assessment.actions():
+        if not action.id:
+            number = numbers.get(criterion_id, 1)
+            while f"{criterion_id}-a{number}" in taken:
+                number += 1
+            action.id = f"{criterion_id}-a{number}"
+            taken.add(action.id)
+            numbers[criterion_id] = number + 1
+
+
+@dataclass(frozen=True)
+class Request:
+    """One ``selfassess import``: the file, where its rows go, and the user's confirmations."""
+
+    path: Path
+    district: str
+    period: str
+    sheet: str | None = None
+    yes: bool = False
+    force: bool = False
+
+
+def import_sheet(workspace: Workspace, request: Request, today: date, user: str) -> Outcome:
+    """Read ``request.path`` into the draft for its district and period; see :class:`Outcome`."""
+    workspace.check_district(request.district)
+    period = str(Period.parse(request.period))
+    target = workspace.assessment_path(request.district, period)
+    if target.exists() and not request.force:
+        raise SelfAssessError(
+            f"{request.district} {period} already has an assessment; "
+            "not replaced (use --force to replace it)",
+            workspace.relative(target),
+        )
+    framework = workspace.framework
+    shown = str(request.path)
+    scale = Scale.of(framework)
+    sheets = read_sheets(request.path, shown)
+    sheet, layout = _choose_sheet(sheets, request.sheet, request.district, workspace.districts, shown, scale)
+    applicable = framework.applicable(workspace.capabilities(request.district))
+    draft = read_rows(sheet, shown, layout, framework, applicable, today)
+    outcome = Outcome(list(draft.findings))
+    outcome.findings += _privacy(draft, workspace.settings.privacy_allow)
+    outcome.findings += _missing(draft, [c.id for c in applicable], place(shown, sheet))
+    if not draft.responses:
+        outcome.code = UNREADABLE
+        outcome.summary.append(f"Nothing could be read from {place(shown, sheet)}; nothing written.")
+        return outcome
+    if draft.fuzzy and not request.yes:
+        outcome.findings += draft.fuzzy
+        outcome.code = SKIPPED
+        outcome.summary.append(
+            f"{len(draft.fuzzy)} title(s) matched only closely: check them above, then run again with --yes. "
+            "Nothing written."
+        )
+        return outcome
+    outcome.findings += draft.fuzzy
+    assessment = Assessment(
+        framework=framework.id,
+        district=request.district,
+        period=period,
+        framework_version=framework.version,
+        assessor=user,
+        responses={cid: draft.responses[cid] for cid in framework.order() if cid in draft.responses},
+    )
+    _name_actions(assessment, _used_action_ids(workspace, request.district, period))
+    lock = acquire(target, user)
+    try:
+        save_assessment(assessment, target, framework, force=request.force)
+    finally:
+        lock.release()
+    outcome.written = target
+    outcome.code = SKIPPED if draft.skipped else 0
+    rated = sum(1 for r in assessment.responses.values() if r.rating is not None)
+    actions = sum(1 for _ in assessment.actions())
+    outcome.summary.append(
+        f"Imported {draft.rows} row(s) from {place(shown, sheet)}: {len(assessment.responses)} criteria, "
+        f"{rated} rated, {actions} action(s), into the draft {workspace.relative(target)}."
+    )
+    if draft.skipped:
+        outcome.summary.append("Some rows or values were skipped (errors above): fix the sheet or the draft.")
+    return outcome
+
+
+__all__ = ["ERROR", "Outcome", "Request", "import_sheet"]
