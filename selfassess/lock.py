@@ -11,8 +11,9 @@ from datetime import datetime
 from pathlib import Path
 
 from . import canonical as c
-from .atomic import pid_alive, write_atomic
+from .atomic import write_atomic
 from .errors import LockedError
+from .portable import O_BINARY, pid_alive
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def acquire(path: str | os.PathLike[str], user: str, take_over: bool = False) ->
     file = lock_path(target)
     file.parent.mkdir(parents=True, exist_ok=True)
     try:
-        fd = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        fd = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL | O_BINARY, 0o644)
     except FileExistsError:
         return _take(target, info, take_over)
     try:
