@@ -64,6 +64,13 @@ class Lock:
     #: set when a stale or foreign lock was taken over, to be shown to the user
     notice: str | None = None
 
+    def taken_by(self) -> LockInfo | None:
+        """Who holds the lock now if someone else took it over (checked before each save), else None."""
+        current = read_lock(self.path)
+        if current is None or (current.host, current.pid) == (self.info.host, self.info.pid):
+            return None
+        return current
+
     def release(self) -> None:
         current = read_lock(self.path)
         if current is not None and current.is_ours:

@@ -349,6 +349,8 @@ class FillScreen(Screen[None]):
             self.notify(
                 literal(self._session.problem.message), title="Not saved", severity="error", timeout=8
             )
+            if self._session.read_only:  # the lock was taken over: the editors stop taking text
+                self._apply_mode()
         self._show_state()
         return saved
 
@@ -627,7 +629,7 @@ class FillScreen(Screen[None]):
 
         question = literal(
             f"Take over the lock from {session.holder.describe()}? If they are still typing, "
-            "their next save will be refused as a change on disk."
+            "their screen stops saving and keeps their text for them to merge."
         )
         self.app.push_screen(ConfirmModal(question, "Take over"), take)
 
