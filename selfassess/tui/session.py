@@ -119,6 +119,14 @@ class Session:
             self.problem = None  # taken back: saving resumes (a change on disk is still caught)
         return self.lock is not None
 
+    def close(self) -> None:
+        """Leaving, or stopped: save what is pending, keep in ``.unsaved`` what cannot be, release."""
+        if self.dirty and not (self.problem is not None and self.problem.kind == "conflict"):
+            self.save()
+        if self.dirty:
+            self.keep_unsaved()  # merged in the next time this assessment is opened
+        self.release()
+
     def release(self) -> None:
         if self.lock is not None:
             self.lock.release()
