@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import os
 import re
+import shutil
 import subprocess
 from dataclasses import dataclass
 from datetime import date
@@ -63,8 +64,11 @@ def who(name: str | None = None) -> str:
     if name:
         return name
     try:
+        git = shutil.which("git")  # by full path: on Windows a bare name is looked for here first
+        if git is None:
+            raise OSError("git is not installed")
         result = subprocess.run(
-            ["git", "config", "user.name"], capture_output=True, text=True, timeout=5, check=False
+            [git, "config", "user.name"], capture_output=True, text=True, timeout=5, check=False
         )
         if result.returncode == 0 and result.stdout.strip():
             return result.stdout.strip()
