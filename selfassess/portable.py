@@ -141,3 +141,19 @@ def replace(
         "close it and try again; nothing was written",
         Path(target),
     )
+
+
+# -- folder names on case-insensitive file systems ---------------------------------------------------
+
+
+def case_twin(folder: Path, name: str) -> str | None:
+    """An entry of ``folder`` named ``name`` but for case (``Rotherham`` for ``rotherham``), or None.
+
+    Windows and macOS treat the two as one folder, so a twin would silently take a district's files.
+    """
+    try:
+        entries = os.listdir(folder)
+    except OSError:
+        return None
+    wanted = name.casefold()
+    return next((e for e in sorted(entries) if e != name and e.casefold() == wanted), None)
