@@ -52,9 +52,8 @@ def pid_alive(pid: int, windows: bool | None = None, api: ProcessApi | None = No
     """Whether process ``pid`` exists on this machine; never sends it a signal on Windows."""
     if not 0 < pid < 2**31:
         return False
-    if WINDOWS if windows is None else windows:
-        return _windows_pid_alive(pid, api or _kernel32())
-    return _posix_pid_alive(pid)
+    on_windows = WINDOWS if windows is None else windows
+    return _windows_pid_alive(pid, api or _kernel32()) if on_windows else _posix_pid_alive(pid)
 
 
 def _posix_pid_alive(pid: int) -> bool:
