@@ -212,7 +212,7 @@ def add_attributes(root: Path) -> bool:
         return False
     if text and not text.endswith("\n"):
         text += "\n"
-    path.write_text(text + ATTRIBUTES_LINE + "\n", "utf-8")
+    path.write_text(text + ATTRIBUTES_LINE + "\n", "utf-8", newline="\n")
     return True
 
 

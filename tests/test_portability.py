@@ -97,6 +97,19 @@ def unbinary_writes(source: str, name: str = "<source>") -> list[str]:
     return found
 
 
+def text_mode_writes(source: str, name: str = "<source>") -> list[str]:
+    """``write_text`` without ``newline=``: Windows would write "\\r\\n" for each "\\n"."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "write_text"
+        ) and not any(k.arg == "newline" for k in node.keywords):
+            found.append(f"{name}:{node.lineno}: write_text without newline=")
+    return found
+
+
 def _modules() -> list[Path]:
     return sorted(PACKAGE.rglob("*.py"))
 
@@ -109,6 +122,12 @@ def test_no_posix_only_call_or_signal_runs_on_windows() -> None:
 def test_every_write_opens_the_file_in_binary_mode() -> None:
     problems = [p for path in _modules() for p in unbinary_writes(path.read_text("utf-8"), str(path))]
     assert problems == []
+
+
+def test_text_files_are_written_with_unix_line_endings() -> None:
+    problems = [p for path in _modules() for p in text_mode_writes(path.read_text("utf-8"), str(path))]
+    assert problems == []
+    assert text_mode_writes("p.write_text(t, 'utf-8')\n") == ["<source>:1: write_text without newline="]
 
 
 def test_the_walk_sees_the_one_guarded_os_kill() -> None:

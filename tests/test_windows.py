@@ -147,7 +147,7 @@ def test_other_permission_errors_are_not_retried(tmp_path: Path, monkeypatch: py
     assert len(calls) == 1
 
 
-HELD_SUBMIT = """
+HELD_REPLACE = """
 import os, sys
 from selfassess import portable
 def held(source, target):
@@ -165,10 +165,24 @@ def test_submit_onto_a_held_file_says_so_in_one_line(demo_workspace: Path) -> No
     text = path.read_text("utf-8").replace('status = "submitted"', 'status = "draft"')
     path.write_text(text, "utf-8")
     result = subprocess.run(
-        [sys.executable, "-c", HELD_SUBMIT, "submit", "doncaster", "2026-Q4", "--as-of", TODAY],
+        [sys.executable, "-c", HELD_REPLACE, "submit", "doncaster", "2026-Q4", "--as-of", TODAY],
         cwd=demo_workspace, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert "2026-Q4.toml: is open in another program" in result.stderr
     assert path.read_text("utf-8") == text
+
+
+def test_a_report_export_held_open_by_excel_is_reported_and_kept(demo_workspace: Path) -> None:
+    export = demo_workspace / "report.csv"
+    export.write_bytes(b"last quarter's export\n")
+    result = subprocess.run(
+        [sys.executable, "-c", HELD_REPLACE, "report", "2026-Q4", "--output", str(export), "--as-of", TODAY],
+        cwd=demo_workspace, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert "report.csv: is open in another program" in result.stderr
+    assert export.read_bytes() == b"last quarter's export\n"
+    assert [p.name for p in demo_workspace.iterdir() if p.name.startswith(".report")] == []
