@@ -7,6 +7,7 @@ What only Windows can show (a real sharing violation, a real console close) is l
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 
 from selfassess import portable
 from selfassess.atomic import write_atomic
+from selfassess.errors import LockedError
 from selfassess.lock import acquire, lock_path, read_lock
 from selfassess.workspace import Workspace
 
@@ -22,15 +24,17 @@ from conftest import TODAY
 
 
 class FakeKernel32:
-    """The answers kernel32 gives: a handle and an exit code, or an error code."""
+    """What kernel32 answers: a handle (then an exit code), or no handle and an error code."""
 
-    def __init__(self, alive: set[int], denied: set[int] = frozenset()) -> None:  # type: ignore[assignment]
-        self.alive, self.denied, self.closed = alive, denied, []
+    def __init__(self, alive: set[int] = frozenset(), exited: set[int] = frozenset(), denied=frozenset()):  # type: ignore[assignment]
+        self.alive, self.exited, self.denied, self.closed = alive, exited, denied, []
 
     def open(self, pid: int) -> tuple[int | None, int]:
         if pid in self.denied:
             return None, portable.ERROR_ACCESS_DENIED
-        return (1000 + pid, 0) if pid in self.alive or pid == 7 else (None, 87)
+        if pid in self.alive or pid in self.exited:
+            return 1000 + pid, 0
+        return None, 87  # ERROR_INVALID_PARAMETER: no such process
 
     def exit_code(self, handle: int) -> int | None:
         return portable.STILL_ACTIVE if handle - 1000 in self.alive else 0
@@ -50,29 +54,44 @@ def no_kill(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_windows_liveness_asks_kernel32_and_never_signals(no_kill: None) -> None:
-    api = FakeKernel32(alive={4321}, denied={555})
+    api = FakeKernel32(alive={4321}, exited={7}, denied={555})
     assert portable.pid_alive(4321, windows=True, api=api)
     assert portable.pid_alive(555, windows=True, api=api)  # someone else's process: it exists
     assert not portable.pid_alive(9999, windows=True, api=api)  # no such process
-    assert not portable.pid_alive(7, windows=True, api=api)  # exited, its handle still open somewhere
+    assert not portable.pid_alive(7, windows=True, api=api)  # exited; someone still holds a handle to it
     assert api.closed == [1000 + 4321, 1007]  # every handle opened is closed
     assert not portable.pid_alive(-1, windows=True, api=api)
     assert not portable.pid_alive(99999999999999999999, windows=True, api=api)
+
+
+def _lock_of(path: Path, pid: int) -> None:
+    lock_path(path).write_text(
+        f'user = "DCI Other"\nhost = "{socket.gethostname()}"\npid = {pid}\nstarted = 2026-11-23T08:00:00Z\n'
+    )
 
 
 def test_a_stale_lock_on_windows_is_taken_over_without_signalling_its_process(
     tmp_path: Path, no_kill: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "2026-Q4.toml"
-    lock_path(path).write_text(
-        f'user = "DCI Gone"\nhost = "{__import__("socket").gethostname()}"\npid = 4242\n'
-        "started = 2026-11-23T08:00:00Z\n"
-    )
+    _lock_of(path, 4242)
     monkeypatch.setattr(portable, "WINDOWS", True)
-    monkeypatch.setattr(portable, "_kernel32", lambda: FakeKernel32(alive=set()))
+    monkeypatch.setattr(portable, "_kernel32", lambda: FakeKernel32(exited={4242}))
     lock = acquire(path, "DCI Next")
-    assert lock.notice and "stale" in lock.notice and "DCI Gone" in lock.notice
+    assert lock.notice and "stale" in lock.notice and "DCI Other" in lock.notice
     assert read_lock(path).user == "DCI Next"
+
+
+def test_a_live_lock_on_windows_still_blocks(
+    tmp_path: Path, no_kill: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "2026-Q4.toml"
+    _lock_of(path, 4242)
+    monkeypatch.setattr(portable, "WINDOWS", True)
+    monkeypatch.setattr(portable, "_kernel32", lambda: FakeKernel32(alive={4242}))
+    with pytest.raises(LockedError, match="DCI Other"):
+        acquire(path, "DCI Next")
+    assert read_lock(path).user == "DCI Other"
 
 
 def test_posix_liveness_is_unchanged() -> None:
