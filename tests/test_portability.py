@@ -110,6 +110,24 @@ def text_mode_writes(source: str, name: str = "<source>") -> list[str]:
     return found
 
 
+def bare_git(source: str, name: str = "<source>") -> list[str]:
+    """``subprocess`` calls running ``"git"`` by name: on Windows looked for in the current folder first."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and _dotted(node.func) in {
+            ("subprocess", "run"),
+            ("subprocess", "Popen"),
+        }:
+            first = node.args[0] if node.args else None
+            if (
+                isinstance(first, ast.List)
+                and first.elts
+                and ast.unparse(first.elts[0]) in ("'git'", '"git"')
+            ):
+                found.append(f"{name}:{node.lineno}: git run by name")
+    return found
+
+
 def _modules() -> list[Path]:
     return sorted(PACKAGE.rglob("*.py"))
 
@@ -128,6 +146,12 @@ def test_text_files_are_written_with_unix_line_endings() -> None:
     problems = [p for path in _modules() for p in text_mode_writes(path.read_text("utf-8"), str(path))]
     assert problems == []
     assert text_mode_writes("p.write_text(t, 'utf-8')\n") == ["<source>:1: write_text without newline="]
+
+
+def test_git_is_run_by_the_path_shutil_which_found() -> None:
+    problems = [p for path in _modules() for p in bare_git(path.read_text("utf-8"), str(path))]
+    assert problems == []
+    assert bare_git("subprocess.run(['git', 'status'])\n") == ["<source>:1: git run by name"]
 
 
 def test_the_walk_sees_the_one_guarded_os_kill() -> None:
