@@ -24,9 +24,9 @@ from ..store import parse_assessment, render_assessment, save_assessment
 from ..workspace import Workspace
 
 MINE = "mine"
+THEIRS = "theirs"
 #: the kind of :class:`Problem` when another editor took the lock over
 TAKEN = "taken"
-THEIRS = "theirs"
 #: beside the assessment, hidden: the lead's text when it could not be saved before the screen closed
 UNSAVED_SUFFIX = ".unsaved"
 
