@@ -139,7 +139,7 @@ def test_closing_the_terminal_saves_what_was_typed_and_releases_the_lock(typed) 
     editor, path = typed
     os.close(editor.fd)  # the terminal window closes: the kernel sends SIGHUP
     editor.fd = -1
-    editor.wait(drain=False)
+    assert editor.wait(drain=False) == 129
     assert _evidence(path) == "typed before the signal"
     assert not lock_path(path).exists()
 
