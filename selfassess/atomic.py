@@ -8,6 +8,8 @@ import os
 import socket
 from pathlib import Path
 
+from .portable import O_BINARY, pid_alive, replace
+
 TEMP_SUFFIX = ".tmp"
 
 
@@ -25,18 +27,6 @@ def file_sha256(path: str | os.PathLike[str]) -> str | None:
 
 def _host() -> str:
     return socket.gethostname().replace(".", "_") or "host"
-
-
-def pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def temp_path(path: Path) -> Path:
@@ -69,7 +59,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     target = Path(path)
     remove_stale_temps(target)
     temp = temp_path(target)
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | O_BINARY, 0o644)
     try:
         try:
             view = memoryview(data)
@@ -79,7 +69,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(temp, target)
+        replace(temp, target)  # retried while Windows reports the file held open
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)

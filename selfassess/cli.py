@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from . import streams
 from .errors import SelfAssessError
 from .terminal import echo
 
@@ -318,6 +319,7 @@ for _name in COMMAND_MODULES:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the command line; every user mistake is one line on stderr and an exit status, no traceback."""
+    streams.prepare()  # any character, whatever the console's code page (Windows)
     try:
         code = cli.main(args=argv, prog_name="selfassess", standalone_mode=False)
     except click.exceptions.Exit as stop:

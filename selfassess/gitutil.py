@@ -14,13 +14,22 @@ def have_git() -> bool:
     return shutil.which("git") is not None
 
 
+def git_program() -> str:
+    """git's full path from PATH: on Windows a bare "git" would first be looked for in the current
+    folder, which is the workspace, a folder that arrives by pull."""
+    found = shutil.which("git")
+    if found is None:
+        raise GitError("git is not installed")
+    return found
+
+
 def git(root: str | os.PathLike[str], *args: str, env: dict[str, str] | None = None) -> str:
     """Run ``git args`` in ``root`` and return stdout; raise GitError with git's own message."""
     if not have_git():
         raise GitError("git is not installed")
     try:
         result = subprocess.run(
-            ["git", *args],
+            [git_program(), *args],
             cwd=root,
             capture_output=True,
             text=True,
@@ -65,7 +74,7 @@ def show(root: str | os.PathLike[str], revision: str, path: str | os.PathLike[st
     if not have_git():
         raise GitError("git is not installed")
     result = subprocess.run(
-        ["git", "cat-file", "blob", f"{revision}:{relative}"],
+        [git_program(), "cat-file", "blob", f"{revision}:{relative}"],
         cwd=root,
         capture_output=True,
         check=False,
@@ -124,7 +133,7 @@ def read_blobs(root: str | os.PathLike[str], names: list[str]) -> list[bytes | N
     request = "".join(f"{name}\n" for name in names).encode("utf-8")
     try:
         result = subprocess.run(
-            ["git", "cat-file", "--batch"], cwd=toplevel(root), input=request, capture_output=True,
+            [git_program(), "cat-file", "--batch"], cwd=toplevel(root), input=request, capture_output=True,
             check=False, timeout=120,
         )  # fmt: skip
     except (OSError, subprocess.SubprocessError) as error:

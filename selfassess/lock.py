@@ -11,8 +11,9 @@ from datetime import datetime
 from pathlib import Path
 
 from . import canonical as c
-from .atomic import pid_alive, write_atomic
+from .atomic import write_atomic
 from .errors import LockedError
+from .portable import O_BINARY, pid_alive
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,13 @@ class Lock:
     #: set when a stale or foreign lock was taken over, to be shown to the user
     notice: str | None = None
 
+    def taken_by(self) -> LockInfo | None:
+        """Who holds the lock now if someone else took it over (checked before each save), else None."""
+        current = read_lock(self.path)
+        if current is None or (current.host, current.pid) == (self.info.host, self.info.pid):
+            return None
+        return current
+
     def release(self) -> None:
         current = read_lock(self.path)
         if current is not None and current.is_ours:
@@ -88,7 +96,7 @@ def acquire(path: str | os.PathLike[str], user: str, take_over: bool = False) ->
     file = lock_path(target)
     file.parent.mkdir(parents=True, exist_ok=True)
     try:
-        fd = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        fd = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL | O_BINARY, 0o644)
     except FileExistsError:
         return _take(target, info, take_over)
     try:

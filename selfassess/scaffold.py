@@ -29,7 +29,7 @@ def write_support_files(root: Path) -> None:
     for name, text in ((".gitignore", GITIGNORE), (".gitattributes", GITATTRIBUTES)):
         path = root / name
         if not path.exists():
-            path.write_text(text, encoding="utf-8")
+            path.write_text(text, encoding="utf-8", newline="\n")
 
 
 def init_workspace(root: Path, force_name: str, districts: list[str]) -> bool:
@@ -52,7 +52,7 @@ def init_workspace(root: Path, force_name: str, districts: list[str]) -> bool:
         "stale_after_days": 183,
     }
     header = "# selfassess workspace settings: see the README for every key\n"
-    (root / SETTINGS_FILE).write_text(header + tomli_w.dumps(settings), encoding="utf-8")
+    (root / SETTINGS_FILE).write_text(header + tomli_w.dumps(settings), encoding="utf-8", newline="\n")
     (root / CRITERIA).mkdir(exist_ok=True)
     framework = root / CRITERIA / f"{DEFAULT_FRAMEWORK}.yaml"
     if not framework.exists():

@@ -193,13 +193,15 @@ def _pairs(table: dict[str, Any], names: Iterable[tuple[str, str]]) -> list[str]
 
 def driver_command() -> str:
     """How git should run us: this console script by its absolute path, so no PATH is needed."""
+    from .gitcommand import command_line
+
     script = Path(sys.argv[0])
-    if script.name == "selfassess" and script.is_file() and os.access(script, os.X_OK):
-        return f"{shlex.quote(str(script.absolute()))} textconv"
+    if script.stem == "selfassess" and script.is_file() and os.access(script, os.X_OK):
+        return command_line(script.absolute(), "textconv")  # selfassess, or selfassess.exe on Windows
     found = shutil.which("selfassess")
     if found:
-        return f"{shlex.quote(found)} textconv"
-    return f"{shlex.quote(sys.executable)} -m selfassess textconv"
+        return command_line(found, "textconv")
+    return command_line(sys.executable, "-m", "selfassess", "textconv")
 
 
 def add_attributes(root: Path) -> bool:
@@ -210,7 +212,7 @@ def add_attributes(root: Path) -> bool:
         return False
     if text and not text.endswith("\n"):
         text += "\n"
-    path.write_text(text + ATTRIBUTES_LINE + "\n", "utf-8")
+    path.write_text(text + ATTRIBUTES_LINE + "\n", "utf-8", newline="\n")
     return True
 
 

@@ -14,7 +14,7 @@ from .errors import SelfAssessError
 from .periods import PERIOD_RE
 from .settings import SETTINGS_FILE, load_settings
 from .store import decode, parse_review, read_bytes
-from .workspace import ASSESSMENTS, REVIEW_SUFFIX, Workspace
+from .workspace import ASSESSMENTS, REVIEW_SUFFIX, Workspace, case_twin_message
 
 
 def _error(error: SelfAssessError, severity: str = ERROR) -> Finding:
@@ -60,14 +60,13 @@ def validate_assessments_folder(workspace: Workspace, today: date) -> list[Findi
         if not folder.is_dir():
             findings.append(_stray(workspace, folder))
         elif folder.name not in workspace.districts:
-            findings.append(
-                Finding(
-                    workspace.relative(folder),
-                    None,
-                    ERROR,
-                    f"folder for district {folder.name!r}, which is not listed in {SETTINGS_FILE}",
-                )
+            twin = next((d for d in workspace.districts if d.casefold() == folder.name.casefold()), None)
+            message = (
+                case_twin_message(folder.name, twin)
+                if twin
+                else f"folder for district {folder.name!r}, which is not listed in {SETTINGS_FILE}"
             )
+            findings.append(Finding(workspace.relative(folder), None, ERROR, message))
         else:
             findings += validate_district(workspace, folder.name, today)
     return findings

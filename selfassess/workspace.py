@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import os
 import re
+import shutil
 import subprocess
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +18,7 @@ from .errors import AssessmentError, FrameworkError, InvalidIdError, SelfAssessE
 from .ids import DISTRICT_RE, check_district
 from .model import Assessment, Framework, Review
 from .periods import PERIOD_RE, Period
+from .portable import case_twin
 from .settings import SETTINGS_FILE, Settings, load_settings
 from .store import check_place, parse_assessment, parse_review, read_bytes
 
@@ -27,6 +29,13 @@ _FRAMEWORK_LINE = re.compile(rb'^framework = "([a-z0-9][a-z0-9-]{0,39})"$', re.M
 _CACHED_FRAMEWORK_BYTES = 1_000_000  # criteria.MAX_FRAMEWORK_BYTES, without importing YAML to know it
 #: a district's status for a period, first match wins (SPEC §4)
 STATUSES = ("missing", "invalid", "draft", "reviewed", "changed since review", "submitted")
+
+
+def case_twin_message(folder: str, district: str) -> str:
+    return (
+        f"folder {folder!r} differs from district {district!r} only by case: rename it to {district!r} "
+        "(Windows and macOS would take both as one folder)"
+    )
 
 
 def find_workspace(start: str | os.PathLike[str] | None = None) -> Path:
@@ -63,8 +72,11 @@ def who(name: str | None = None) -> str:
     if name:
         return name
     try:
+        git = shutil.which("git")  # by full path: on Windows a bare name is looked for here first
+        if git is None:
+            raise OSError("git is not installed")
         result = subprocess.run(
-            ["git", "config", "user.name"], capture_output=True, text=True, timeout=5, check=False
+            [git, "config", "user.name"], capture_output=True, text=True, timeout=5, check=False
         )
         if result.returncode == 0 and result.stdout.strip():
             return result.stdout.strip()
@@ -167,6 +179,11 @@ class Workspace:
         if district not in self.districts:
             raise InvalidIdError(
                 f"district {district!r} is not in this workspace (districts: {', '.join(self.districts)})"
+            )
+        twin = case_twin(self.root / ASSESSMENTS, district)
+        if twin is not None:
+            raise InvalidIdError(
+                case_twin_message(twin, district), self.relative(self.root / ASSESSMENTS / twin)
             )
         return district
 

@@ -60,4 +60,4 @@ def run(workspace: Workspace, today: date, user: str, screen: str = "home", **ar
     """Run the app until the user quits; the exit status for the command line."""
     app = SelfAssessApp(workspace, today, user, screen, **arguments)
     result = app.run()
-    return result if isinstance(result, int) else 0
+    return result if isinstance(result, int) else app.return_code or 0  # 143 after SIGTERM, 129 after SIGHUP

@@ -25,13 +25,15 @@ from ..workspace import Workspace
 
 MINE = "mine"
 THEIRS = "theirs"
+#: the kind of :class:`Problem` when another editor took the lock over
+TAKEN = "taken"
 #: beside the assessment, hidden: the lead's text when it could not be saved before the screen closed
 UNSAVED_SUFFIX = ".unsaved"
 
 
 @dataclass(frozen=True)
 class Problem:
-    """Why the last save did not happen: ``conflict`` (the file changed on disk) or ``error``."""
+    """Why the last save did not happen: ``conflict`` (changed on disk), ``taken`` (lock) or ``error``."""
 
     kind: str
     message: str
@@ -113,7 +115,17 @@ class Session:
             self.lock_error = error.message
         except OSError as error:
             self.lock_error = f"cannot lock {self.relative_path}: {error.strerror or error}"
+        if self.lock is not None and self.problem is not None and self.problem.kind == TAKEN:
+            self.problem = None  # taken back: saving resumes (a change on disk is still caught)
         return self.lock is not None
+
+    def close(self) -> None:
+        """Leaving, or stopped: save what is pending, keep in ``.unsaved`` what cannot be, release."""
+        if self.dirty and not (self.problem is not None and self.problem.kind == "conflict"):
+            self.save()
+        if self.dirty:
+            self.keep_unsaved()  # merged in the next time this assessment is opened
+        self.release()
 
     def release(self) -> None:
         if self.lock is not None:
@@ -370,7 +382,7 @@ class Session:
 
     def should_save(self) -> bool:
         """Dirty, and not waiting on a conflict, nor on a failed save that nothing has changed since."""
-        if not self.dirty or (self.problem is not None and self.problem.kind == "conflict"):
+        if not self.dirty or (self.problem is not None and self.problem.kind in ("conflict", TAKEN)):
             return False
         return self.problem is None or self._failed_revision != self.revision
 
@@ -378,6 +390,8 @@ class Session:
         """Write the assessment if it changed; on failure :attr:`problem` says why and nothing is lost."""
         if not self.dirty:
             return True
+        if self._taken_over():
+            return False
         revision = self.revision
         try:
             save_assessment(self.assessment, self.path, self.framework, force=force)
@@ -398,6 +412,19 @@ class Session:
         if self._recovered:
             self.unsaved_path.unlink(missing_ok=True)
             self._recovered = False
+        return True
+
+    def _taken_over(self) -> bool:
+        """Whether another editor took the lock over: then this session stops writing for good."""
+        if self.problem is not None and self.problem.kind == TAKEN:
+            return True
+        holder = self.lock.taken_by() if self.lock is not None else None
+        if holder is None:
+            return False
+        self.lock, self.holder = None, holder  # read-only from now on; never release their lock
+        kept = self.keep_unsaved()
+        where = f"your text is kept in {self.workspace.relative(kept)}" if kept else "your text is kept here"
+        self.problem = Problem(TAKEN, f"{self.relative_path} was taken over by {holder.describe()}: {where}")
         return True
 
     def _failed(self, revision: int, reason: str) -> None:

@@ -7,7 +7,9 @@ lead's text whatever goes wrong on disk.
 
 from __future__ import annotations
 
+import asyncio
 import time
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -22,6 +24,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static, TextArea, Tree
 from textual.worker import get_current_worker
 
+from ... import closing
 from ...errors import SelfAssessError
 from ...gitutil import has_uncommitted
 from ...model import Action
@@ -102,6 +105,7 @@ class FillScreen(Screen[None]):
         self._git: bool | None = None
         self._told: object = None
         self._privacy_timer: Timer | None = None
+        self._stop_watching: Callable[[], None] = lambda: None
 
     # -- opening --------------------------------------------------------------------------------
     def _open(self) -> None:
@@ -164,6 +168,7 @@ class FillScreen(Screen[None]):
         if first is not None:
             self.go_to(first, focus=not session.read_only)
         self.set_interval(AUTOSAVE_TICK, self._tick)
+        self._stop_watching = closing.on_close(self._stopped, asyncio.get_running_loop())
         self._refresh_git()
         if recovered:
             self.call_after_refresh(self._merge)
@@ -172,13 +177,16 @@ class FillScreen(Screen[None]):
         """Leaving never asks "save?": whatever is pending is saved now, and the lock released."""
         if self.session is None:
             return
-        session = self.session
+        self._stop_watching()
         self._capture()
-        if session.dirty and not (session.problem and session.problem.kind == "conflict"):
-            session.save()
-        if session.dirty:
-            session.keep_unsaved()  # merged in the next time this assessment is opened
-        session.release()
+        self.session.close()
+
+    def _stopped(self, reason: str) -> None:
+        """The terminal closed or the process was told to stop: save (or keep) the text, then leave."""
+        if self.session is not None:
+            self._capture()
+            self.session.close()
+        self.app.exit(return_code=closing.EXIT_STATUS.get(reason, 0))
 
     # -- moving between criteria -----------------------------------------------------------------
     @property
@@ -349,6 +357,8 @@ class FillScreen(Screen[None]):
             self.notify(
                 literal(self._session.problem.message), title="Not saved", severity="error", timeout=8
             )
+            if self._session.read_only:  # the lock was taken over: the editors stop taking text
+                self._apply_mode()
         self._show_state()
         return saved
 
@@ -627,7 +637,7 @@ class FillScreen(Screen[None]):
 
         question = literal(
             f"Take over the lock from {session.holder.describe()}? If they are still typing, "
-            "their next save will be refused as a change on disk."
+            "their screen stops saving and keeps their text for them to merge."
         )
         self.app.push_screen(ConfirmModal(question, "Take over"), take)
 

@@ -14,6 +14,8 @@ def banner(session: Session) -> tuple[Content, str] | None:
     if problem is not None and problem.kind == "conflict":
         text = f"⚠ {problem.message}. Your text is kept here, not saved. Press ctrl+r to compare and merge."
         return literal(text), "-error"
+    if problem is not None and problem.kind == "taken":
+        return literal(f"⚠ {problem.message}. Nothing more is saved from this screen."), "-error"
     if problem is not None:
         text = f"⚠ {problem.message}. Your text is kept; saving is retried on your next change or ctrl+r."
         return literal(text), "-error"
