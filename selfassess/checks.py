@@ -10,6 +10,7 @@ from datetime import date
 from . import privacy
 from .model import Assessment, Framework, Response
 from .tomlsource import KeyLines
+from .versions import on_other_version
 from .workspace import Workspace
 
 ERROR = "error"
@@ -107,10 +108,12 @@ def assessment_warnings(
     stale_days = workspace.settings.stale_after_days
     capabilities = workspace.capabilities(assessment.district)
     allow = workspace.settings.privacy_allow
+    earlier = on_other_version(framework, assessment)
     findings: list[Finding] = []
     for criterion_id, response in assessment.responses.items():
         criterion = framework.criterion(criterion_id)
-        if criterion is not None and not criterion.applies(capabilities):
+        # an earlier version asked it here (it has since moved to force level or elsewhere): accepted
+        if criterion is not None and not criterion.applies(capabilities) and not earlier:
             findings.append(
                 Finding(
                     path,

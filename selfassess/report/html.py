@@ -12,6 +12,7 @@ from importlib.resources import files
 from ..combine import OpenAction
 from ..model import Criterion, Grade
 from .colours import hex_colour, text_on
+from .sources import sources_html
 from .svg import UNRATED_FILL, trend_svg
 from .text import district_name, long_date, plain, plural
 from .view import Cell, Concern, ReportView, ThemeSection
@@ -356,6 +357,7 @@ def render_html(view: ReportView) -> str:
         + worst_sections(view)
         + overdue_table(view)
         + reviews(view)
+        + sources_html(view.framework)
         + colophon(view)
     )
     return (
