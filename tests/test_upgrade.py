@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, commit_all
 from selfassess.tui.session import Session
 from selfassess.workspace import Workspace
+
+from conftest import REPO, commit_all
 
 TODAY = "2026-11-23"
 SETTINGS = """\
@@ -117,7 +118,7 @@ def test_a_new_file_may_not_hold_a_force_level_criterion(upgraded: Path, cli) ->
     assert "CC8 does not apply to north (it needs: force-wide)" in result.stdout
 
 
-def test_diff_across_the_upgrade_follows_replaces_and_shows_new_criteria_as_added(upgraded: Path, cli) -> None:
+def test_diff_across_the_upgrade_follows_renames_and_shows_new_criteria_as_added(upgraded: Path, cli) -> None:
     result = cli("diff", "north@2026-Q1", "north@2026-Q2", "--format", "json", cwd=upgraded)
     assert result.returncode == 0, result.stderr
     rows = {row["id"]: row for row in json.loads(result.stdout)["criteria"]}
@@ -159,7 +160,8 @@ def test_the_force_wide_unit_is_its_own_column(upgraded: Path, cli) -> None:
     force = upgraded / "assessments" / "force"
     force.mkdir()
     (force / "2026-Q2.toml").write_text(
-        new_file("force").split("[criteria.IR1]")[0] + '[criteria.LD1]\nrating = "amber"\nevidence = "Board."\n'
+        new_file("force").split("[criteria.IR1]")[0]
+        + '[criteria.LD1]\nrating = "amber"\nevidence = "Board."\n'
     )
     assert cli("validate", "--as-of", TODAY, cwd=upgraded).returncode == 0
     result = cli("summary", "2026-Q2", "--format", "json", "--as-of", TODAY, cwd=upgraded)
