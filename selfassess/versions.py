@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .model import Assessment, Framework
+from collections.abc import Iterable
+
+from .model import Assessment, Criterion, Framework
 
 
 def on_other_version(framework: Framework, assessment: Assessment) -> bool:
@@ -14,3 +16,11 @@ def is_new_to(framework: Framework, assessment: Assessment, criterion_id: str) -
     """A criterion the file's version did not ask: the file is on another version and holds neither
     the criterion nor any id it ``replaces`` (read under the current id on load)."""
     return on_other_version(framework, assessment) and criterion_id not in assessment.responses
+
+
+def asked(framework: Framework, assessment: Assessment, capabilities: Iterable[str]) -> tuple[Criterion, ...]:
+    """The current criteria this file was asked: those that apply to its unit, or, for a file of an
+    earlier version, those it holds (its version did not ask the others; some have moved since)."""
+    if on_other_version(framework, assessment):
+        return tuple(c for c in framework.criteria if c.id in assessment.responses)
+    return framework.applicable(capabilities)
