@@ -185,3 +185,15 @@ def test_carry_forward_maps_through_replaces_and_leaves_new_criteria_empty(upgra
     saved = (upgraded / "assessments" / "north" / "2026-Q2.toml").read_text()
     assert 'framework_version = "2024.1"' in saved
     assert "[criteria.IR7]" in saved and "[criteria.IR2]" not in saved
+
+
+def test_a_finding_on_a_renamed_criterion_names_the_line_of_its_old_id(upgraded: Path, cli) -> None:
+    path = upgraded / "assessments" / "north" / "2026-Q1.toml"
+    text = old_file().replace(
+        'evidence = "Children spoken to in 9 of 20."\n',
+        'evidence = "Children spoken to in 9 of 20."\nas_of = 2025-01-10\n',
+    )
+    path.write_text(text)
+    result = cli("validate", "--as-of", TODAY, cwd=upgraded)
+    line = text.splitlines().index("as_of = 2025-01-10") + 1
+    assert f"2026-Q1.toml:{line}: warning: IR7: evidence as of 2025-01-10 is stale" in result.stdout
