@@ -122,3 +122,23 @@ def test_init_refuses_a_force_unit_that_is_not_an_id(tmp_path: Path, cli) -> Non
     assert result.returncode == 2
     assert "'Force HQ' is not a district id" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_validate_warns_when_force_level_criteria_have_no_force_wide_unit(tmp_path: Path, cli) -> None:
+    root = tmp_path / "ws"
+    assert cli("init", str(root), "--districts", "north,south").returncode == 0
+    result = cli("validate", "--workspace", str(root))
+    assert result.returncode == 0, result.stdout
+    assert "selfassess.toml:" in result.stdout and "warning: framework 'ncpi' asks" in result.stdout
+    assert "no unit has the capability 'force-wide'" in result.stdout
+
+
+def test_validate_refuses_two_force_wide_units(tmp_path: Path, cli) -> None:
+    root = tmp_path / "ws"
+    assert cli("init", str(root), "--districts", "north", "--force-unit", "force").returncode == 0
+    settings = root / "selfassess.toml"
+    text = settings.read_text().replace('"force",', '"force", "hq",')
+    settings.write_text(text + 'hq = ["force-wide"]\n')
+    result = cli("validate", "--workspace", str(root))
+    assert result.returncode == 1, result.stdout
+    assert "2 units have the capability 'force-wide' (force, hq); list only one" in result.stdout
