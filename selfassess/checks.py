@@ -10,6 +10,7 @@ from datetime import date
 from . import privacy
 from .model import Assessment, Framework, Response
 from .tomlsource import KeyLines
+from .versions import on_other_version
 from .workspace import Workspace
 
 ERROR = "error"
@@ -40,10 +41,11 @@ class Finding:
 class _Locator:
     """Lines of criteria and their fields in an assessment's file, read only when first needed."""
 
-    def __init__(self, assessment: Assessment, text: str | None) -> None:
+    def __init__(self, assessment: Assessment, text: str | None, framework: Framework | None = None) -> None:
         self._text = text
         self._path = assessment.path
         self._lines: KeyLines | None = None
+        self._framework = framework
 
     def line(self, *where: str | int) -> int:
         if self._lines is None:
@@ -55,7 +57,15 @@ class _Locator:
                 except OSError:
                     text = ""
             self._lines = KeyLines(text or "")
-        return self._lines.line(*where)
+        line = self._lines.line(*where)
+        if line == 1 and self._framework is not None and len(where) >= 2 and where[0] == "criteria":
+            # the file may still use an id the criterion has since replaced (read under the new id)
+            criterion = self._framework.criterion(str(where[1]))
+            for old in criterion.replaces if criterion else ():
+                line = self._lines.line("criteria", old, *where[2:])
+                if line != 1:
+                    break
+        return line
 
 
 def _label(framework: Framework, grade_id: str | None) -> str:
@@ -101,16 +111,18 @@ def assessment_warnings(
 ) -> list[Finding]:
     """Likely personal data, stale evidence, overdue actions, and criteria that do not apply here."""
     framework = workspace.load_framework(assessment.framework)
-    locate = _Locator(assessment, text)
+    locate = _Locator(assessment, text, framework)
     path = workspace.relative(assessment.path) if assessment.path else "<assessment>"
     period_end = workspace.period_end(assessment.period)
     stale_days = workspace.settings.stale_after_days
     capabilities = workspace.capabilities(assessment.district)
     allow = workspace.settings.privacy_allow
+    earlier = on_other_version(framework, assessment)
     findings: list[Finding] = []
     for criterion_id, response in assessment.responses.items():
         criterion = framework.criterion(criterion_id)
-        if criterion is not None and not criterion.applies(capabilities):
+        # an earlier version asked it here (it has since moved to force level or elsewhere): accepted
+        if criterion is not None and not criterion.applies(capabilities) and not earlier:
             findings.append(
                 Finding(
                     path,

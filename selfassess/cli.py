@@ -138,8 +138,16 @@ def open_tui(opts: Options, screen: str, **arguments: Any) -> int:
     metavar="a,b,c",
     help="District ids, comma-separated, in display order.",
 )
+@click.option(
+    "--force-unit",
+    default=None,
+    metavar="NAME",
+    help="Add a force-wide unit (e.g. force), asked only the force-level criteria.",
+)
 @common
-def init(opts: Options, path: Path | None, force_name: str | None, districts: str) -> int:
+def init(
+    opts: Options, path: Path | None, force_name: str | None, districts: str, force_unit: str | None
+) -> int:
     """Create a workspace in PATH (default: here): settings, the default framework, git files."""
     from .scaffold import init_workspace
 
@@ -147,7 +155,7 @@ def init(opts: Options, path: Path | None, force_name: str | None, districts: st
     names = [d.strip() for d in districts.split(",") if d.strip()]
     if not names:
         raise click.UsageError("--districts needs at least one district id")
-    created_git = init_workspace(root, force_name or root.name.replace("-", " ").title(), names)
+    created_git = init_workspace(root, force_name or root.name.replace("-", " ").title(), names, force_unit)
     echo(f"Created a selfassess workspace in {root}")
     if created_git:
         echo("  and a git repository: commit and push it so districts and reviewers can share it.")

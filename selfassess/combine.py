@@ -11,6 +11,7 @@ from typing import Any
 
 from .model import NOT_APPLICABLE, UNRATED, Action, Assessment, Criterion, Framework, Response, Theme
 from .periods import Period
+from .versions import is_new_to
 from .workspace import Entry, Workspace
 
 
@@ -56,6 +57,8 @@ class Combined:
         """better, worse, same, rated, unrated; '' for n/a or a side with no assessment."""
         if not self.has_assessment(district) or not self.had_assessment(district):
             return ""
+        if is_new_to(self.framework, self.previous_entries[district].assessment, criterion.id):
+            return ""  # new in this version: no movement (SPEC §4)
         return self.framework.movement(
             self.previous_cell(criterion, district), self.cell(criterion, district)
         )

@@ -19,13 +19,17 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import FrameworkError
 from .ids import CRITERION_RE, GRADE_RE, SLUG_RE
-from .model import UNRATED, Criterion, Framework, Grade, RetiredCriterion, Theme
+from .model import UNRATED, Criterion, Framework, Grade, Reference, RetiredCriterion, Theme
 
 MAX_FRAMEWORK_BYTES = 1_000_000
 MIN_GRADES, MAX_GRADES = 2, 9
 #: a framework is six levels deep; anything far deeper is a mistake or an attack on the composer
 MAX_DEPTH = 20
 COLOUR_RE = re.compile(r"[A-Za-z]+|#[0-9A-Fa-f]{6}")
+#: a reference's address: a web page, nothing a browser would run or open locally
+URL_RE = re.compile(r"https?://[^\s/?#]+[^\s]*", re.IGNORECASE)
+#: said of an unknown key that is no typo: the file may come from a later version of the tool
+NEWER = "written for a newer selfassess? upgrade"
 
 _TAG = "tag:yaml.org,2002:"
 _STR = _TAG + "str"
@@ -256,7 +260,8 @@ class _Reader:
             if key not in schema.fields:
                 close = difflib.get_close_matches(key, schema.fields, n=1)
                 guess = f"did you mean {close[0]!r}? " if close else ""
-                message = f"unknown key {key!r} in {schema.noun}; {guess}allowed: {allowed}"
+                newer = "" if close else f" ({NEWER})"
+                message = f"unknown key {key!r} in {schema.noun}; {guess}allowed: {allowed}{newer}"
                 raise self.fail(key_node, message)
         for name in schema.required:
             if name not in pairs:
@@ -385,6 +390,10 @@ def _criteria(reader: _Reader, node: Node, label: str) -> list[dict[str, Any]]:
     return [dict(reader.read(item, _CRITERION), line=_position(item)[0]) for item in items]
 
 
+def _references(reader: _Reader, node: Node, label: str) -> tuple[Reference, ...]:
+    return tuple(Reference(**reader.read(item, _REFERENCE)) for item in reader.items(node, label))
+
+
 def _retired(reader: _Reader, node: Node, label: str) -> tuple[RetiredCriterion, ...]:
     items = reader.items(node, label)
     return tuple(RetiredCriterion(**reader.read(item, _RETIRED)) for item in items)
@@ -402,6 +411,16 @@ class _Schema:
 
 _criterion_id = _pattern(CRITERION_RE, _CRITERION_FORM)
 _title = _string(_not_blank)
+
+_REFERENCE = _Schema(
+    "reference",
+    {
+        "title": _title,
+        "url": _string(_pattern(URL_RE, "an http:// or https:// address")),
+        "section": _string(),
+    },
+    ("title", "url"),
+)
 
 _GRADE = _Schema(
     "grade",
@@ -425,6 +444,7 @@ _CRITERION = _Schema(
         "weight": _weight,
         "levels": _levels,
         "applies_to": _strings(_pattern(SLUG_RE, _SLUG_FORM)),
+        "references": _references,
     },
     ("id", "title"),
 )

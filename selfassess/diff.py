@@ -16,6 +16,7 @@ from typing import Any
 from .model import NOT_APPLICABLE, Action, Assessment, Framework, Response
 from .summary import MOVEMENT_SIGNS, NOT_RATED
 from .terminal import colour_enabled, style
+from .versions import is_new_to
 
 #: every direction, in the order they are listed: worst news first (SPEC §5)
 DIRECTIONS = (
@@ -54,6 +55,8 @@ class Side:
         criterion = framework.criterion(criterion_id)
         if criterion is None or criterion.id != criterion_id:
             return False
+        if is_new_to(framework, self.assessment, criterion_id):
+            return False  # its version did not ask it: the criterion is new, not "no longer rated"
         return self.capabilities is None or criterion.applies(self.capabilities)
 
 

@@ -12,6 +12,8 @@ from types import MappingProxyType
 
 NOT_APPLICABLE = "n/a"
 UNRATED = "unrated"
+#: the capability of the force-wide unit: it is asked only criteria whose applies_to names it
+FORCE_WIDE = "force-wide"
 STATUSES = ("draft", "submitted")
 SCHEMA = 1
 
@@ -28,6 +30,15 @@ class Grade:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """A public document a criterion's standard comes from."""
+
+    title: str
+    url: str
+    section: str = ""
+
+
+@dataclass(frozen=True)
 class Criterion:
     id: str
     title: str
@@ -39,11 +50,19 @@ class Criterion:
     weight: float = 1
     levels: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     applies_to: tuple[str, ...] = ()
+    references: tuple[Reference, ...] = ()
     line: int | None = None
 
     def applies(self, capabilities: Iterable[str]) -> bool:
-        """Whether a district with these capabilities is asked this criterion."""
-        return not self.applies_to or bool(set(self.applies_to) & set(capabilities))
+        """Whether a unit with these capabilities is asked this criterion.
+
+        A force-wide unit is asked only the criteria naming ``force-wide``; a district is asked a
+        criterion with no ``applies_to`` or one naming any of its capabilities.
+        """
+        capabilities = set(capabilities)
+        if FORCE_WIDE in capabilities:
+            return FORCE_WIDE in self.applies_to
+        return not self.applies_to or bool(set(self.applies_to) & capabilities)
 
 
 @dataclass(frozen=True)

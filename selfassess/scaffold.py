@@ -12,6 +12,7 @@ from .bundled import bundled_root
 from .errors import SelfAssessError
 from .gitutil import git, have_git, is_repository
 from .ids import check_district
+from .model import FORCE_WIDE
 from .periods import PERIOD_RE, Period
 from .settings import SETTINGS_FILE
 from .workspace import ASSESSMENTS, CRITERIA, REVIEW_SUFFIX
@@ -32,11 +33,13 @@ def write_support_files(root: Path) -> None:
             path.write_text(text, encoding="utf-8", newline="\n")
 
 
-def init_workspace(root: Path, force_name: str, districts: list[str]) -> bool:
+def init_workspace(root: Path, force_name: str, districts: list[str], force_unit: str | None = None) -> bool:
     """Write settings, the default framework and git files; ``git init`` when git is present.
 
+    ``force_unit`` adds a force-wide unit after the districts, asked only the force-level criteria.
     Returns whether a git repository was created.
     """
+    districts = [*districts, force_unit] if force_unit else list(districts)
     if (root / SETTINGS_FILE).exists():
         raise SelfAssessError(f"{SETTINGS_FILE} already exists here; this is already a workspace", root)
     for district in districts:
@@ -51,6 +54,8 @@ def init_workspace(root: Path, force_name: str, districts: list[str]) -> bool:
         "quarters": "calendar",
         "stale_after_days": 183,
     }
+    if force_unit:
+        settings["capabilities"] = {force_unit: [FORCE_WIDE]}
     header = "# selfassess workspace settings: see the README for every key\n"
     (root / SETTINGS_FILE).write_text(header + tomli_w.dumps(settings), encoding="utf-8", newline="\n")
     (root / CRITERIA).mkdir(exist_ok=True)

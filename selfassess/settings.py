@@ -66,7 +66,11 @@ def parse_settings(data: bytes, path: str | os.PathLike[str]) -> Settings:
     check = _Checker(path, text)
     for name in table:
         if name not in KEYS:
-            raise check.fail(f"unknown setting {name!r} (known: {', '.join(KEYS)})", name)
+            raise check.fail(
+                f"unknown setting {name!r} (known: {', '.join(KEYS)}); "
+                "written for a newer selfassess? upgrade",
+                name,
+            )
     framework = check.string(table, "framework")
     if not SLUG_RE.match(framework):
         raise check.fail(f"framework {framework!r} is not a framework id", "framework")

@@ -126,7 +126,12 @@ class _Reader:
     def unknown_keys(self, table: dict[str, Any], allowed: tuple[str, ...], *where: str | int) -> None:
         for name in table:
             if name not in allowed:
-                raise self.fail(f"unknown key {name!r} (expected one of: {', '.join(allowed)})", *where, name)
+                raise self.fail(
+                    f"unknown key {name!r} (expected one of: {', '.join(allowed)}); "
+                    "written for a newer selfassess? upgrade",
+                    *where,
+                    name,
+                )
 
     def optional(
         self, table: dict[str, Any], name: str, kind: type | tuple[type, ...], *where: str | int

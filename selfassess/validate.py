@@ -11,6 +11,7 @@ from . import cache
 from .atomic import sha256_bytes
 from .checks import ERROR, WARNING, Finding, assessment_warnings
 from .errors import SelfAssessError
+from .forcewide import force_unit_findings
 from .periods import PERIOD_RE
 from .settings import SETTINGS_FILE, load_settings
 from .store import decode, parse_review, read_bytes
@@ -31,6 +32,7 @@ def validate_workspace(workspace: Workspace, today: date) -> list[Finding]:
         if not any(f.message == error.message for f in findings):  # else already listed, with its file
             findings.append(_error(error))
         return findings
+    findings += force_unit_findings(workspace)
     findings += validate_assessments_folder(workspace, today)
     return findings
 

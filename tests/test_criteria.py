@@ -198,6 +198,6 @@ def test_edited_framework_gives_a_framework_or_a_framework_error(data: st.DataOb
 def test_bundled_ncpi_framework_loads() -> None:
     framework = load_framework(NCPI)
     assert framework.id == "ncpi"
-    assert len(framework.themes) == 5
+    assert len(framework.themes) >= 5
     assert len(framework.criteria) >= 25
-    assert all(len(theme.criteria) >= 5 for theme in framework.themes)
+    assert all(len(theme.criteria) >= 2 for theme in framework.themes)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import filecmp
 import json
+import re
 import subprocess
 import sys
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -24,9 +26,10 @@ def test_demo_history_validates_without_errors(demo_workspace: Path) -> None:
 
 def test_demo_tells_a_story(demo_workspace: Path) -> None:
     workspace = Workspace(demo_workspace)
-    assert len(workspace.districts) == 4
+    assert workspace.districts == ("barnsley", "doncaster", "rotherham", "sheffield", "force")
+    assert workspace.capabilities("force") == ("force-wide",)
     for district in workspace.districts:
-        assert len(workspace.periods(district)) >= 6, district
+        assert len(workspace.periods(district)) >= (3 if district == "force" else 6), district
     doc = json.loads(run_cli("summary", "--format", "json", cwd=demo_workspace).stdout)
     statuses = set(doc["status"].values())
     assert {"draft", "reviewed", "submitted"} <= statuses
@@ -94,3 +97,63 @@ def test_the_wheel_bundles_exactly_the_repository_demo(tmp_path: Path) -> None:
         assert ours == theirs
         for name in ours:
             assert (REPO / folder / name).read_bytes() == (bundled / folder / name).read_bytes()
+
+
+def test_demo_history_crosses_the_framework_upgrade(demo_workspace: Path) -> None:
+    """Early quarters on 2015.2, later ones on 2024.1: diff and history read straight across."""
+    versions = {
+        path.stem: tomllib.loads(path.read_text())["framework_version"]
+        for path in (demo_workspace / "assessments" / "rotherham").glob("20??-Q?.toml")
+    }
+    assert versions == {
+        "2025-Q3": "2015.2", "2025-Q4": "2015.2", "2026-Q1": "2015.2",
+        "2026-Q2": "2024.1", "2026-Q3": "2024.1", "2026-Q4": "2024.1",
+    }  # fmt: skip
+    diff = json.loads(run_cli("diff", "rotherham@2026-Q1", "rotherham@2026-Q2", "--format", "json",
+                              cwd=demo_workspace).stdout)  # fmt: skip
+    rows = {row["id"]: row for row in diff["criteria"]}
+    assert rows["IR7"]["renamed_from"] == "IR2"
+    assert rows["IN1"]["direction"] == "added" and rows["CH6"]["direction"] == "removed"
+    assert all(row["direction"] != "unrated" for row in rows.values())
+    history = json.loads(run_cli("history", "rotherham", "--format", "json", cwd=demo_workspace).stdout)
+    ratings = {row["id"]: row["ratings"] for row in history["criteria"]}
+    assert ratings["CH8"]["2025-Q3"] == "red" and ratings["CH8"]["2026-Q4"] == "green"  # was CH3
+
+
+def test_make_demo_writes_exactly_the_committed_demo(tmp_path: Path) -> None:
+    """The demo is generated: its script and data reproduce every committed file byte for byte."""
+    result = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "make_demo.py"), "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    ours = sorted(p.relative_to(REPO) for p in (REPO / "assessments").rglob("*.toml"))
+    theirs = sorted(p.relative_to(tmp_path) for p in (tmp_path / "assessments").rglob("*.toml"))
+    assert ours == theirs
+    for name in [Path("selfassess.toml"), *ours]:
+        assert (REPO / name).read_bytes() == (tmp_path / name).read_bytes(), name
+
+
+def test_demo_figures_are_consistent(demo_workspace: Path) -> None:
+    """No median outside its own sample, and no 'all within the standard' with a slower wait."""
+    pattern = re.compile(
+        r"waits from (?P<fastest>[\w ]+?) to (?P<slowest>[\w ]+?), median (?P<median>[\w ]+?); "
+        r"(?P<k>\d+) of (?P<n>\d+) within the two-hour"
+    )
+
+    def minutes(text: str) -> int:
+        hours = re.search(r"(\d+) hours?", text)
+        mins = re.search(r"(\d+) minutes", text)
+        return (int(hours.group(1)) * 60 if hours else 0) + (int(mins.group(1)) if mins else 0)
+
+    found = 0
+    for path in (demo_workspace / "assessments").rglob("*.toml"):
+        for match in pattern.finditer(path.read_text()):
+            found += 1
+            fastest, median, slowest = (minutes(match[g]) for g in ("fastest", "median", "slowest"))
+            k, n = int(match["k"]), int(match["n"])
+            assert fastest <= median <= slowest, (path, match[0])
+            assert (median <= 120) == (2 * k >= n), (path, match[0])
+            assert (slowest <= 120) == (k == n), (path, match[0])
+    assert found >= 10

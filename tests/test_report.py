@@ -195,7 +195,7 @@ def test_markdown_on_the_demo(demo_workspace: Path) -> None:
     for heading in ("## Districts", "## Heat map", "## Overdue actions", "## Reviewer comments"):
         assert heading in out
     widths = {len(row) for row in table_rows(out.split("## Heat map")[1].split("##")[0])}
-    assert widths == {5}  # criterion + four districts on every row
+    assert widths == {6}  # criterion + four districts + the force-wide unit on every row
 
 
 def test_markdown_on_four_grades(four_grades: Path) -> None:

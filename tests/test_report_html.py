@@ -133,5 +133,5 @@ def test_unknown_colour_names_fall_back_to_a_labelled_cell(make_workspace: Calla
 def test_demo_html(demo_workspace: Path) -> None:
     html = report(demo_workspace, "--format", "html").stdout
     document = assert_self_contained(html)
-    assert len(svgs(html)) == 4
+    assert len(svgs(html)) == 5  # a trend chart per district and the force-wide unit
     assert "South Yorkshire Police" in "".join(document.text)

@@ -14,6 +14,7 @@ from ..model import Criterion, Grade
 from .colours import hex_colour, text_on
 from .describe import movement_words, trend_sentence
 from .html_access import e, figures_table, hidden, print_margins, table_region
+from .sources import sources_html
 from .svg import UNRATED_FILL, trend_svg
 from .text import district_name, long_date, plain, plural
 from .view import Cell, Concern, ReportView, ThemeSection
@@ -386,6 +387,7 @@ def render_html(view: ReportView) -> str:
         + worst_sections(view)
         + overdue_table(view)
         + reviews(view)
+        + sources_html(view.framework)
         + colophon(view)
     )
     margins = print_margins(view.force, f"Self-assessment {view.period}")

@@ -11,6 +11,7 @@ import re
 from ..combine import OpenAction
 from ..summary import NO_ASSESSMENT, NOT_RATED
 from .describe import trend_sentence
+from .sources import sources_markdown
 from .text import district_name, long_date, one_line, plain, plural
 from .view import ReportView, ThemeSection
 
@@ -225,7 +226,7 @@ def render_markdown(view: ReportView) -> str:
     lines += ["", f"## Criteria rated {md(worst.label)}, theme by theme"]
     for section in view.sections():
         lines += _section(view, section)
-    lines += _overdue(view) + _reviews(view)
+    lines += _overdue(view) + _reviews(view) + sources_markdown(view.framework)
     count = plural(len(view.framework.criteria), "criterion", "criteria")
     lines += ["", "---", "", f"{count}, {plural(len(view.districts), 'district')}. Produced by selfassess."]
     return "\n".join(lines) + "\n"

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from ...model import Framework
 from ...periods import Period
+from ...versions import asked
 from ...workspace import Entry, Workspace
 from ..text import literal
 from ..widgets.help import HelpModal
@@ -55,7 +56,7 @@ def completion(workspace: Workspace, entry: Entry) -> tuple[int, int] | None:
     if assessment is None:
         return None
     framework: Framework = workspace.load_framework(assessment.framework)
-    applicable = framework.applicable(workspace.capabilities(entry.district))
+    applicable = asked(framework, assessment, workspace.capabilities(entry.district))
     return sum(assessment.cell(c.id) is not None for c in applicable), len(applicable)
 
 

@@ -6,6 +6,7 @@ from textual.content import Content
 from textual.widgets import Collapsible, Markdown, Static
 
 from ...model import Criterion, Framework
+from ...references import references_text
 from ..text import literal
 from .fill_grades import chip_style, grade_name
 
@@ -28,6 +29,7 @@ class CriterionGuide(Collapsible):
         super().__init__(
             Markdown(id="guidance"),
             Static(id="levels"),
+            Static(id="references"),
             title="Guidance and what each grade means",
             collapsed=False,
             **kwargs,  # type: ignore[arg-type]
@@ -39,3 +41,6 @@ class CriterionGuide(Collapsible):
         guidance.display = bool(criterion.guidance.strip())
         guidance.update(criterion.guidance)
         self.query_one("#levels", Static).update(levels_content(self.framework, criterion))
+        sources = self.query_one("#references", Static)
+        sources.display = bool(criterion.references)
+        sources.update(literal(references_text(criterion)))
