@@ -221,15 +221,20 @@ def validate(opts: Options, paths: tuple[str, ...], strict: bool) -> int:
 @click.argument("district")
 @click.argument("period")
 @click.option("--strict", is_flag=True, help="Treat warnings (personal data, stale, overdue) as errors.")
+@click.option("--no-commit", is_flag=True, help="Do not commit the submitted file (in a git repository).")
 @common
-def submit(opts: Options, district: str, period: str, strict: bool) -> int:
-    """Check DISTRICT's PERIOD is complete and mark it submitted."""
-    from .submit import submit_assessment
+def submit(opts: Options, district: str, period: str, strict: bool, no_commit: bool) -> int:
+    """Check DISTRICT's PERIOD is complete and mark it submitted (and commit it, in a git repository)."""
+    from .submit import commit_submitted, submit_assessment
 
     findings, done = submit_assessment(opts.workspace(), district, period, opts.today(), opts.who(), strict)
     code = _print_findings(findings, strict)
     if done:
         echo(f"{district} {period} submitted.")
+        if not no_commit:
+            note, failed = commit_submitted(opts.workspace(), district, period)
+            if note:
+                echo(note, err=failed)
     else:
         echo(f"{district} {period} not submitted: fix the errors above first.", err=True)
     return code
@@ -308,7 +313,7 @@ def review(opts: Options, period: str | None) -> int:
 
 
 #: modules under selfassess/commands/ that add their commands to ``cli`` when imported
-COMMAND_MODULES: tuple[str, ...] = ("diff", "report")
+COMMAND_MODULES: tuple[str, ...] = ("diff", "report", "sync")
 for _name in COMMAND_MODULES:
     importlib.import_module(f"selfassess.commands.{_name}")
 
@@ -317,7 +322,11 @@ for _name in COMMAND_MODULES:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the command line; every user mistake is one line on stderr and an exit status, no traceback."""
+    """Run the command line; every user mistake is one line on stderr and an exit status, no traceback.
+
+    The console script enters through ``launch.main``, which runs git's drivers (``textconv``,
+    ``merge-driver``) before this module, and so click, is imported.
+    """
     try:
         code = cli.main(args=argv, prog_name="selfassess", standalone_mode=False)
     except click.exceptions.Exit as stop:
