@@ -227,6 +227,9 @@ def submit(opts: Options, district: str, period: str, strict: bool, no_commit: b
     """Check DISTRICT's PERIOD is complete and mark it submitted (and commit it, in a git repository)."""
     from .submit import commit_submitted, submit_assessment
 
+    from .gitsetup import register_quietly
+
+    register_quietly(opts.workspace().root)
     findings, done = submit_assessment(opts.workspace(), district, period, opts.today(), opts.who(), strict)
     code = _print_findings(findings, strict)
     if done:
@@ -295,6 +298,9 @@ def fill(opts: Options, district: str, period: str | None) -> int:
     workspace = opts.workspace()
     workspace.check_district(district)
     label = str(Period.parse(period)) if period else workspace.current_period(opts.today())
+    from .gitsetup import register_quietly
+
+    register_quietly(workspace.root)
     return open_tui(opts, "fill", district=district, period=label)
 
 

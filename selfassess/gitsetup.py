@@ -92,3 +92,13 @@ def ensure_registered(root: Path) -> bool:
     changed |= add_line(gitrun.git_dir_file(root, "info/attributes"), ATTRIBUTES_LINE)
     changed |= add_line(gitrun.git_dir_file(root, "info/exclude"), IGNORE_LINE)
     return changed
+
+
+def register_quietly(root: Path) -> None:
+    """:func:`ensure_registered` where ``root`` is in a git repository; any git trouble is ignored here
+    (the command that needs git reports it)."""
+    try:
+        if gitrun.is_repository(root):
+            ensure_registered(root)
+    except (GitError, OSError):
+        pass

@@ -79,3 +79,8 @@ def test_an_unresolved_conflict_blocks_submit(repo: Path) -> None:
     result = run_cli("submit", "north", "2026-Q4", "--as-of", "2026-11-23", cwd=repo)
     assert result.returncode == 1
     assert "unresolved merge conflict" in result.stdout
+
+
+def test_submit_registers_the_merge_driver_in_the_clone(repo: Path) -> None:
+    run_cli("submit", "north", "2026-Q4", "--no-commit", "--as-of", "2026-11-23", cwd=repo)
+    assert git(repo, "config", "merge.selfassess.driver").strip().endswith("merge-driver %O %A %B %P")
