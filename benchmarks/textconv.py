@@ -43,8 +43,14 @@ def main(argv: list[str] | None = None) -> int:
         home = Path(scratch) / "home"
         home.mkdir()
         (home / ".gitconfig").write_text("[user]\n\tname = Bench\n\temail = bench@example.invalid\n")
-        env = {**os.environ, "HOME": str(home), "GIT_CONFIG_GLOBAL": str(home / ".gitconfig"),
-               "GIT_CONFIG_NOSYSTEM": "1", "XDG_CACHE_HOME": str(home / ".cache"), "GIT_PAGER": "cat"}  # fmt: skip
+        env = {
+            **os.environ,
+            "HOME": str(home),
+            "GIT_CONFIG_GLOBAL": str(home / ".gitconfig"),
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "XDG_CACHE_HOME": str(home / ".cache"),
+            "GIT_PAGER": "cat",
+        }
         demo = Path(scratch) / "demo"
         subprocess.run([SELFASSESS, "demo", str(demo), "--no-tui"], env=env, check=True, capture_output=True)
         subprocess.run([SELFASSESS, "git-setup"], cwd=demo, env=env, check=True, capture_output=True)

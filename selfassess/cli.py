@@ -225,9 +225,8 @@ def validate(opts: Options, paths: tuple[str, ...], strict: bool) -> int:
 @common
 def submit(opts: Options, district: str, period: str, strict: bool, no_commit: bool) -> int:
     """Check DISTRICT's PERIOD is complete and mark it submitted (and commit it, in a git repository)."""
-    from .submit import commit_submitted, submit_assessment
-
     from .gitsetup import register_quietly
+    from .submit import commit_submitted, submit_assessment
 
     register_quietly(opts.workspace().root)
     findings, done = submit_assessment(opts.workspace(), district, period, opts.today(), opts.who(), strict)
