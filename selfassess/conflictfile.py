@@ -12,7 +12,7 @@ from pathlib import Path
 from . import canonical as c
 from .atomic import write_atomic
 from .errors import AssessmentError, SelfAssessError
-from .merge import _get, _set
+from .merge import field_value, set_field_value
 from .model import Assessment, Framework
 from .store import decode, parse_assessment, read_bytes, render_assessment
 
@@ -87,6 +87,6 @@ def take_theirs(assessment: Assessment, conflict: Conflict, criterion_id: str) -
         if name == "actions":
             mine.actions = list(theirs.actions) if theirs else []
         elif theirs is None:
-            _set(mine, name, (None, None) if name == "rating" else _get(type(mine)(), name))
+            set_field_value(mine, name, (None, None) if name == "rating" else field_value(type(mine)(), name))
         else:
-            _set(mine, name, _get(theirs, name))
+            set_field_value(mine, name, field_value(theirs, name))

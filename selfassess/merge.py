@@ -38,11 +38,11 @@ def _three(base: Any, ours: Any, theirs: Any) -> tuple[Any, bool]:
     return ours, True
 
 
-def _get(response: Response, name: str) -> Any:
+def field_value(response: Response, name: str) -> Any:
     return (response.rating, response.not_applicable) if name == "rating" else getattr(response, name)
 
 
-def _set(response: Response, name: str, value: Any) -> None:
+def set_field_value(response: Response, name: str, value: Any) -> None:
     if name == "rating":
         response.rating, response.not_applicable = value
     else:
@@ -94,8 +94,8 @@ def _merge_response(
     merged = Response()
     conflicts = []
     for name in FIELDS:
-        value, clash = _three(_get(base, name), _get(ours, name), _get(theirs, name))
-        _set(merged, name, value)
+        value, clash = _three(field_value(base, name), field_value(ours, name), field_value(theirs, name))
+        set_field_value(merged, name, value)
         if clash:
             conflicts.append(name)
     merged.actions, clash = _merge_actions(criterion_id, base.actions, ours.actions, theirs.actions, used)
