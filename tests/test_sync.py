@@ -36,6 +36,10 @@ def sync(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture
 def remote(tmp_path: Path, make_workspace) -> Path:
+    return make_remote(tmp_path, make_workspace)
+
+
+def make_remote(tmp_path: Path, make_workspace) -> Path:
     """A bare remote holding a workspace with north's 2026-Q4 draft, pushed from a first clone."""
     bare = tmp_path / "remote.git"
     git(tmp_path, "init", "-q", "--bare", "-b", "main", str(bare))

@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from test_diff import write
 from test_review_support import four_grade_workspace, write_assessment
-from test_sync import DRAFT, clone, edit, git, remote, remote_file, sync  # noqa: F401 (remote: a fixture)
+from test_sync import DRAFT, clone, edit, git, make_remote, remote_file, sync
 from test_tui_review import go_to, heatmap, review_app
 from textual.widgets import DataTable, Static
 
@@ -26,6 +27,11 @@ SIZE = (110, 40)
 
 class App(SelfAssessApp):
     CURSOR_BLINK = False
+
+
+@pytest.fixture
+def remote(tmp_path: Path, make_workspace) -> Path:
+    return make_remote(tmp_path, make_workspace)
 
 
 def home_app(root: Path) -> App:
