@@ -89,8 +89,10 @@ def ensure_registered(root: Path) -> bool:
         for name, value in settings(program()):
             gitrun.run(root, "config", name, value)
         changed = True
-    changed |= add_line(gitrun.git_dir_file(root, "info/attributes"), ATTRIBUTES_LINE)
-    changed |= add_line(gitrun.git_dir_file(root, "info/exclude"), IGNORE_LINE)
+    # patterns in .git/info are read from the top of the repository; the workspace may be a folder in it
+    prefix = gitrun.run(root, "rev-parse", "--show-prefix").stdout.strip()
+    changed |= add_line(gitrun.git_dir_file(root, "info/attributes"), prefix + ATTRIBUTES_LINE)
+    changed |= add_line(gitrun.git_dir_file(root, "info/exclude"), prefix + IGNORE_LINE)
     return changed
 
 

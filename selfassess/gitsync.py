@@ -64,23 +64,17 @@ def _resolve_hint(root: Path, path: Path) -> str:
 
 def changed_paths(root: Path, include_shared: bool) -> tuple[list[str], list[str]]:
     """Assessment/review paths and (with ``include_shared``) settings/framework paths that differ from
-    HEAD, as git names them."""
+    HEAD or are new, relative to ``root`` (which may be a folder inside the repository)."""
     specs = ["assessments", *(SHARED_PATHS if include_shared else ())]
     specs = [s for s in specs if (root / s).exists() or _tracked(root, s)]
     if not specs:
         return [], []
-    output = gitrun.run(root, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", *specs).stdout
+    has_head = gitrun.run(root, "rev-parse", "--verify", "--quiet", "HEAD", check=False).returncode == 0
+    tracked = ["diff", "--name-only", "--relative", "-z", "HEAD"] if has_head else ["ls-files", "-z"]
+    output = gitrun.run(root, *tracked, "--", *specs).stdout
+    output += gitrun.run(root, "ls-files", "-z", "--others", "--exclude-standard", "--", *specs).stdout
     district, shared = [], []
-    entries = output.split("\0")
-    index = 0
-    while index < len(entries):
-        entry = entries[index]
-        index += 1
-        if len(entry) < 4:
-            continue
-        if entry[0] in "RC":  # a rename: the old name follows
-            index += 1
-        path = entry[3:]
+    for path in dict.fromkeys(p for p in output.split("\0") if p):
         if _DISTRICT_FILE.match(path):
             district.append(path)
         elif include_shared and not path.startswith("assessments/"):
@@ -210,7 +204,7 @@ def sync(root: Path, include_shared: bool = False, progress: Progress | None = N
     result.committed = commit_changes(root, include_shared)
     target = _remote(root)
     if target is None:
-        result.notes.append("no remote: committed here only (add one with 'git remote add origin URL')")
+        result.notes.append("no remote: nothing pushed (add one with 'git remote add origin URL')")
         _record(root)
         return result
     remote, branch = target

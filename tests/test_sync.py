@@ -172,8 +172,24 @@ def test_without_a_remote_it_commits_only(make_workspace, git_repo) -> None:
     result = sync(root)
     assert result.returncode == 0, result.stderr
     assert "Committed: north 2026-Q4: started, 2 criteria rated" in result.stdout
-    assert "no remote: committed here only" in result.stdout
+    assert "no remote: nothing pushed" in result.stdout
     assert git(root, "status", "--porcelain") == ""
+
+
+def test_a_workspace_in_a_folder_of_a_larger_repository(tmp_path: Path, make_workspace) -> None:
+    outer = tmp_path / "ws"  # make_workspace builds here; the repository is its parent
+    root = make_workspace()
+    (tmp_path / "README.txt").write_text("other things\n")
+    git(tmp_path, "init", "-q")
+    commit_all(tmp_path, "initial")
+    write(root, "north", "2026-Q4", DRAFT)
+    (tmp_path / "README.txt").write_text("changed, not ours to commit\n")
+    result = sync(outer)
+    assert result.returncode == 0, result.stderr
+    assert "north 2026-Q4: started, 2 criteria rated" in result.stdout
+    assert git(tmp_path, "status", "--porcelain").strip() == "M README.txt"
+    attributes = git(tmp_path, "check-attr", "diff", "merge", "--", "ws/assessments/north/2026-Q4.toml")
+    assert "diff: selfassess" in attributes and "merge: selfassess" in attributes
 
 
 def test_settings_and_frameworks_only_with_all(make_workspace, git_repo) -> None:
