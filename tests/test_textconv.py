@@ -107,3 +107,21 @@ def test_criteria_that_is_not_a_table_and_control_characters(tmp_path: Path) -> 
 def test_missing_file_is_one_line_exit_2(tmp_path: Path) -> None:
     result = run_cli("textconv", str(tmp_path / "nope.toml"), cwd=tmp_path)
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("command", ["textconv", "merge-driver"])
+def test_git_drivers_import_neither_click_nor_yaml(tmp_path: Path, command: str) -> None:
+    """git may start textconv once per file version: it runs before click (or YAML) is imported."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "a.toml"
+    path.write_text(assessment_toml("north", "2026-Q4", {"T1C1": {"rating": "green"}}))
+    args = [str(path)] if command == "textconv" else [str(path), str(path), str(path)]
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "selfassess", command, *args],
+        capture_output=True, text=True, cwd=tmp_path, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line}
+    assert "selfassess.cli" not in imported and "click" not in imported and "yaml" not in imported
