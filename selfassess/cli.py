@@ -318,7 +318,7 @@ def review(opts: Options, period: str | None) -> int:
 
 
 #: modules under selfassess/commands/ that add their commands to ``cli`` when imported
-COMMAND_MODULES: tuple[str, ...] = ("diff", "report", "sync")
+COMMAND_MODULES: tuple[str, ...] = ("diff", "report", "sync", "trust")
 for _name in COMMAND_MODULES:
     importlib.import_module(f"selfassess.commands.{_name}")
 
