@@ -278,8 +278,14 @@ def summary(opts: Options, period: str | None, fmt: str) -> int:
     counts per grade, movement since the previous period, and each district's status."""
     if fmt == "text":
         return summary_text(opts, period)
+    from .verify import verified_units
+
     combined = _combined(opts, period)
-    echo(json.dumps(combined.to_json(), indent=2, ensure_ascii=False))
+    data = combined.to_json()
+    verified = verified_units(opts.workspace().root, combined.period, tuple(combined.districts))
+    if verified is not None:  # only with allowed_signers: a workspace without behaves as before
+        data["verified"] = verified
+    echo(json.dumps(data, indent=2, ensure_ascii=False))
     return _unreadable(combined)
 
 

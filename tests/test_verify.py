@@ -168,3 +168,38 @@ def test_keys_makes_a_key_sets_up_signing_and_commits_are_signed(make_workspace,
     assert git(root, "log", "-1", "--format=%G? %GS").strip() == "G test@example.invalid"
     again = run_cli("keys", cwd=root, env={**env, "HOME": os.environ["HOME"]})
     assert again.returncode == 0 and again.stdout.startswith("Using your key: ")
+
+
+def test_summary_json_says_which_files_are_verified_only_with_allowed_signers(
+    team: Team, make_workspace
+) -> None:
+    write(team.root, "north", "2026-Q4", {"T1C1": {"rating": "green"}})
+    team.commit("north", "north's draft")
+    write(team.root, "south", "2026-Q4", {"T1C1": {"rating": "green"}})
+    team.commit(None, "south's draft, unsigned")
+    result = run_cli("summary", "2026-Q4", "--format", "json", "--as-of", "2026-11-23", cwd=team.root)
+    assert json.loads(result.stdout)["verified"] == {"north": True, "south": False}
+    plain = make_workspace(name="plain")
+    write(plain, "north", "2026-Q4", {"T1C1": {"rating": "green"}})
+    result = run_cli("summary", "2026-Q4", "--format", "json", "--as-of", "2026-11-23", cwd=plain)
+    assert "verified" not in json.loads(result.stdout)
+
+
+def test_a_merge_is_judged_only_on_files_that_differ_from_every_parent(team: Team) -> None:
+    git(team.root, "switch", "-q", "-c", "north-work")
+    write(team.root, "north", "2026-Q4", {"T1C1": {"rating": "green"}})
+    team.commit("north", "north's draft")
+    git(team.root, "switch", "-q", "main")
+    write(team.root, "south", "2026-Q4", {"T1C1": {"rating": "green"}})
+    team.commit("south", "south's draft")
+    git(team.root, "merge", "-q", "--no-ff", "--no-gpg-sign", "-m", "an unsigned merge", "north-work")
+    assert verify(team).returncode == 0  # the merge took each file from one side: nothing new to judge
+    write(team.root, "south", "2026-Q4", {"T1C1": {"rating": "red"}})
+    git(team.root, "add", "-A")
+    git(team.root, "commit", "-q", "--amend", "--no-edit", "--no-gpg-sign")  # the merge now edits south
+    result = verify(team)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"assessments/south/2026-Q4.toml: error: {git(team.root, 'rev-parse', '--short=7', 'HEAD').strip()} "
+        "changed — unsigned"
+    ]
