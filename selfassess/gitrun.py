@@ -20,6 +20,9 @@ QUIET_ENV = {
     "GIT_SSH_COMMAND": "ssh -o BatchMode=yes",
     "LC_ALL": "C",
 }
+#: set by the screens: git (and the ssh-keygen it runs to sign) gets no terminal, so a passphrase
+#: prompt can never draw over Textual; signing with a locked key then fails with one clear line
+DETACH_FROM_TERMINAL = False
 #: how git words a failure, most useful first: the line to show is the first that starts so
 _FAILURE_STARTS = ("fatal:", "error:", "hint:")
 
@@ -45,6 +48,7 @@ def run(
             errors="replace",
             env={**os.environ, **QUIET_ENV},
             stdin=subprocess.DEVNULL,
+            start_new_session=DETACH_FROM_TERMINAL,
             check=False,
             timeout=timeout,
         )

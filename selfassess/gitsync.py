@@ -121,7 +121,12 @@ def _commit(root: Path, args: list[str]) -> None:
     result = gitrun.run(root, *args, check=False)
     if result.returncode != 0:
         words = gitrun.one_line(result.stderr or result.stdout)
-        if "identity" in words or "email" in words or "tell me who you are" in result.stderr:
+        if "sign" in words.lower() or "passphrase" in result.stderr:
+            words = (
+                "git could not sign the commit (a key with a passphrase and no ssh-agent?): run "
+                "ssh-add, or run selfassess sync from the command line, where git can ask for it"
+            )
+        elif "identity" in words or "email" in words or "tell me who you are" in result.stderr:
             words = (
                 "git does not know who you are: run git config --global user.name 'Your Name' and "
                 "git config --global user.email you@force.example"

@@ -203,3 +203,28 @@ def test_a_merge_is_judged_only_on_files_that_differ_from_every_parent(team: Tea
         f"assessments/south/2026-Q4.toml: error: {git(team.root, 'rev-parse', '--short=7', 'HEAD').strip()} "
         "changed — unsigned"
     ]
+
+
+def test_a_locked_key_without_an_agent_fails_in_one_line(
+    make_workspace, git_repo, tmp_path, monkeypatch
+) -> None:
+    """Under the screens git has no terminal: signing with a passphrase-protected key and no ssh-agent
+    fails with what to do, never a prompt."""
+    from selfassess import gitrun
+    from selfassess.errors import GitError
+    from selfassess.gitsync import sync
+
+    root = git_repo(make_workspace())
+    key = tmp_path / "locked"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "secret", "-f", str(key)], check=True)
+    for name, value in (("gpg.format", "ssh"), ("user.signingkey", str(key)), ("commit.gpgsign", "true")):
+        git(root, "config", name, value)
+    write(root, "north", "2026-Q4", {"T1C1": {"rating": "green"}})
+    monkeypatch.delenv("SSH_AUTH_SOCK", raising=False)
+    monkeypatch.setattr(gitrun, "DETACH_FROM_TERMINAL", True)
+    with pytest.raises(GitError) as raised:
+        sync(root)
+    assert str(raised.value) == (
+        "git commit failed: git could not sign the commit (a key with a passphrase and no ssh-agent?): run "
+        "ssh-add, or run selfassess sync from the command line, where git can ask for it"
+    )

@@ -10,6 +10,7 @@ from typing import Any
 
 from textual.screen import Screen
 
+from .. import gitrun
 from ..errors import SelfAssessError
 from ..gitsync import SyncConflict, SyncResult, sync
 from .text import literal
@@ -30,6 +31,7 @@ def start_sync(screen: Screen[Any], after: Callable[[SyncResult | None], None]) 
     """Sync the app's workspace in a worker; ``after`` runs on the UI thread when it is done (None: it
     failed, and the screen has said why)."""
     app: Any = screen.app
+    gitrun.DETACH_FROM_TERMINAL = True  # never a passphrase prompt under the screen
     if any(w.group == GROUP and w.is_running for w in app.workers):
         screen.notify("A sync is already running.", timeout=3)
         return
@@ -69,9 +71,9 @@ def commit_review(screen: Screen[Any], path: Path, subject: str) -> None:
     """Commit a review file just written (when the workspace is a git repository), in a worker."""
     app: Any = screen.app
     root: Path = app.workspace.root
+    gitrun.DETACH_FROM_TERMINAL = True
 
     def job() -> None:
-        from .. import gitrun
         from ..gitsync import commit_file
 
         try:
