@@ -164,3 +164,29 @@ async def test_review_r_commits_the_review_file(make_workspace, git_repo) -> Non
         await settle(pilot)
     assert git(root, "log", "-1", "--format=%s").strip() == "north 2026-Q4: reviewed by ACC Test"
     assert git(root, "status", "--porcelain", "--", "assessments") == ""
+
+
+async def test_review_line_says_whose_sign_off_verifies(tmp_path: Path, make_workspace) -> None:
+    from test_verify import ACCESS, Team
+
+    keys = tmp_path / "keys"
+    keys.mkdir()
+    team = Team(make_workspace(extra_settings=ACCESS), keys)
+    write(team.root, "north", "2026-Q4", {"T1C1": {"rating": "green"}})
+    team.commit("north", "north's draft")
+    write(team.root, "south", "2026-Q4", {"T1C1": {"rating": "green"}})
+    team.commit(None, "south's draft, unsigned")
+    async with review_app(team.root, period="2026-Q4").run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pilot.app.screen.verification.show()
+        line = pilot.app.screen.query_one("#review-verified", Static).visual.plain
+        assert line == (
+            "Sign-off (verify): north ✔ deputy.north@force.example, north@force.example · south ⚠ unsigned"
+        )
+
+
+async def test_review_without_allowed_signers_has_no_sign_off_line(make_workspace) -> None:
+    root = four_grade_workspace(make_workspace)
+    async with review_app(root).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert not pilot.app.screen.query("#review-verified")

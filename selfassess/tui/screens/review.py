@@ -25,7 +25,7 @@ from ...review import mark_reviewed, refusal
 from ...summary import MOVEMENT_SIGNS
 from ...trend import Trend, load_trend
 from ...workspace import Workspace
-from ..live_reload import watch
+from .. import review_git
 from ..sync_action import commit_review
 from ..text import literal
 from ..widgets.help import HelpModal
@@ -98,7 +98,7 @@ class ReviewScreen(Screen[None]):
         self.sub_title = self.workspace.settings.force
         self.load(self.period)
         self.heatmap.focus()
-        watch(self, lambda: self.load(self.period))  # live reload: files changed on disk
+        review_git.install(self)  # live reload; verified sign-off when the workspace signs commits
 
     # -- loading --------------------------------------------------------------------------------
     def load(self, period: str | None) -> None:
