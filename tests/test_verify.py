@@ -228,3 +228,15 @@ def test_a_locked_key_without_an_agent_fails_in_one_line(
         "git commit failed: git could not sign the commit (a key with a passphrase and no ssh-agent?): run "
         "ssh-add, or run selfassess sync from the command line, where git can ask for it"
     )
+
+
+def test_the_markdown_report_gains_provenance_only_with_allowed_signers(team: Team, make_workspace) -> None:
+    write(team.root, "north", "2026-Q4", {"T1C1": {"rating": "green"}}, status="submitted")
+    team.commit("north", "north submits")
+    result = run_cli("report", "2026-Q4", "--as-of", "2026-11-23", cwd=team.root)
+    assert "## Provenance" in result.stdout
+    assert "| north | submitted | DCI A. Example | – | verified |" in result.stdout
+    assert "| south | missing | – | – | – |" in result.stdout
+    plain = make_workspace(name="plain")
+    write(plain, "north", "2026-Q4", {"T1C1": {"rating": "green"}})
+    assert "Provenance" not in run_cli("report", "2026-Q4", "--as-of", "2026-11-23", cwd=plain).stdout

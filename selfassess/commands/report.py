@@ -59,7 +59,12 @@ def report_command(
     combined = _combined(opts, period)
     when = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if stamp else None
     view = build(opts.workspace(), combined, opts.today(), stamp=when)
-    data = render(view, fmt, excel=excel).encode("utf-8")
+    text = render(view, fmt, excel=excel)
+    if fmt == "md":
+        from ..provenance import provenance_markdown
+
+        text += provenance_markdown(opts.workspace(), combined)
+    data = text.encode("utf-8")
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
