@@ -230,15 +230,22 @@ def validate(opts: Options, paths: tuple[str, ...], strict: bool) -> int:
 @click.argument("district")
 @click.argument("period")
 @click.option("--strict", is_flag=True, help="Treat warnings (personal data, stale, overdue) as errors.")
+@click.option("--no-commit", is_flag=True, help="Do not commit the submitted file (in a git repository).")
 @common
-def submit(opts: Options, district: str, period: str, strict: bool) -> int:
-    """Check DISTRICT's PERIOD is complete and mark it submitted."""
-    from .submit import submit_assessment
+def submit(opts: Options, district: str, period: str, strict: bool, no_commit: bool) -> int:
+    """Check DISTRICT's PERIOD is complete and mark it submitted (and commit it, in a git repository)."""
+    from .gitsetup import register_quietly
+    from .submit import commit_submitted, submit_assessment
 
+    register_quietly(opts.workspace().root)
     findings, done = submit_assessment(opts.workspace(), district, period, opts.today(), opts.who(), strict)
     code = _print_findings(findings, strict)
     if done:
         echo(f"{district} {period} submitted.")
+        if not no_commit:
+            note, failed = commit_submitted(opts.workspace(), district, period)
+            if note:
+                echo(note, err=failed)
     else:
         echo(f"{district} {period} not submitted: fix the errors above first.", err=True)
     return code
@@ -280,8 +287,14 @@ def summary(opts: Options, period: str | None, fmt: str) -> int:
     counts per grade, movement since the previous period, and each district's status."""
     if fmt == "text":
         return summary_text(opts, period)
+    from .verify import verified_units
+
     combined = _combined(opts, period)
-    echo(json.dumps(combined.to_json(), indent=2, ensure_ascii=False))
+    data = combined.to_json()
+    verified = verified_units(opts.workspace().root, combined.period, tuple(combined.districts))
+    if verified is not None:  # only with allowed_signers: a workspace without behaves as before
+        data["verified"] = verified
+    echo(json.dumps(data, indent=2, ensure_ascii=False))
     return _unreadable(combined)
 
 
@@ -299,6 +312,9 @@ def fill(opts: Options, district: str, period: str | None) -> int:
     workspace = opts.workspace()
     workspace.check_district(district)
     label = str(Period.parse(period)) if period else workspace.current_period(opts.today())
+    from .gitsetup import register_quietly
+
+    register_quietly(workspace.root)
     return open_tui(opts, "fill", district=district, period=label)
 
 
@@ -317,7 +333,7 @@ def review(opts: Options, period: str | None) -> int:
 
 
 #: modules under selfassess/commands/ that add their commands to ``cli`` when imported
-COMMAND_MODULES: tuple[str, ...] = ("diff", "report", "importing")
+COMMAND_MODULES: tuple[str, ...] = ("diff", "report", "importing", "sync", "trust")
 for _name in COMMAND_MODULES:
     importlib.import_module(f"selfassess.commands.{_name}")
 
@@ -326,7 +342,11 @@ for _name in COMMAND_MODULES:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the command line; every user mistake is one line on stderr and an exit status, no traceback."""
+    """Run the command line; every user mistake is one line on stderr and an exit status, no traceback.
+
+    The console script enters through ``launch.main``, which runs git's drivers (``textconv``,
+    ``merge-driver``) before this module, and so click, is imported.
+    """
     streams.prepare()  # any character, whatever the console's code page (Windows)
     try:
         code = cli.main(args=argv, prog_name="selfassess", standalone_mode=False)

@@ -20,6 +20,8 @@ from .workspace import ASSESSMENTS, CRITERIA, REVIEW_SUFFIX
 GITIGNORE = (
     "# selfassess: edit locks, temporary files of interrupted saves, text kept when a save failed\n"
     ".*.lock\n.*.tmp\n.*.unsaved\n"
+    "# the other side of a merge conflict, kept until it is resolved in the fill screen\n"
+    "assessments/*/*.conflict.toml\n"
 )
 GITATTRIBUTES = "# every checkout keeps assessments byte for byte as written\n*.toml text eol=lf\n"
 DEFAULT_FRAMEWORK = "ncpi"

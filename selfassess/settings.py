@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from .access import Access, access_from_table
 from .errors import AssessmentError, SettingsError
 from .ids import DISTRICT_RE, SLUG_RE
 from .periods import CALENDARS
@@ -15,7 +16,9 @@ from .store import decode, parse_toml, read_bytes
 from .tomlsource import KeyLines
 
 SETTINGS_FILE = "selfassess.toml"
-KEYS = ("force", "framework", "districts", "quarters", "stale_after_days", "capabilities", "privacy")
+KEYS = (
+    "force", "framework", "districts", "quarters", "stale_after_days", "capabilities", "privacy", "access",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,8 @@ class Settings:
     capabilities: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
     privacy_allow: tuple[str, ...] = ()
     path: str = SETTINGS_FILE
+    # [access]: who may write what, checked by `verify` against signed commits (None: not set)
+    access: Access | None = None
 
     def capabilities_of(self, district: str) -> tuple[str, ...]:
         return self.capabilities.get(district, ())
@@ -100,6 +105,7 @@ def parse_settings(data: bytes, path: str | os.PathLike[str]) -> Settings:
         capabilities=_capabilities(check, table.get("capabilities", {}), districts),
         privacy_allow=_privacy(check, table.get("privacy", {})),
         path=path,
+        access=_access(check, table["access"], districts) if "access" in table else None,
     )
 
 
@@ -123,6 +129,25 @@ def _privacy(check: _Checker, table: Any) -> tuple[str, ...]:
         if name != "allow":
             raise check.fail(f"unknown setting privacy.{name} (known: allow)", "privacy", name)
     return check.strings(table.get("allow", []), "privacy.allow", "privacy", "allow")
+
+
+def _access(check: _Checker, table: Any, districts: tuple[str, ...]) -> Access:
+    if not isinstance(table, dict):
+        raise check.fail("[access] must be a table", "access")
+    for name in table:
+        if name not in ("reviewers", "leads"):
+            raise check.fail(f"unknown setting access.{name} (known: reviewers, leads)", "access", name)
+    check.strings(table.get("reviewers", []), "access.reviewers", "access", "reviewers")
+    leads = table.get("leads", {})
+    if not isinstance(leads, dict):
+        raise check.fail("[access.leads] must be a table", "access", "leads")
+    for unit, names in leads.items():
+        if unit not in districts:
+            raise check.fail(
+                f"[access.leads] names {unit!r}, which is not in districts", "access", "leads", unit
+            )
+        check.strings(names, f"access.leads.{unit}", "access", "leads", unit)
+    return access_from_table(table)
 
 
 def load_settings(path: str | os.PathLike[str]) -> Settings:

@@ -25,6 +25,11 @@ def submit_assessment(
     if holder is not None and not holder.is_stale and not holder.is_ours:
         raise SelfAssessError(f"open for editing by {holder.describe()}", workspace.relative(path))
     findings = submit_blockers(workspace, assessment) + assessment_warnings(workspace, assessment, today)
+    conflict = path.with_name(f"{period}.conflict.toml")
+    if conflict.exists():
+        from .validate import conflict_finding
+
+        findings.insert(0, conflict_finding(workspace, conflict))
     if any(f.severity == ERROR or strict for f in findings):
         return findings, False
     assessment.status = "submitted"
@@ -32,3 +37,21 @@ def submit_assessment(
         assessment.assessor = user
     save_assessment(assessment, path, workspace.load_framework(assessment.framework))
     return findings, True
+
+
+def commit_submitted(workspace, district: str, period: str) -> tuple[str, bool]:
+    """Commit the submitted file when the workspace is a git repository: (what to say, whether it
+    failed). A failed commit is a warning: the file is submitted either way (SPEC §5)."""
+    from . import gitrun
+    from .gitsync import commit_file
+
+    root = workspace.root
+    try:
+        if not gitrun.is_repository(root):
+            return "", False
+        subject = f"{district} {period}: submitted"
+        if commit_file(root, workspace.assessment_path(district, period), subject):
+            return f"Committed: {subject}", False
+        return "", False
+    except SelfAssessError as error:
+        return f"warning: not committed: {error.message}", True

@@ -1,39 +1,29 @@
 """git's diff driver for assessments: any assessment or review file as readable text
-(``selfassess textconv``), and registering the driver with git (``selfassess git-setup``).
+(``selfassess textconv FILE``).
 
-It never fails on a file it cannot fully interpret: text that is not TOML is printed as it is, and
-every value is shown as well as it can be. Criterion headings start at the left margin and details are
-indented, so git's hunk headers name the criterion a change belongs to.
+The output depends only on the file's bytes (ids, grade ids, evidence, actions; no titles or labels
+from a framework), so git may cache it per blob (``diff.selfassess.cachetextconv``) and a warm
+``git log -p`` starts no process at all. It imports only the standard library: ``cli.main`` runs it
+before click is imported. It never fails on a file it cannot fully interpret: text that is not TOML is
+printed as it is. Criterion headings start at the left margin and details are indented, so git's hunk
+headers name the criterion a change belongs to.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shlex
-import shutil
 import sys
 import tomllib
 from collections.abc import Iterable
-from datetime import date, datetime
-from pathlib import Path
+from datetime import UTC, date, datetime
 from typing import Any
-
-from .canonical import utc_datetime
-from .errors import GitError, SelfAssessError
-from .model import Framework
-from .workspace import Workspace
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _REVIEW_KEYS = {"reviewer", "reviewed", "assessment_sha256"}
 _ASSESSMENT_KEYS = {"district", "period", "criteria", "framework"}
-DRIVER = "selfassess"
-ATTRIBUTES_LINE = f"assessments/**/*.toml diff={DRIVER}"
-#: hunk headers name the nearest line at the left margin: the criterion (ids may start with a digit)
-FUNCNAME = "^([[:alnum:]].*)$"
 
 
-def render_bytes(data: bytes, workspace: Workspace | None = None) -> str:
+def render_bytes(data: bytes) -> str:
     """The file as readable text: an assessment, a review, or (failing both) the text as it is."""
     text = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
     try:
@@ -43,19 +33,34 @@ def render_bytes(data: bytes, workspace: Workspace | None = None) -> str:
     if _REVIEW_KEYS & table.keys() and not _ASSESSMENT_KEYS & table.keys():
         return render_review(table)
     if _ASSESSMENT_KEYS & table.keys():
-        return render_assessment(table, _framework(workspace, table.get("framework")))
+        return render_assessment(table)
     return text
 
 
-def _framework(workspace: Workspace | None, framework_id: Any) -> Framework | None:
-    if not isinstance(framework_id, str):
-        return None
-    from .history import find_framework
-
+def main(argv: list[str]) -> int:
+    """``selfassess textconv FILE``, without click: print the file, or one line and exit 2."""
+    if len(argv) != 1 or argv[0].startswith("-"):
+        return -1  # not the plain form git uses: let click parse it
     try:
-        return find_framework(workspace, framework_id)
-    except SelfAssessError:
-        return None
+        with open(argv[0], "rb") as handle:
+            data = handle.read()
+    except OSError as error:
+        print(f"selfassess: {argv[0]}: cannot read: {error.strerror or error}", file=sys.stderr)
+        return 2
+    out = sys.stdout
+    try:
+        out.buffer.write(render_bytes(data).encode("utf-8", "surrogateescape"))
+        out.flush()
+    except BrokenPipeError:
+        pass
+    return 0
+
+
+def utc_datetime(value: datetime) -> str:
+    """As the canonical writer spells it: ``2026-11-23T10:15:00Z``."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).replace(tzinfo=None, microsecond=0).isoformat() + "Z"
 
 
 def _text(value: Any) -> str:
@@ -77,68 +82,37 @@ def _block(value: Any, indent: str) -> list[str]:
     return [indent + line if line else "" for line in _text(value).splitlines()] or [indent]
 
 
-def render_assessment(table: dict[str, Any], framework: Framework | None) -> str:
-    """An assessment's header, then each recorded criterion under its theme, in framework order."""
+def render_assessment(table: dict[str, Any]) -> str:
+    """An assessment's header, then each recorded criterion, in the file's order."""
     lines = [
         f"Assessment: {_text(table.get('district', '?'))} {_text(table.get('period', '?'))}",
         f"Status: {_text(table.get('status', 'draft'))}",
     ]
     if "assessor" in table:
         lines.append(f"Assessor: {_text(table['assessor'])}")
-    named = " ".join(_text(table[k]) for k in ("framework", "framework_version") if k in table)
-    lines.append(f"Framework: {named}" + (f" ({_text(framework.title)})" if framework else ""))
+    lines.append(
+        "Framework: " + " ".join(_text(table[k]) for k in ("framework", "framework_version") if k in table)
+    )
     if "updated" in table:
         lines.append(f"Updated: {_text(table['updated'])}")
     criteria = table.get("criteria", {})
     if not isinstance(criteria, dict):
         return "\n".join([*lines, "", f"criteria: {_text(criteria)}"]) + "\n"
-    theme = None
-    for written_id in _in_order(criteria, framework):
-        current = _theme_title(framework, written_id)
-        if current and current != theme:
-            lines += ["", f"== {current} =="]
-            theme = current
-        lines += ["", *_criterion(written_id, criteria[written_id], framework)]
+    for criterion_id, response in criteria.items():
+        lines += ["", *_criterion(criterion_id, response)]
     return "\n".join(lines) + "\n"
 
 
-def _in_order(criteria: dict[str, Any], framework: Framework | None) -> list[str]:
-    if framework is None:
-        return list(criteria)
-    order = framework.order()
-    position = {cid: i for i, cid in enumerate(criteria)}
-    return sorted(criteria, key=lambda cid: (order.get(framework.current_id(cid), len(order)), position[cid]))
-
-
-def _theme_title(framework: Framework | None, criterion_id: str) -> str | None:
-    theme = framework.theme_of(criterion_id) if framework else None
-    return theme.title if theme else None
-
-
-def _criterion(written_id: str, response: Any, framework: Framework | None) -> list[str]:
-    heading = _text(written_id)
-    if framework is not None:
-        current = framework.current_id(written_id)
-        known = framework.criterion(written_id) or framework.retired_criterion(written_id)
-        heading = _text(current) + (f" {_text(known.title)}" if known else "")
-        if current != written_id:
-            heading += f" (written as {_text(written_id)})"
-        elif framework.is_retired(written_id):
-            heading += " (retired)"
+def _criterion(criterion_id: str, response: Any) -> list[str]:
     if not isinstance(response, dict):
-        return [heading, f"  {_text(response)}"]
-    return [heading, *_details(response, framework)]
+        return [_text(criterion_id), f"  {_text(response)}"]
+    return [_text(criterion_id), *_details(response)]
 
 
-def _grade(framework: Framework | None, rating: Any) -> str:
-    grade = framework.grade(rating) if framework and isinstance(rating, str) else None
-    return _text(grade.label) if grade else _text(rating)
-
-
-def _details(response: dict[str, Any], framework: Framework | None) -> list[str]:
+def _details(response: dict[str, Any]) -> list[str]:
     lines = []
     if "rating" in response:
-        lines.append(f"  Rating: {_grade(framework, response['rating'])}")
+        lines.append(f"  Rating: {_text(response['rating'])}")
     if "not_applicable" in response:
         lines.append(f"  Not applicable: {_text(response['not_applicable'])}")
     if "rating" not in response and "not_applicable" not in response:
@@ -186,44 +160,3 @@ def render_review(table: dict[str, Any]) -> str:
 
 def _pairs(table: dict[str, Any], names: Iterable[tuple[str, str]]) -> list[str]:
     return [f"{label}: {_text(table[key])}" for key, label in names if key in table]
-
-
-# -- registering the driver with git ---------------------------------------------------------------
-
-
-def driver_command() -> str:
-    """How git should run us: this console script by its absolute path, so no PATH is needed."""
-    from .gitcommand import command_line
-
-    script = Path(sys.argv[0])
-    if script.stem == "selfassess" and script.is_file() and os.access(script, os.X_OK):
-        return command_line(script.absolute(), "textconv")  # selfassess, or selfassess.exe on Windows
-    found = shutil.which("selfassess")
-    if found:
-        return command_line(found, "textconv")
-    return command_line(sys.executable, "-m", "selfassess", "textconv")
-
-
-def add_attributes(root: Path) -> bool:
-    """Add the driver's line to ``root/.gitattributes``, keeping every other line; False if present."""
-    path = root / ".gitattributes"
-    text = path.read_text("utf-8") if path.is_file() else ""
-    if any(line.split() == ATTRIBUTES_LINE.split() for line in text.splitlines()):
-        return False
-    if text and not text.endswith("\n"):
-        text += "\n"
-    path.write_text(text + ATTRIBUTES_LINE + "\n", "utf-8", newline="\n")
-    return True
-
-
-def configure_git(root: Path, command: str, global_: bool) -> list[str]:
-    """Set ``diff.selfassess.*`` in the repository's (or the user's global) git config."""
-    from . import gitutil
-
-    scope = ["--global"] if global_ else []
-    if not global_ and not gitutil.is_repository(root):
-        raise GitError(f"{root} is not a git repository: run 'git init' there first, or use --global")
-    settings = [(f"diff.{DRIVER}.textconv", command), (f"diff.{DRIVER}.xfuncname", FUNCNAME)]
-    for name, value in settings:
-        gitutil.git(root, "config", *scope, name, value)
-    return [shlex.join(["git", "config", *scope, name, value]) for name, value in settings]

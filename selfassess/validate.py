@@ -17,6 +17,27 @@ from .settings import SETTINGS_FILE, load_settings
 from .store import decode, parse_review, read_bytes
 from .workspace import ASSESSMENTS, REVIEW_SUFFIX, Workspace, case_twin_message
 
+CONFLICT_SUFFIX = ".conflict.toml"
+
+
+def conflict_finding(workspace: Workspace, path: Path) -> Finding:
+    """An unresolved merge conflict is an error (the district cannot be submitted), never a stray file."""
+    from .conflictfile import read
+
+    district, period = path.parent.name, path.name.removesuffix(CONFLICT_SUFFIX)
+    try:
+        conflicts = read(path).conflicts
+        named = "; ".join(f"{cid} ({', '.join(fields)})" for cid, fields in conflicts.items())
+    except SelfAssessError:
+        named = "unknown fields"
+    return Finding(
+        workspace.relative(path),
+        None,
+        ERROR,
+        f"unresolved merge conflict: both sides changed {named}; choose in "
+        f"'selfassess fill {district} {period}'",
+    )
+
 
 def _error(error: SelfAssessError, severity: str = ERROR) -> Finding:
     return Finding(error.path or "", error.line, severity, error.message)
@@ -94,7 +115,9 @@ def validate_district(workspace: Workspace, district: str, today: date) -> list[
         stem = name.removesuffix(REVIEW_SUFFIX) if name.endswith(REVIEW_SUFFIX) else None
         if name.startswith("."):
             continue
-        if stem is not None and PERIOD_RE.match(stem):
+        if name.endswith(CONFLICT_SUFFIX):
+            findings.append(conflict_finding(workspace, path))
+        elif stem is not None and PERIOD_RE.match(stem):
             findings += validate_review(workspace, path, assessment_exists=stem in periods)
         elif name.removesuffix(".toml") in periods:
             findings += validate_assessment(workspace, path, today, overdue=name == f"{latest}.toml")
@@ -171,6 +194,8 @@ def _validate_path(workspace: Workspace, path: Path, today: date) -> list[Findin
         return []
     if path.suffix in (".yaml", ".yml"):
         return validate_framework(workspace, path)
+    if path.name.endswith(CONFLICT_SUFFIX):
+        return [conflict_finding(workspace, path)]
     if path.name.endswith(REVIEW_SUFFIX):
         stem = path.name.removesuffix(REVIEW_SUFFIX)
         return validate_review(workspace, path, (path.parent / f"{stem}.toml").exists())

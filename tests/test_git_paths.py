@@ -68,7 +68,7 @@ def test_git_runs_a_driver_installed_under_a_folder_with_a_space_and_a_quote(
     env = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"}
     env["PATH"] = "/usr/bin:/bin"  # git finds the driver by the path written in its config alone
     diff = subprocess.run(["git", "diff"], cwd=repo, capture_output=True, text=True, env=env, check=True)
-    assert "-  Rating: Green\n+  Rating: Amber\n" in diff.stdout
+    assert "-  Rating: green\n+  Rating: amber\n" in diff.stdout
 
 
 def test_git_is_run_by_its_full_path(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

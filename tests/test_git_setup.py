@@ -12,7 +12,7 @@ from test_diff import workspace, write
 
 from conftest import commit_all, run_cli
 
-ATTRIBUTES = "assessments/**/*.toml diff=selfassess"
+ATTRIBUTES = "assessments/**/*.toml diff=selfassess merge=selfassess"
 
 
 def _git(root: Path, *args: str) -> str:
@@ -37,6 +37,16 @@ def test_setup_is_idempotent_and_keeps_existing_attributes(repo: Path) -> None:
     textconv = _git(repo, "config", "--get-all", "diff.selfassess.textconv").strip()
     assert textconv.endswith("textconv") and len(textconv.splitlines()) == 1
     assert "already has" in result.stdout
+    assert _git(repo, "config", "diff.selfassess.cachetextconv").strip() == "true"
+    merge = _git(repo, "config", "merge.selfassess.driver").strip()
+    assert merge.endswith("merge-driver %O %A %B %P")
+    assert "assessments/*/*.conflict.toml" in (repo / ".gitignore").read_text()
+
+
+def test_an_older_attributes_line_is_replaced_not_doubled(repo: Path) -> None:
+    (repo / ".gitattributes").write_text("*.toml text eol=lf\nassessments/**/*.toml diff=selfassess\n")
+    assert run_cli("git-setup", cwd=repo).returncode == 0
+    assert (repo / ".gitattributes").read_text() == f"*.toml text eol=lf\n{ATTRIBUTES}\n"
 
 
 def test_git_log_p_show_and_diff_read_as_ratings_and_evidence(repo: Path) -> None:
@@ -44,14 +54,14 @@ def test_git_log_p_show_and_diff_read_as_ratings_and_evidence(repo: Path) -> Non
     commit_all(repo, "git-setup")
     write(repo, "north", "2026-Q4", {"T1C1": {"rating": "amber", "evidence": "Dip sample of 25.\n"}})
     working = _git(repo, "diff")
-    assert "-  Rating: Green\n+  Rating: Amber\n" in working
+    assert "-  Rating: green\n+  Rating: amber\n" in working
     commit_all(repo, "T1C1 down to amber")
     log = _git(repo, "log", "-p", "-1")
-    assert "-  Rating: Green\n+  Rating: Amber\n" in log
+    assert "-  Rating: green\n+  Rating: amber\n" in log
     assert "-    Dip sample of 20.\n+    Dip sample of 25.\n" in log
     assert "[criteria" not in log  # the raw TOML is not what is shown
     show = _git(repo, "show", "HEAD")
-    assert "+  Rating: Amber" in show
+    assert "+  Rating: amber" in show
 
 
 def test_hunk_headers_name_the_criterion(repo: Path) -> None:
@@ -63,7 +73,7 @@ def test_hunk_headers_name_the_criterion(repo: Path) -> None:
         repo, "north", "2026-Q4", {"T1C1": {"rating": "green"}, "T1C2": {"evidence": evidence + "Line 12.\n"}}
     )
     hunks = [line for line in _git(repo, "diff").splitlines() if line.startswith("@@")]
-    assert hunks and hunks[0].endswith("@@ T1C2 Criterion 1.2")
+    assert hunks and hunks[0].endswith("@@ T1C2")
 
 
 def test_driver_found_without_path(repo: Path) -> None:

@@ -104,11 +104,7 @@ def textconv_command(opts: Options, file: Path) -> int:
         data = file.read_bytes()
     except OSError as error:
         raise AssessmentError(f"cannot read: {error.strerror}", file) from None
-    try:
-        workspace = opts.workspace()
-    except SelfAssessError:
-        workspace = None
-    click.echo(render_bytes(data, workspace), nl=False)
+    click.echo(render_bytes(data), nl=False)
     return 0
 
 
@@ -118,22 +114,27 @@ def textconv_command(opts: Options, file: Path) -> int:
 )
 @common
 def git_setup_command(opts: Options, global_: bool) -> int:
-    """Make git diff, git log -p and git show read assessments as ratings and evidence.
+    """Make git diff, git log -p and git show read assessments as ratings and evidence, and git merge
+    them criterion by criterion.
 
-    Adds 'assessments/**/*.toml diff=selfassess' to the workspace's .gitattributes (commit it) and
-    sets diff.selfassess.textconv in this repository's git config (or, with --global, yours).
+    Adds 'assessments/**/*.toml diff=selfassess merge=selfassess' to the workspace's .gitattributes
+    (commit it) and sets the diff and merge drivers in this repository's git config (or, with --global,
+    yours). sync, submit and fill do the config part by themselves when it is missing.
     """
-    from ..textconv import ATTRIBUTES_LINE, add_attributes, configure_git, driver_command
+    from ..gitsetup import ATTRIBUTES_LINE, IGNORE_LINE, add_attributes, add_line, configure_git
 
     workspace = opts.workspace() if not global_ else _workspace_or_none(opts)
     root = workspace.root if workspace is not None else Path.cwd()
-    for command in configure_git(root, driver_command(), global_):
+    for command in configure_git(root, global_):
         echo(f"ran: {command}")
     if workspace is not None:
         added = add_attributes(root)
         state = "added" if added else "already has"
         echo(f"{root / '.gitattributes'}: {state} '{ATTRIBUTES_LINE}'")
         if added:
-            echo("Commit .gitattributes so everyone's git uses the driver once they run git-setup.")
-    echo("git diff, git log -p and git show now read assessments as ratings and evidence.")
+            echo("Commit .gitattributes so everyone's git uses the drivers once they run git-setup.")
+        if add_line(root / ".gitignore", IGNORE_LINE):
+            echo(f"{root / '.gitignore'}: added '{IGNORE_LINE}' (conflict files are never committed)")
+    echo("git diff, git log -p and git show now read assessments as ratings and evidence;")
+    echo("git merges them criterion by criterion (a real conflict: see 'selfassess validate').")
     return 0

@@ -73,7 +73,12 @@ def report_command(
         for note in notes:
             echo(f"{output}: note: {note}", err=True)
     else:
-        data = render(view, fmt, excel=excel).encode("utf-8")
+        text = render(view, fmt, excel=excel)
+        if fmt == "md":
+            from ..provenance import provenance_markdown
+
+            text += provenance_markdown(opts.workspace(), combined)
+        data = text.encode("utf-8")
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()

@@ -28,6 +28,7 @@ from ... import closing
 from ...errors import SelfAssessError
 from ...gitutil import has_uncommitted
 from ...model import Action
+from .. import fill_sync
 from ..session import Session
 from ..text import literal
 from ..widgets.confirm import ConfirmModal
@@ -84,6 +85,7 @@ class FillScreen(Screen[None]):
         Binding("ctrl+s", "submit", "Submit", priority=True),
         Binding("ctrl+o", "reopen", "Reopen"),
         Binding("ctrl+r", "save_now", "Save", priority=True),
+        Binding("s", "sync", "Sync"),
         Binding("f1", "help", "Help", priority=True),
         Binding("question_mark", "help", "Help", show=False),
         Binding("e", "edit_evidence", "Evidence", show=False),
@@ -172,6 +174,8 @@ class FillScreen(Screen[None]):
         self._refresh_git()
         if recovered:
             self.call_after_refresh(self._merge)
+        else:
+            self.call_after_refresh(fill_sync.offer_conflict, self)  # after a merge left a conflict file
 
     def on_unmount(self) -> None:
         """Leaving never asks "save?": whatever is pending is saved now, and the lock released."""
@@ -385,6 +389,9 @@ class FillScreen(Screen[None]):
             self.notify("Everything is saved.", timeout=3)
         elif self._save():
             self.notify("Saved.", timeout=3)
+
+    def action_sync(self) -> None:
+        fill_sync.sync(self)
 
     def _merge(self) -> None:
         session = self._session

@@ -16,6 +16,7 @@ from ...model import Framework
 from ...periods import Period
 from ...versions import asked
 from ...workspace import Entry, Workspace
+from .. import home_git
 from ..text import literal
 from ..widgets.help import HelpModal
 
@@ -44,6 +45,7 @@ applicable.
 | `n` | fill the quarter after the last one shown (starting it from scratch) |
 | `r` | review all districts for the chosen quarter |
 | `d` | what changed in the chosen district since the quarter before |
+| `s` | sync: commit, pull and push (the line above the keys says where git stands) |
 | `ctrl+p` | command palette (themes, keys) |
 | `F1`, `?` | this help |
 | `q` | quit |
@@ -77,6 +79,7 @@ class HomeScreen(Screen[None]):
         Binding("n", "fill_next", "Fill next quarter"),
         Binding("r", "review", "Review"),
         Binding("d", "diff", "What changed"),
+        Binding("s", "sync", "Sync"),
         Binding("f1", "help", "Help"),
         Binding("question_mark", "help", "Help", show=False),
         Binding("q", "app.quit", "Quit"),
@@ -110,6 +113,7 @@ class HomeScreen(Screen[None]):
         if self.current_period in self.periods:
             table.move_cursor(row=0, column=self.periods.index(self.current_period) + 1)
         table.focus()
+        home_git.install(self)  # the git status line, live reload
 
     def on_screen_resume(self) -> None:
         if self.periods:
@@ -205,6 +209,9 @@ class HomeScreen(Screen[None]):
                 self.notify(literal(f"{district} has no assessment for {label} to compare."), timeout=5)
                 return
         self._open("diff", district=district, old=old, new=period)
+
+    def action_sync(self) -> None:
+        home_git.sync(self)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpModal(HELP))

@@ -25,6 +25,8 @@ from ...review import mark_reviewed, refusal
 from ...summary import MOVEMENT_SIGNS
 from ...trend import Trend, load_trend
 from ...workspace import Workspace
+from .. import review_git
+from ..sync_action import commit_review
 from ..text import literal
 from ..widgets.help import HelpModal
 from ..widgets.review_actions import ActionsScreen
@@ -96,6 +98,7 @@ class ReviewScreen(Screen[None]):
         self.sub_title = self.workspace.settings.force
         self.load(self.period)
         self.heatmap.focus()
+        review_git.install(self)  # live reload; verified sign-off when the workspace signs commits
 
     # -- loading --------------------------------------------------------------------------------
     def load(self, period: str | None) -> None:
@@ -386,6 +389,8 @@ class ReviewScreen(Screen[None]):
         self.load(self.period)
         path = self.workspace.relative(self.workspace.review_path(district, entry.period))
         self.notify(literal(f"{district} marked reviewed: {path}"), title="Reviewed")
+        review_file = self.workspace.review_path(district, entry.period)
+        commit_review(self, review_file, f"{district} {entry.period}: reviewed by {self.app.user}")  # type: ignore[attr-defined]
 
     # -- command palette ------------------------------------------------------------------------
     def palette_commands(self) -> list[Command]:

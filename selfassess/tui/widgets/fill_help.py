@@ -49,6 +49,7 @@ committed to git.
 | `ctrl+s` | submit: shows what still blocks it and lets you jump to each |
 | `ctrl+o` | reopen a submitted assessment as a draft |
 | `ctrl+r` | save now; after a failed save, retry; after a change on disk, compare and merge |
+| `s` | sync: save, commit, pull and push, then show the assessment as it now is |
 | `ctrl+p` | command palette: go to a criterion by id or words of its title, or run any command |
 | `F1`, `?` | this help |
 | `q`, `ctrl+q` | quit (everything is already saved) |

@@ -62,7 +62,7 @@ under the cursor in full, with that district's own trend.
 | `[` / `]` | previous / next quarter |
 | `a` | open improvement actions across districts, overdue highlighted |
 | `r` | comment on the district under the cursor and mark it reviewed (submitted assessments only) |
-| `ctrl+r` | read the files again (after a `git pull`) |
+| `ctrl+r` | read the files again (the screen also does so by itself within 2 s of a change on disk) |
 | `ctrl+p` | command palette: go to a criterion or district, or run any command |
 | `F1`, `?` | this help |
 | `Esc` | back to the home screen; `q` quits |

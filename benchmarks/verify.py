@@ -1,0 +1,82 @@
+"""Benchmark (issue 17): ``selfassess verify`` of 200 signed commits (target: at most 5 s here).
+
+    .venv/bin/python benchmarks/verify.py [--commits 200]
+
+Makes a workspace with an SSH key per district lead and one for the reviewer, commits allowed_signers
+(the root of trust), then N commits each signed by a district's lead changing that district's file;
+times one ``selfassess verify`` (median of 3) and, as the baseline in the same run,
+``python -c "import tomllib"``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SELFASSESS = str(Path(sys.executable).with_name("selfassess"))
+DISTRICTS = ("north", "south", "east", "west")
+
+
+def run(args: list[str], cwd: Path, env: dict[str, str]) -> None:
+    subprocess.run(args, cwd=cwd, env=env, check=True, capture_output=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--commits", type=int, default=200)
+    count = parser.parse_args().commits
+    with tempfile.TemporaryDirectory(prefix="selfassess-verify-") as scratch:
+        base = Path(scratch)
+        env = {
+            **os.environ,
+            "HOME": scratch,
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "GIT_CONFIG_GLOBAL": f"{scratch}/gc",
+        }
+        Path(env["GIT_CONFIG_GLOBAL"]).write_text("[user]\n\tname = B\n\temail = b@x\n")
+        root = base / "ws"
+        run([SELFASSESS, "init", str(root), "--districts", ",".join(DISTRICTS)], base, env)
+        signers, leads = [], []
+        for name in ("acc", *DISTRICTS):
+            key = base / name
+            run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)], base, env)
+            kind, body = Path(f"{key}.pub").read_text().split()[:2]
+            signers.append(f'{name}@x namespaces="git" {kind} {body}\n')
+            if name != "acc":
+                leads.append(f'{name} = ["{name}@x"]\n')
+        (root / "allowed_signers").write_text("".join(signers))
+        with (root / "selfassess.toml").open("a") as settings:
+            settings.write('\n[access]\nreviewers = ["acc@x"]\n[access.leads]\n' + "".join(leads))
+        sign = ["-c", "gpg.format=ssh"]
+        run(["git", "add", "-A"], root, env)
+        run(["git", *sign, "-c", f"user.signingkey={base / 'acc'}", "commit", "-qS", "-m", "root"], root, env)
+        for number in range(count):
+            district = DISTRICTS[number % len(DISTRICTS)]
+            path = root / "assessments" / district / "2026-Q4.toml"
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(f"n = {number}\n")
+            run(["git", "add", "-A"], root, env)
+            key = f"user.signingkey={base / district}"
+            run(["git", *sign, "-c", key, "commit", "-qS", "-m", str(number)], root, env)
+
+        def timed(args: list[str]) -> float:
+            start = time.perf_counter()
+            subprocess.run(args, cwd=root, env=env, capture_output=True, check=False)
+            return time.perf_counter() - start
+
+        baseline = statistics.median(timed([sys.executable, "-c", "import tomllib"]) for _ in range(5))
+        ours = statistics.median(timed([SELFASSESS, "verify"]) for _ in range(3))
+        check = subprocess.run([SELFASSESS, "verify"], cwd=root, env=env, capture_output=True, text=True)
+    print(f"verify of {count} signed commits: {ours:.2f} s (target <= 5 s); import tomllib {baseline:.3f} s")
+    print(f"  ratio {ours / baseline:.0f}x; verify said: {check.stdout.strip().splitlines()[-1]}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

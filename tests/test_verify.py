@@ -1,0 +1,242 @@
+"""`selfassess keys` and `selfassess verify` with real SSH keys (ssh-keygen in tmp_path) and real
+signed commits: who may write which file, judged as allowed_signers and [access] stood before each commit."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from test_diff import write
+
+from conftest import run_cli
+
+ACCESS = """
+[access]
+reviewers = ["acc@force.example"]
+[access.leads]
+north = ["north@force.example", "deputy.north@force.example"]
+south = ["south@force.example"]
+"""
+pytestmark = pytest.mark.skipif(
+    subprocess.run(["git", "version"], capture_output=True, text=True).stdout < "git version 2.34",
+    reason="SSH signing needs git 2.34",
+)
+
+
+def git(root: Path, *args: str, check: bool = True) -> str:
+    result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=check)
+    return result.stdout
+
+
+def make_key(folder: Path, name: str) -> Path:
+    key = folder / name
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", str(key)], check=True)
+    return key
+
+
+def signers_line(principals: str, key: Path) -> str:
+    kind, body = Path(f"{key}.pub").read_text().split()[:2]
+    return f'{principals} namespaces="git" {kind} {body}\n'
+
+
+class Team:
+    """A workspace in git whose first commit (by the ACC, signed) adds allowed_signers: the root of trust."""
+
+    def __init__(self, root: Path, keys: Path) -> None:
+        self.root = root
+        self.keys = {n: make_key(keys, n) for n in ("acc", "north", "south", "stranger")}
+        (root / "allowed_signers").write_text(
+            signers_line("acc@force.example", self.keys["acc"])
+            + signers_line("north@force.example,deputy.north@force.example", self.keys["north"])
+            + signers_line("south@force.example", self.keys["south"])
+        )
+        git(root, "init", "-q", "-b", "main")
+        self.commit("acc", "settings, framework and keys")
+
+    def commit(self, who: str | None, message: str) -> str:
+        """Commit everything, signed with ``who``'s key (None: unsigned)."""
+        git(self.root, "add", "-A")
+        signing = ["-c", "gpg.format=ssh", "-c", f"user.signingkey={self.keys[who]}"] if who else []
+        git(self.root, *signing, "commit", "-q", *(["-S"] if who else ["--no-gpg-sign"]), "-m", message)
+        return git(self.root, "rev-parse", "--short=7", "HEAD").strip()
+
+
+@pytest.fixture
+def team(tmp_path: Path, make_workspace) -> Team:
+    root = make_workspace(extra_settings=ACCESS)
+    keys = tmp_path / "keys"
+    keys.mkdir()
+    return Team(root, keys)
+
+
+def verify(team: Team, *args: str) -> subprocess.CompletedProcess[str]:
+    return run_cli("verify", *args, cwd=team.root)
+
+
+def test_a_lead_signing_their_own_district_passes(team: Team) -> None:
+    write(team.root, "north", "2026-Q4", {"T1C1": {"rating": "green"}})
+    team.commit("north", "north's draft")
+    result = verify(team)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("All 1 commit(s) since ")
+
+
+def test_each_wrong_writer_is_named_with_the_reason(team: Team) -> None:
+    write(team.root, "south", "2026-Q4", {"T1C1": {"rating": "green"}})
+    other = team.commit("north", "north writes south's file")
+    write(team.root, "north", "2026-Q4", {"T1C1": {"rating": "red"}})
+    unsigned = team.commit(None, "unsigned")
+    write(team.root, "north", "2026-Q4", {"T1C1": {"rating": "amber"}})
+    stranger = team.commit("stranger", "an unknown key")
+    (team.root / "assessments/north/2026-Q4.review.toml").write_text("reviewed by a lead\n")
+    review = team.commit("north", "a lead reviews")
+    with (team.root / "allowed_signers").open("a") as signers:
+        signers.write(signers_line("acc@force.example", team.keys["north"]))  # the lead as the ACC
+    keys = team.commit("north", "a lead adds a key")
+    result = verify(team)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    fingerprint = subprocess.run(
+        ["ssh-keygen", "-lf", f"{team.keys['stranger']}.pub"], capture_output=True, text=True
+    ).stdout.split()[1]
+    lead = "deputy.north@force.example, north@force.example"
+    assert lines == [
+        f"assessments/south/2026-Q4.toml: error: {other} changed by {lead} — not a lead of south",
+        f"assessments/north/2026-Q4.toml: error: {unsigned} changed — unsigned",
+        f"assessments/north/2026-Q4.toml: error: {stranger} changed — signed by a key not in allowed_signers "
+        f"({fingerprint})",
+        f"assessments/north/2026-Q4.review.toml: error: {review} changed by {lead} — not a reviewer",
+        f"allowed_signers: error: {keys} changed by {lead} — not a reviewer",
+    ]
+
+
+def test_from_limits_the_walk_and_json_names_each_files_last_commit(team: Team) -> None:
+    team_root = team.root
+    write(team_root, "north", "2026-Q4", {"T1C1": {"rating": "green"}})
+    team.commit(None, "unsigned, before --from")
+    start = git(team_root, "rev-parse", "HEAD").strip()
+    write(team_root, "north", "2026-Q4", {"T1C1": {"rating": "amber"}})
+    good = team.commit("north", "signed")
+    assert verify(team).returncode == 1
+    result = verify(team, "--from", start, "--format", "json")
+    assert result.returncode == 0, result.stdout
+    report = json.loads(result.stdout)
+    assert report["findings"] == [] and report["commits"] == 1
+    assert report["files"]["assessments/north/2026-Q4.toml"] == {
+        "commit": good,
+        "signer": "deputy.north@force.example, north@force.example",
+        "verified": True,
+    }
+
+
+def test_cannot_run_is_exit_2(team: Team, make_workspace, tmp_path: Path) -> None:
+    assert verify(team, "--from", "no-such-rev").returncode == 2
+    plain = make_workspace(name="plain")
+    result = run_cli("verify", cwd=plain)
+    assert result.returncode == 2 and "not a git repository" in result.stderr
+    git(plain, "init", "-q")
+    result = run_cli("verify", cwd=plain)
+    assert result.returncode == 2 and "no allowed_signers committed" in result.stderr
+
+
+def test_access_is_validated_with_its_line(make_workspace) -> None:
+    root = make_workspace(
+        extra_settings='[access]\nreviewers = ["acc@x"]\n[access.leads]\nnowhere = ["a@x"]\n'
+    )
+    result = run_cli("validate", cwd=root)
+    assert result.returncode == 1
+    assert (
+        "selfassess.toml:7: error: [access.leads] names 'nowhere', which is not in districts" in result.stdout
+    )
+
+
+def test_keys_makes_a_key_sets_up_signing_and_commits_are_signed(make_workspace, git_repo, tmp_path) -> None:
+    root = git_repo(make_workspace())
+    env = {"XDG_CONFIG_HOME": str(tmp_path / "config")}
+    result = run_cli("keys", "--no-passphrase", cwd=root, env=env)
+    assert result.returncode == 0, result.stderr
+    line = result.stdout.splitlines()[-1]
+    assert line.startswith('test@example.invalid namespaces="git" ssh-ed25519 ')
+    assert (tmp_path / "config" / "selfassess" / "id_ed25519").is_file()
+    assert git(root, "config", "commit.gpgsign").strip() == "true"
+    (root / "allowed_signers").write_text(line + "\n")
+    write(root, "north", "2026-Q4", {"T1C1": {"rating": "green"}})
+    assert run_cli("sync", "--all", cwd=root, env=env).returncode == 0
+    assert git(root, "log", "-1", "--format=%G? %GS").strip() == "G test@example.invalid"
+    again = run_cli("keys", cwd=root, env={**env, "HOME": os.environ["HOME"]})
+    assert again.returncode == 0 and again.stdout.startswith("Using your key: ")
+
+
+def test_summary_json_says_which_files_are_verified_only_with_allowed_signers(
+    team: Team, make_workspace
+) -> None:
+    write(team.root, "north", "2026-Q4", {"T1C1": {"rating": "green"}})
+    team.commit("north", "north's draft")
+    write(team.root, "south", "2026-Q4", {"T1C1": {"rating": "green"}})
+    team.commit(None, "south's draft, unsigned")
+    result = run_cli("summary", "2026-Q4", "--format", "json", "--as-of", "2026-11-23", cwd=team.root)
+    assert json.loads(result.stdout)["verified"] == {"north": True, "south": False}
+    plain = make_workspace(name="plain")
+    write(plain, "north", "2026-Q4", {"T1C1": {"rating": "green"}})
+    result = run_cli("summary", "2026-Q4", "--format", "json", "--as-of", "2026-11-23", cwd=plain)
+    assert "verified" not in json.loads(result.stdout)
+
+
+def test_a_merge_is_judged_only_on_files_that_differ_from_every_parent(team: Team) -> None:
+    git(team.root, "switch", "-q", "-c", "north-work")
+    write(team.root, "north", "2026-Q4", {"T1C1": {"rating": "green"}})
+    team.commit("north", "north's draft")
+    git(team.root, "switch", "-q", "main")
+    write(team.root, "south", "2026-Q4", {"T1C1": {"rating": "green"}})
+    team.commit("south", "south's draft")
+    git(team.root, "merge", "-q", "--no-ff", "--no-gpg-sign", "-m", "an unsigned merge", "north-work")
+    assert verify(team).returncode == 0  # the merge took each file from one side: nothing new to judge
+    write(team.root, "south", "2026-Q4", {"T1C1": {"rating": "red"}})
+    git(team.root, "add", "-A")
+    git(team.root, "commit", "-q", "--amend", "--no-edit", "--no-gpg-sign")  # the merge now edits south
+    result = verify(team)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"assessments/south/2026-Q4.toml: error: {git(team.root, 'rev-parse', '--short=7', 'HEAD').strip()} "
+        "changed — unsigned"
+    ]
+
+
+def test_a_locked_key_without_an_agent_fails_in_one_line(
+    make_workspace, git_repo, tmp_path, monkeypatch
+) -> None:
+    """Under the screens git has no terminal: signing with a passphrase-protected key and no ssh-agent
+    fails with what to do, never a prompt."""
+    from selfassess import gitrun
+    from selfassess.errors import GitError
+    from selfassess.gitsync import sync
+
+    root = git_repo(make_workspace())
+    key = tmp_path / "locked"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "secret", "-f", str(key)], check=True)
+    for name, value in (("gpg.format", "ssh"), ("user.signingkey", str(key)), ("commit.gpgsign", "true")):
+        git(root, "config", name, value)
+    write(root, "north", "2026-Q4", {"T1C1": {"rating": "green"}})
+    monkeypatch.delenv("SSH_AUTH_SOCK", raising=False)
+    monkeypatch.setattr(gitrun, "DETACH_FROM_TERMINAL", True)
+    with pytest.raises(GitError) as raised:
+        sync(root)
+    assert str(raised.value) == (
+        "git commit failed: git could not sign the commit (a key with a passphrase and no ssh-agent?): run "
+        "ssh-add, or run selfassess sync from the command line, where git can ask for it"
+    )
+
+
+def test_the_markdown_report_gains_provenance_only_with_allowed_signers(team: Team, make_workspace) -> None:
+    write(team.root, "north", "2026-Q4", {"T1C1": {"rating": "green"}}, status="submitted")
+    team.commit("north", "north submits")
+    result = run_cli("report", "2026-Q4", "--as-of", "2026-11-23", cwd=team.root)
+    assert "## Provenance" in result.stdout
+    assert "| north | submitted | DCI A. Example | – | verified |" in result.stdout
+    assert "| south | missing | – | – | – |" in result.stdout
+    plain = make_workspace(name="plain")
+    write(plain, "north", "2026-Q4", {"T1C1": {"rating": "green"}})
+    assert "Provenance" not in run_cli("report", "2026-Q4", "--as-of", "2026-11-23", cwd=plain).stdout
