@@ -11,6 +11,7 @@ from typing import Any
 
 from .model import NOT_APPLICABLE, UNRATED, Action, Assessment, Criterion, Framework, Response, Theme
 from .periods import Period
+from .vocabulary import Movement, Status
 from .workspace import Entry, Workspace
 
 
@@ -52,12 +53,12 @@ class Combined:
     def previous_cell(self, criterion: Criterion, district: str) -> str | None:
         return self._cell(self.previous_entries, criterion, district)
 
-    def movement(self, criterion: Criterion, district: str) -> str:
-        """better, worse, same, rated, unrated; '' for n/a or a side with no assessment."""
+    def movement(self, criterion: Criterion, district: str) -> Movement:
+        """better, worse, same, rated, unrated; NONE ('') for n/a or a side with no assessment."""
         if not self.has_assessment(district) or not self.had_assessment(district):
-            return ""
-        return self.framework.movement(
-            self.previous_cell(criterion, district), self.cell(criterion, district)
+            return Movement.NONE
+        return Movement(
+            self.framework.movement(self.previous_cell(criterion, district), self.cell(criterion, district))
         )
 
     def has_assessment(self, district: str) -> bool:
@@ -67,7 +68,7 @@ class Combined:
         entry = self.previous_entries.get(district)
         return entry is not None and entry.assessment is not None
 
-    def status(self, district: str) -> str:
+    def status(self, district: str) -> Status:
         return self.entries[district].status
 
     def counts(self, district: str) -> dict[str, int]:

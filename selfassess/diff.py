@@ -14,8 +14,8 @@ from datetime import date
 from typing import Any
 
 from .model import NOT_APPLICABLE, Action, Assessment, Framework, Response
-from .summary import MOVEMENT_SIGNS, NOT_RATED
 from .terminal import colour_enabled, style
+from .vocabulary import DIRECTION_LOOK, Movement, cell_text
 
 #: every direction, in the order they are listed: worst news first (SPEC §5)
 DIRECTIONS = (
@@ -25,12 +25,11 @@ DIRECTIONS = (
 FIELDS = ("rating", "not_applicable", "evidence", "notes", "as_of", "carried", "actions")
 #: directions that are a move of the rating itself (shown in the first section)
 MOVES = DIRECTIONS[:-1]
-DIRECTION_WORDS = {
-    "worse": "worse", "better": "better", "rated": "newly rated", "unrated": "no longer rated",
-    "not-applicable": "now not applicable", "applicable": "applies again",
-    "added": "criterion added", "removed": "criterion removed", "same": "",
-}  # fmt: skip
-DIRECTION_SIGNS = {**MOVEMENT_SIGNS, "not-applicable": "∅", "applicable": "○", "added": "+", "removed": "×"}
+#: a diff lists an unchanged criterion without a word
+DIRECTION_WORDS = {m.value: m.words if m is not Movement.SAME else "" for m in Movement} | {
+    d: w for d, (_, w) in DIRECTION_LOOK.items()
+}
+DIRECTION_SIGNS = {m.value: m.sign for m in Movement} | {d: s for d, (s, _) in DIRECTION_LOOK.items()}
 
 
 @dataclass(frozen=True)
@@ -325,12 +324,8 @@ def _changes_follow(segments: list[tuple[str, str]], index: int) -> bool:
 
 def cell_label(framework: Framework, cell: str | None) -> tuple[str, str | None]:
     """A rating cell as its label and colour: the grade's label, ``n/a`` or not rated."""
-    if cell == NOT_APPLICABLE:
-        return "n/a", None
-    if cell is None:
-        return NOT_RATED, None
-    grade = framework.grade(cell)
-    return (grade.label, grade.colour or None) if grade else (cell, None)
+    text, colour = cell_text(framework, cell, has_assessment=True)
+    return text, colour or None
 
 
 def render_text(diff: Diff) -> str:

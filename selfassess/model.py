@@ -12,7 +12,6 @@ from types import MappingProxyType
 
 NOT_APPLICABLE = "n/a"
 UNRATED = "unrated"
-STATUSES = ("draft", "submitted")
 SCHEMA = 1
 
 

@@ -19,9 +19,10 @@ from .atomic import file_sha256, sha256_bytes, write_atomic
 from .errors import AssessmentError, ConflictError, SelfAssessError
 from .fastread import canonical_table
 from .ids import DISTRICT_RE
-from .model import SCHEMA, STATUSES, Action, Assessment, Framework, Response, Review
+from .model import SCHEMA, Action, Assessment, Framework, Response, Review
 from .periods import PERIOD_RE
 from .tomlsource import KeyLines
+from .vocabulary import FILE_STATUSES
 
 MAX_ASSESSMENT_BYTES = 16 * 1024 * 1024
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(\s|$)", re.MULTILINE)
@@ -307,8 +308,8 @@ def _read_assessment(table: dict[str, Any], text: str, path: str) -> Assessment:
     reader.unknown_keys(table, TOP_KEYS)
     schema = reader.schema(table)
     status = reader.optional(table, "status", str) or "draft"
-    if status not in STATUSES:
-        raise reader.fail(f"status {status!r} is not one of: {', '.join(STATUSES)}", "status")
+    if status not in FILE_STATUSES:
+        raise reader.fail(f"status {status!r} is not one of: {', '.join(FILE_STATUSES)}", "status")
     district = reader.required(table, "district", str)
     if not DISTRICT_RE.match(district):
         raise reader.fail(f"district {district!r} is not a district id", "district")

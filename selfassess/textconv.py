@@ -22,6 +22,7 @@ from typing import Any
 from .canonical import utc_datetime
 from .errors import GitError, SelfAssessError
 from .model import Framework
+from .vocabulary import CellKind
 from .workspace import Workspace
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -140,9 +141,9 @@ def _details(response: dict[str, Any], framework: Framework | None) -> list[str]
     if "rating" in response:
         lines.append(f"  Rating: {_grade(framework, response['rating'])}")
     if "not_applicable" in response:
-        lines.append(f"  Not applicable: {_text(response['not_applicable'])}")
+        lines.append(f"  {CellKind.NOT_APPLICABLE.words.capitalize()}: {_text(response['not_applicable'])}")
     if "rating" not in response and "not_applicable" not in response:
-        lines.append("  Not rated")
+        lines.append(f"  {CellKind.NOT_RATED.words.capitalize()}")
     if response.get("carried"):
         lines.append("  Carried forward from last period (not yet confirmed)")
     if "evidence" in response:

@@ -11,6 +11,8 @@ from importlib.resources import files
 
 from ..combine import OpenAction
 from ..model import Criterion, Grade
+from ..vocabulary import CellKind, Movement
+from ..vocabulary import legend as marks
 from .colours import hex_colour, text_on
 from .svg import UNRATED_FILL, trend_svg
 from .text import district_name, long_date, plain, plural
@@ -106,8 +108,8 @@ def districts_table(view: ReportView) -> str:
         swatch = f'<span class="swatch grade-{grade.number}">&#160;</span>' if grade else ""
         rows.append(row(swatch + e(words), {d: str(combined.counts(d)[key]) for d in readable}))
     moves = {d: view.movements(d) for d in readable}
-    rows.append(row("▲ Better", {d: str(moves[d]["better"]) for d in readable}))
-    rows.append(row("▼ Worse", {d: str(moves[d]["worse"]) for d in readable}))
+    rows.append(row(f"{Movement.BETTER.sign} Better", {d: str(moves[d]["better"]) for d in readable}))
+    rows.append(row(f"{Movement.WORSE.sign} Worse", {d: str(moves[d]["worse"]) for d in readable}))
     actions = {d: view.action_counts(d) for d in readable}
     rows.append(row("Open actions", {d: str(actions[d][0]) for d in readable}))
     rows.append(row("of which overdue", {d: str(actions[d][1]) for d in readable}))
@@ -157,8 +159,7 @@ def legend(view: ReportView, movement: bool = True) -> str:
         f'<div class="legend">{swatches}'
         f'<span><span class="swatch" style="background:{UNRATED_FILL}">&#160;</span>not rated</span>'
         + (
-            "<span>n/a not applicable</span><span>▲ better</span><span>▼ worse</span>"
-            "<span>+ newly rated</span><span>− no longer rated</span>"
+            "".join(f"<span>{e(s)} {e(w)}</span>" for s, w in marks(cells=(CellKind.NOT_APPLICABLE,)))
             if movement
             else ""
         )

@@ -13,11 +13,11 @@ from functools import cached_property
 from ..combine import Combined, OpenAction
 from ..model import NOT_APPLICABLE, UNRATED, Criterion, Framework, Grade, Theme
 from ..periods import Period
-from ..summary import MOVEMENT_SIGNS, cell_text
 from ..trend import Trend
+from ..vocabulary import MOVES, CellKind, Movement, cell_text
 from .text import district_name, excerpt, plural
 
-MOVEMENTS = ("better", "worse", "rated", "unrated")
+MOVEMENTS = tuple(m.value for m in MOVES)
 
 
 @dataclass(frozen=True)
@@ -114,8 +114,8 @@ class ReportView:
     def count_keys(self) -> list[tuple[str, str]]:
         """(key, words) for each column of counts: the grades worst → best, then n/a and not rated."""
         return [(g.id, g.label) for g in self.framework.scale] + [
-            (NOT_APPLICABLE, "n/a"),
-            (UNRATED, "not rated"),
+            (NOT_APPLICABLE, CellKind.NOT_APPLICABLE.mark),
+            (UNRATED, CellKind.NOT_RATED.words),
         ]
 
     # -- cells ----------------------------------------------------------------------------------
@@ -129,7 +129,7 @@ class ReportView:
             text=text,
             grade=self.framework.grade(value),
             movement=movement,
-            sign=MOVEMENT_SIGNS[movement],
+            sign=Movement(movement).sign,
             previous=combined.previous_cell(criterion, district),
         )
 

@@ -14,20 +14,12 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from ...model import Framework
 from ...periods import Period
+from ...vocabulary import Status
 from ...workspace import Entry, Workspace
 from ..text import literal
 from ..widgets.help import HelpModal
 
 PERIODS_SHOWN = 4
-#: how each status looks (theme colours); the status is always written out too
-STATUS_STYLES = {
-    "missing": "$text-muted",
-    "invalid": "bold $error",
-    "draft": "$warning",
-    "submitted": "$accent",
-    "reviewed": "bold $success",
-    "changed since review": "bold $warning",
-}
 HELP = """\
 # selfassess: home
 
@@ -61,7 +53,7 @@ def completion(workspace: Workspace, entry: Entry) -> tuple[int, int] | None:
 
 def cell(workspace: Workspace, entry: Entry) -> Content:
     """``draft 19/28``: status in words (coloured) and completion."""
-    status = literal(entry.status, STATUS_STYLES.get(entry.status, ""))
+    status = literal(entry.status, entry.status.style)
     done = completion(workspace, entry)
     if done is None:
         return status
@@ -173,7 +165,7 @@ class HomeScreen(Screen[None]):
 
     def open_fill(self, district: str, period: str) -> None:
         entry = self.entries.get((district, period))
-        if entry is not None and entry.status == "invalid":
+        if entry is not None and entry.status == Status.INVALID:
             self.notify(literal(str(entry.error)), title="Cannot open", severity="error", timeout=10)
             return
         self._open("fill", district=district, period=period)

@@ -22,16 +22,15 @@ from ...errors import SelfAssessError
 from ...model import Criterion
 from ...periods import Period
 from ...review import mark_reviewed, refusal
-from ...summary import MOVEMENT_SIGNS
 from ...trend import Trend, load_trend
+from ...vocabulary import NOT_SUBMITTED, Status
 from ...workspace import Workspace
 from ..text import literal
 from ..widgets.help import HelpModal
 from ..widgets.review_actions import ActionsScreen
-from ..widgets.review_cell import MOVEMENT_WORDS, CellModal
+from ..widgets.review_cell import CellModal
 from ..widgets.review_cells import (
     MUTED,
-    NOT_SUBMITTED,
     grade_tags,
     grade_words,
     legend,
@@ -107,7 +106,7 @@ class ReviewScreen(Screen[None]):
             return
         self.period = self.combined.period
         self.title = f"Review {self.period}"
-        self.met_unreadable |= any(e.status == "invalid" for e in self.combined.entries.values())
+        self.met_unreadable |= any(e.status == Status.INVALID for e in self.combined.entries.values())
         if self.trend is not None and self.trend.periods[-1] != self.period:
             self.trend = None  # another quarter's: the worker brings this one's
         self.heatmap.show(self.combined, self.view, self.trend)
@@ -168,12 +167,12 @@ class ReviewScreen(Screen[None]):
             ),
             (
                 "to review",
-                [d for d in combined.districts if combined.status(d) == "submitted"],
+                [d for d in combined.districts if combined.status(d) == Status.SUBMITTED],
                 "bold $accent",
             ),
             (
-                "changed since review",
-                [d for d in combined.districts if combined.status(d) == "changed since review"],
+                Status.CHANGED,
+                [d for d in combined.districts if combined.status(d) == Status.CHANGED],
                 "bold $warning",
             ),
         )
@@ -224,7 +223,7 @@ class ReviewScreen(Screen[None]):
         framework = combined.framework
         before = combined.previous_cell(criterion, district)
         movement = combined.movement(criterion, district)
-        moved = f" {MOVEMENT_SIGNS[movement]} {MOVEMENT_WORDS[movement]}" if movement else ""
+        moved = f" {movement.sign} {movement.words}" if movement else ""
         parts = [
             literal(f"{district}: ", "bold"),
             grade_words(framework, combined.cell(criterion, district), combined.has_assessment(district)),

@@ -7,6 +7,7 @@ from textual.widgets import DataTable
 
 from ...diff import DIRECTION_SIGNS, DIRECTION_WORDS, CriterionChange, Diff
 from ...model import NOT_APPLICABLE, Framework
+from ...vocabulary import CellKind
 from ..text import literal
 from .fill_grades import chip_style
 
@@ -15,12 +16,12 @@ COLUMNS = ("", "Criterion", "Was", "Now", "Move")
 
 def cell_content(framework: Framework, cell: str | None) -> Content:
     """A rating cell as a chip in the grade's colour, always with its label; n/a and not rated in words."""
-    if cell == NOT_APPLICABLE:
-        return literal("n/a", "italic")
     grade = framework.grade(cell)
-    if grade is None:
-        return literal(cell or "not rated", "italic")
-    return literal(f" {grade.label} ", chip_style(grade))
+    if grade is not None:
+        return literal(f" {grade.label} ", chip_style(grade))
+    if cell == NOT_APPLICABLE:
+        return literal(CellKind.NOT_APPLICABLE.mark, "italic")
+    return literal(cell or CellKind.NOT_RATED.words, "italic")
 
 
 def criterion_name(change: CriterionChange, width: int = 60) -> str:

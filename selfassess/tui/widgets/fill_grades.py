@@ -1,31 +1,22 @@
 """How a grade looks: the framework's own colour, always together with its number and label.
 
 Nothing here names a grade: colours come from the scale, and every grade is also shown in words,
-so no information is carried by colour alone.
+so no information is carried by colour alone. Marks and ink come from :mod:`selfassess.vocabulary`.
 """
 
 from __future__ import annotations
 
 from rich.text import Text
-from textual.color import Color, ColorParseError
 from textual.content import Content
 
 from ...model import Grade, Response
+from ...vocabulary import CellKind, ink
 from ..text import literal
-
-UNRATED_MARK = "·"
-NOT_APPLICABLE_MARK = "–"
-CARRIED_MARK = "↻"
 
 
 def colours(grade: Grade) -> tuple[str, str] | None:
     """(background, readable foreground) as ``#rrggbb`` for the grade, or None when it has no colour."""
-    try:
-        background = Color.parse(grade.colour)
-    except (ColorParseError, ValueError):
-        return None
-    foreground = "#000000" if background.brightness > 0.5 else "#ffffff"
-    return background.hex6, foreground
+    return ink(grade.colour)
 
 
 def chip_style(grade: Grade) -> str:
@@ -47,25 +38,25 @@ def grade_name(grade: Grade) -> str:
 def rating_content(grade: Grade | None, response: Response) -> Content:
     """The rating of a response in words, on its colour: ``2 Amber``, ``n/a`` or ``not rated``."""
     if response.not_applicable is not None:
-        return literal(" n/a ", "bold reverse")
+        return literal(f" {CellKind.NOT_APPLICABLE.mark} ", "bold reverse")
     if grade is None:
-        return literal("not rated", "italic")
+        return literal(CellKind.NOT_RATED.words, "italic")
     return literal(f" {grade_name(grade)} ", chip_style(grade))
 
 
 def tree_mark(grade: Grade | None, response: Response) -> Text:
-    """The one-cell mark before a criterion in the tree: its grade's colour, or n/a, or unrated."""
+    """The one-cell mark before a criterion in the tree: its grade's colour, or n/a, or not rated."""
     if response.not_applicable is not None:
-        return Text(NOT_APPLICABLE_MARK)
+        return Text(CellKind.NOT_APPLICABLE.compact)
     if grade is None:
-        return Text(UNRATED_MARK)
+        return Text(CellKind.NOT_RATED.compact)
     return Text("■", style=swatch_style(grade))
 
 
 def tree_rating(grade: Grade | None, response: Response) -> Text:
     """The rating in words for the criteria tree, as Rich text (the Tree widget needs it)."""
     if response.not_applicable is not None:
-        return Text("n/a")
+        return Text(CellKind.NOT_APPLICABLE.mark)
     if grade is None:
-        return Text("—")
+        return Text(CellKind.NOT_RATED.mark)
     return Text(f"{grade.number}·{literal(grade.label).plain}", style=swatch_style(grade))

@@ -6,9 +6,10 @@ from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from ...vocabulary import CARRIED_MARK
 from ..session import Session
 from ..text import literal
-from .fill_grades import CARRIED_MARK, tree_mark, tree_rating
+from .fill_grades import tree_mark, tree_rating
 
 
 def plain(text: str) -> str:

@@ -16,19 +16,10 @@ from textual.widgets import Static
 
 from ...combine import Combined
 from ...model import Action, Criterion, Response
-from ...summary import MOVEMENT_SIGNS
 from ...trend import Trend
+from ...vocabulary import Movement
 from ..text import literal
 from .review_cells import MUTED, grade_words, status_line, trend_content
-
-MOVEMENT_WORDS = {
-    "better": "better",
-    "worse": "worse",
-    "rated": "newly rated",
-    "unrated": "no longer rated",
-    "same": "unchanged",
-    "": "",
-}
 
 
 def action_line(action: Action, today: date) -> Content:
@@ -61,9 +52,8 @@ def rating_line(combined: Combined, criterion: Criterion, district: str, previou
         cell, had = combined.previous_cell(criterion, district), combined.had_assessment(district)
         return Content.assemble(literal(f"{combined.previous}: "), grade_words(combined.framework, cell, had))
     cell, has = combined.cell(criterion, district), combined.has_assessment(district)
-    movement = combined.movement(criterion, district)
-    sign = MOVEMENT_SIGNS[movement]
-    moved = f"  {sign} {MOVEMENT_WORDS[movement]}".rstrip() if movement else ""
+    movement = Movement(combined.movement(criterion, district))
+    moved = f"  {movement.sign} {movement.words}".rstrip() if movement else ""
     return Content.assemble(
         literal(f"{combined.period}: "), grade_words(combined.framework, cell, has), literal(moved, "bold")
     )

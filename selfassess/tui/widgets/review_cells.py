@@ -11,24 +11,15 @@ from collections.abc import Sequence
 
 from textual.content import Content
 
-from ...model import NOT_APPLICABLE, Framework, Grade
-from ...summary import MOVEMENT_SIGNS, NO_ASSESSMENT, NOT_RATED, cell_text
+from ...model import Framework, Grade
 from ...trend import block, cell_block
+from ...vocabulary import CellKind, Movement, Status, cell_kind, cell_text
+from ...vocabulary import legend as marks
 from ..text import literal
 from .fill_grades import colours
 
 #: labels at most this long are shown whole in cells; longer scales use tags (initials or numbers)
 LABEL_IN_CELL = 7
-#: status → (mark, short word for a column header, style): the word is always there, never only colour
-STATUS_LOOK = {
-    "missing": ("✗", "missing", "bold $error"),
-    "invalid": ("!", "invalid", "bold $error"),
-    "draft": ("✎", "draft", "bold $warning"),
-    "submitted": ("●", "submitted", "$accent"),
-    "reviewed": ("✔", "reviewed", "$success"),
-    "changed since review": ("⚠", "changed", "bold $warning"),
-}
-NOT_SUBMITTED = ("missing", "invalid", "draft")
 MUTED = "$text-muted"
 
 
@@ -69,7 +60,7 @@ def heat_cell(
     dim: bool = False,
 ) -> Content:
     """One heat-map cell, ``width`` wide: `` Amber ▼`` on the grade's colour, or a muted mark."""
-    sign = MOVEMENT_SIGNS[movement]
+    sign = Movement(movement).sign
     text = f" {cell_words(framework, tags, cell, has_assessment)}" + (f" {sign}" if sign else "")
     grade = framework.grade(cell)
     style = MUTED if grade is None or dim else grade_style(grade)
@@ -87,16 +78,14 @@ def theme_cell(
     return literal(f" {tags[grade.id]}×{count}".ljust(width), f"bold {grade_style(grade)}")
 
 
-def status_line(status: str, width: int) -> Content:
+def status_line(status: Status, width: int) -> Content:
     """``✎ draft``: mark, word and style of a district's status, the full words when they fit."""
-    mark, word, style = STATUS_LOOK.get(status, ("?", status, ""))
-    full = f"{mark} {status}"
-    return literal(full if len(full) <= width else f"{mark} {word}", style)
+    full = f"{status.mark} {status}"
+    return literal(full if len(full) <= width else f"{status.mark} {status.short}", status.style)
 
 
-def status_width(status: str) -> int:
-    mark, word, _ = STATUS_LOOK.get(status, ("?", status, ""))
-    return len(mark) + 1 + len(word)
+def status_width(status: Status) -> int:
+    return len(status.mark) + 1 + len(status.short)
 
 
 def counts_line(framework: Framework, counts: dict[str, int] | None) -> Content:
@@ -128,7 +117,7 @@ def mean_trend_content(framework: Framework, means: Sequence[float | None]) -> C
     parts = []
     for mean in means:
         if mean is None:
-            parts.append(literal(NO_ASSESSMENT, MUTED))
+            parts.append(literal(CellKind.NO_ASSESSMENT.compact, MUTED))
             continue
         grade = framework.scale[min(max(round(mean), 1), len(framework.scale)) - 1]
         parts.append(literal(block(framework, mean), _block_style(grade)))
@@ -147,7 +136,7 @@ def legend(framework: Framework, tags: dict[str, str]) -> Content:
         tag = tags[grade.id]
         text = f" {tag} " if tag == grade.label else f" {tag} = {grade.label} "
         parts.append(literal(text, grade_style(grade)))
-    signs = f"▲▼ better/worse +/- (un)rated {NOT_RATED} not rated {NO_ASSESSMENT} missing"
+    signs = " ".join(f"{symbol} {words}" for symbol, words in marks())
     return Content.assemble(Content(" ").join(parts), literal(" " + signs, MUTED))
 
 
@@ -156,6 +145,5 @@ def grade_words(framework: Framework, cell: str | None, has_assessment: bool) ->
     grade = framework.grade(cell)
     if grade is not None:
         return literal(f" {grade.number} {grade.label} ", grade_style(grade))
-    if cell == NOT_APPLICABLE:
-        return literal("not applicable", "italic")
-    return literal("not rated" if has_assessment else "no assessment", f"italic {MUTED}")
+    kind = cell_kind(framework, cell, has_assessment) or CellKind.NOT_RATED
+    return literal(kind.words, "italic" if kind is CellKind.NOT_APPLICABLE else f"italic {MUTED}")

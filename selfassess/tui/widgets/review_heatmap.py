@@ -14,9 +14,9 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
 from ...combine import Combined
-from ...model import Criterion, Theme
-from ...summary import NO_ASSESSMENT, NOT_RATED
+from ...model import NOT_APPLICABLE, Criterion, Theme
 from ...trend import QUARTERS, Trend
+from ...vocabulary import CellKind
 from ..text import literal
 from .review_cells import (
     counts_line,
@@ -191,10 +191,10 @@ class HeatMap(DataTable[SegmentCell]):
     def _mark(combined: Combined, theme: Theme, district: str) -> str:
         """What a theme cell with no grade says: no file, all not applicable, or not rated."""
         if not combined.has_assessment(district):
-            return NO_ASSESSMENT
-        if all(combined.cell(c, district) == "n/a" for c in theme.criteria):
-            return "n/a"
-        return NOT_RATED
+            return CellKind.NO_ASSESSMENT.mark
+        if all(combined.cell(c, district) == NOT_APPLICABLE for c in theme.criteria):
+            return CellKind.NOT_APPLICABLE.mark
+        return CellKind.NOT_RATED.mark
 
     def _add_criterion(
         self, combined: Combined, criterion: Criterion, tags: dict[str, str], widths: dict[str, int]

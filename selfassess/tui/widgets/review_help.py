@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ...model import Framework
-from ...summary import NO_ASSESSMENT, NOT_RATED
-from ...trend import BLOCKS, NOT_APPLICABLE_MARK
+from ...trend import BLOCKS
+from ...vocabulary import CellKind, Status, legend
 from .review_cells import grade_tags
 
 
@@ -19,24 +19,23 @@ def review_help(framework: Framework) -> str:
         f"| {g.number} | {_cell(tags[g.id])} | {_cell(g.label)} | {_cell(g.meaning)} |"
         for g in framework.scale
     )
+    na = CellKind.NOT_APPLICABLE.compact
+    statuses = ", ".join(f"{status.mark} {status}" for status in Status)
+    marks = "\n".join(f"| `{_cell(symbol)}` | {_cell(words)} |" for symbol, words in legend())
     return f"""\
 # Reviewing the quarter
 
 Criteria run down (under a row per theme), districts across. Each cell is the district's rating in
 its grade's colour and words; theme rows show the worst grade in the theme and how many criteria are at
-it. Column headers give each district's **status** (✗ missing, ! invalid, ✎ draft, ● submitted,
-✔ reviewed, ⚠ changed since review) and its **counts per grade**, worst first.
+it. Column headers give each district's **status** ({statuses}) and its **counts per grade**, worst
+first. Movement is since the previous quarter.
 
 | mark | means |
 | --- | --- |
-| ▲ / ▼ | better / worse than the previous quarter |
-| + / - | newly rated / no longer rated since the previous quarter |
-| `{NOT_RATED}` | not rated (the district has an assessment) |
-| `{NO_ASSESSMENT}` | no assessment from the district this quarter |
-| `n/a` | not applicable to the district |
+{marks}
 
 The **trend** column is the mean grade of the districts shown, quarter by quarter over the last eight
-(block height: `{BLOCKS[0]}` worst … `{BLOCKS[-1]}` best; `{NOT_APPLICABLE_MARK}` not applicable in a
+(block height: `{BLOCKS[0]}` worst … `{BLOCKS[-1]}` best; `{na}` not applicable in a
 district's own trend). It appears a moment after the heat map. The line under the map gives the cell
 under the cursor in full, with that district's own trend.
 
