@@ -15,6 +15,7 @@ from pathlib import Path
 from .. import lock as locks
 from ..atomic import write_atomic
 from ..checks import Finding, assessment_warnings, submit_blockers
+from ..combine import completion
 from ..errors import ConflictError, LockedError, SelfAssessError
 from ..lock import Lock, LockInfo
 from ..model import Action, Assessment, Criterion, Framework, Response, Theme
@@ -165,7 +166,8 @@ class Session:
     def progress(self, criteria: tuple[Criterion, ...] | None = None) -> tuple[int, int]:
         """(complete, total) over ``criteria`` (default: every applicable criterion)."""
         chosen = self.criteria if criteria is None else criteria
-        return sum(self.is_complete(c.id) for c in chosen), len(chosen)
+        done = completion(self.framework, (self.assessment.cell(c.id) for c in chosen))
+        return done.done, done.applicable
 
     def first_incomplete(self) -> str | None:
         first = next((c.id for c in self.criteria if not self.is_complete(c.id)), None)

@@ -12,6 +12,7 @@ from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from ...combine import completion as completion_of
 from ...model import Framework
 from ...periods import Period
 from ...vocabulary import Status
@@ -48,7 +49,8 @@ def completion(workspace: Workspace, entry: Entry) -> tuple[int, int] | None:
         return None
     framework: Framework = workspace.load_framework(assessment.framework)
     applicable = framework.applicable(workspace.capabilities(entry.district))
-    return sum(assessment.cell(c.id) is not None for c in applicable), len(applicable)
+    done = completion_of(framework, (assessment.cell(c.id) for c in applicable))
+    return done.done, done.applicable
 
 
 def cell(workspace: Workspace, entry: Entry) -> Content:
