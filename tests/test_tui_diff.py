@@ -10,9 +10,9 @@ from test_diff import NEW, OLD, workspace, write
 from textual.widgets import Select, Static
 
 from selfassess.tui.app import SelfAssessApp
-from selfassess.tui.screens.diff import DiffScreen
-from selfassess.tui.widgets.diff_evidence import EvidenceChange
-from selfassess.tui.widgets.diff_moves import RatingMoves
+from selfassess.tui.diff.evidence import EvidenceChange
+from selfassess.tui.diff.moves import RatingMoves
+from selfassess.tui.diff.screen import DiffScreen
 from selfassess.workspace import Workspace
 
 from conftest import commit_all
@@ -22,9 +22,7 @@ MARKUP = "[bold]x[/] [/] [link=http://x]y[/link] \x1b[31m"
 
 
 class DiffApp(SelfAssessApp):
-    """The real app with cursors that do not blink, so screens are deterministic."""
-
-    CURSOR_BLINK = False
+    """The real app (conftest stops cursors blinking, so screens are deterministic)."""
 
 
 @pytest.fixture

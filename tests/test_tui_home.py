@@ -12,8 +12,8 @@ import pytest
 from textual.widgets import DataTable
 
 from selfassess.tui.app import SCREENS_BY_NAME, SelfAssessApp
-from selfassess.tui.screens.fill import FillScreen
-from selfassess.tui.screens.home import HomeScreen
+from selfassess.tui.fill.screen import FillScreen
+from selfassess.tui.home.screen import HomeScreen
 from selfassess.workspace import Workspace
 
 from conftest import demo_at
@@ -24,8 +24,6 @@ ROOT = Path(tempfile.gettempdir()) / "selfassess-home-snapshots" / "demo"
 
 class HomeApp(SelfAssessApp):
     """The real app; it notes which screens were asked for (review and diff belong to other tests)."""
-
-    CURSOR_BLINK = False
 
     def __init__(self, root: Path) -> None:
         super().__init__(Workspace(root), TODAY, "DCI Test", "home")

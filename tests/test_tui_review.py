@@ -19,15 +19,15 @@ from textual.widgets import DataTable, Static, TextArea
 from selfassess.model import NOT_APPLICABLE
 from selfassess.store import load_review
 from selfassess.tui.app import SelfAssessApp
-from selfassess.tui.screens import review as review_screen
-from selfassess.tui.screens.review import ReviewScreen
-from selfassess.tui.text import safe_text
-from selfassess.tui.widgets.review_actions import ActionsScreen
-from selfassess.tui.widgets.review_cell import CellModal
-from selfassess.tui.widgets.review_cells import grade_tags
-from selfassess.tui.widgets.review_comment import CommentModal
-from selfassess.tui.widgets.review_heatmap import TITLE_COLUMN, HeatMap
-from selfassess.tui.widgets.review_row import RowModal
+from selfassess.tui.common.text import safe_text
+from selfassess.tui.review import screen as review_screen
+from selfassess.tui.review.actions import ActionsScreen
+from selfassess.tui.review.cell import CellModal
+from selfassess.tui.review.cells import grade_tags
+from selfassess.tui.review.comment import CommentModal
+from selfassess.tui.review.heatmap import TITLE_COLUMN, HeatMap
+from selfassess.tui.review.row import RowModal
+from selfassess.tui.review.screen import ReviewScreen
 from selfassess.vocabulary import CellKind, Movement
 from selfassess.workspace import Workspace
 
@@ -38,9 +38,7 @@ SIZE = (100, 40)
 
 
 class ReviewApp(SelfAssessApp):
-    """The real app, with cursors that do not blink (so screens are deterministic)."""
-
-    CURSOR_BLINK = False
+    """The real app (conftest stops cursors blinking, so screens are deterministic)."""
 
 
 def review_app(root: Path, period: str | None = None, user: str = "ACC Test") -> ReviewApp:

@@ -29,7 +29,7 @@ def test_summary_and_markdown_report_give_each_symbol_the_same_meaning(demo_work
 
 
 class FillApp(SelfAssessApp):
-    CURSOR_BLINK = False
+    """The real app (conftest stops cursors blinking, so screens are deterministic)."""
 
 
 async def test_fill_tree_marks_an_unrated_criterion_as_not_rated(demo_workspace: Path) -> None:

@@ -1,1 +1,1 @@
-"""The screens: home, fill, review, diff."""
+"""What every screen shares: text made safe, how a grade looks, dialogs, help, the palette, base screen."""

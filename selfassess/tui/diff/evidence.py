@@ -9,8 +9,8 @@ from textual.widgets import Label, Static
 
 from ...diff import DELETED, EQUAL, INSERTED, CriterionChange, word_diff
 from ...model import Action, Framework
-from ..text import literal
-from .diff_moves import cell_content, criterion_name
+from ..common.text import literal
+from .moves import cell_content, criterion_name
 
 REMOVED_STYLE = "strike $text-error on $error-muted"
 ADDED_STYLE = "bold $text-success on $success-muted"

@@ -8,8 +8,8 @@ from textual.widgets import DataTable
 from ...diff import DIRECTION_SIGNS, DIRECTION_WORDS, CriterionChange, Diff
 from ...model import NOT_APPLICABLE, Framework
 from ...vocabulary import CellKind
-from ..text import literal
-from .fill_grades import chip_style
+from ..common.grades import chip_style
+from ..common.text import literal
 
 COLUMNS = ("", "Criterion", "Was", "Now", "Move")
 

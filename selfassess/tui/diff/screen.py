@@ -16,36 +16,36 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Select, Static
 
 from ...diff import Diff, compare
 from ...errors import SelfAssessError
 from ...history import FileVersion, file_versions, read_version
 from ...periods import PERIOD_RE, Period
-from ..text import literal
-from ..widgets.diff_evidence import EvidenceChange
-from ..widgets.diff_moves import RatingMoves
-from ..widgets.help import HelpModal
+from ..common.base import AppScreen
+from ..common.help import HelpModal
+from ..common.keys import key_table
+from ..common.text import literal
+from .evidence import EvidenceChange
+from .moves import RatingMoves
 
 HELP = """\
 # Compare
 
 Two periods of one district, or two versions of one file, side by side.
 
-| key | does |
-| --- | --- |
-| `tab` | move between the district, *from* and *to* pickers and the table |
-| `[` / `]` | compare one step earlier / later |
-| `s` | swap *from* and *to* |
-| `enter` | on a rating move: jump to its evidence |
-| `r` | read the files again |
-| `escape` | back |
+{keys}
 
 Rating moves come first, worst news first: worse, better, newly rated, no longer rated, applicability,
 criteria added or removed. Below them, each criterion whose evidence, notes or actions changed:
 removed words are struck through on the left, added words highlighted on the right.
 """
+
+#: keys that are not bindings of the screen
+KEYS_BEFORE = [
+    ("`Tab`", "move between the district, *from* and *to* pickers and the table"),
+    ("`Enter`", "on a rating move: jump to its evidence"),
+]
 
 
 @dataclass
@@ -56,17 +56,21 @@ class Choice:
     label: str
 
 
-class DiffScreen(Screen[None]):
+class DiffScreen(AppScreen):
     """Compare two versions of a district's assessment."""
 
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("left_square_bracket", "step(1)", "Earlier", key_display="["),
-        Binding("right_square_bracket", "step(-1)", "Later", key_display="]"),
-        Binding("s", "swap", "Swap"),
-        Binding("r", "reload", "Reload"),
-        Binding("f1,question_mark", "help", "Help"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("escape", "back", "Back", tooltip="back"),
+        Binding(
+            "left_square_bracket", "step(1)", "Earlier", key_display="[", tooltip="compare one step earlier"
+        ),
+        Binding(
+            "right_square_bracket", "step(-1)", "Later", key_display="]", tooltip="compare one step later"
+        ),
+        Binding("s", "swap", "Swap", tooltip="swap *from* and *to*"),
+        Binding("r", "reload", "Reload", tooltip="read the files again"),
+        Binding("f1,question_mark", "help", "Help", tooltip="this help"),
+        Binding("q", "app.quit", "Quit", tooltip="quit"),
     ]
 
     def __init__(
@@ -131,17 +135,17 @@ class DiffScreen(Screen[None]):
         if self.mode == "versions":
             self._choose_versions(old, new)
             return
-        workspace = self.app.workspace  # type: ignore[attr-defined]
+        workspace = self.workspace
         if self.district is None:
             with_files = [d for d in workspace.districts if workspace.periods(d)]
             self.district = (with_files or list(workspace.districts) or [None])[0]
         self._choose_periods(new, old)
 
     def _choose_periods(self, new: str | None, old: str | None) -> None:
-        workspace = self.app.workspace  # type: ignore[attr-defined]
+        workspace = self.workspace
         periods = workspace.periods(self.district) if self.district else []
         if new is None:
-            current = workspace.current_period(self.app.today)  # type: ignore[attr-defined]
+            current = workspace.current_period(self.today)
             new = current if current in periods or not periods else periods[-1]
         if old is None:
             old = str(Period.parse(new).previous)
@@ -150,7 +154,7 @@ class DiffScreen(Screen[None]):
         self.old_spec, self.new_spec = f"{self.district}@{old}", f"{self.district}@{new}"
 
     def _choose_versions(self, old: str | None, new: str | None) -> None:
-        workspace = self.app.workspace  # type: ignore[attr-defined]
+        workspace = self.workspace
         path = Path(self.path or "")
         path = path if path.is_absolute() else workspace.root / path
         try:
@@ -174,7 +178,7 @@ class DiffScreen(Screen[None]):
         district = self.query_one("#diff-district", Select)
         show_district = self.mode == "periods"
         district.display = self.query_one("#diff-district-label").display = show_district
-        workspace = self.app.workspace  # type: ignore[attr-defined]
+        workspace = self.workspace
         with self.prevent(Select.Changed):
             if show_district:
                 district.set_options([(d, d) for d in workspace.districts])
@@ -194,7 +198,7 @@ class DiffScreen(Screen[None]):
         if not self.old_spec or not self.new_spec:
             self.error = "Choose two versions to compare."
             return
-        workspace = self.app.workspace  # type: ignore[attr-defined]
+        workspace = self.workspace
         try:
             before = read_version(self.old_spec, workspace, workspace.root)
             after = read_version(self.new_spec, workspace, workspace.root)
@@ -342,7 +346,7 @@ class DiffScreen(Screen[None]):
         return spec.rsplit("@", 1)[1] if spec and "@" in spec else None
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpModal(HELP))
+        self.app.push_screen(HelpModal(HELP.format(keys=key_table(self.BINDINGS, KEYS_BEFORE))))
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 2:

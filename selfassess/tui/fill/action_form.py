@@ -14,7 +14,7 @@ from textual.validation import ValidationResult, Validator
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from ...model import Action
-from ..text import literal
+from ..common.text import literal
 
 
 class DateValidator(Validator):
@@ -86,11 +86,6 @@ class ActionForm(ModalScreen[ActionInput | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
-
-    def on_mount(self) -> None:
-        blink = getattr(self.app, "CURSOR_BLINK", True)
-        for field in self.query(Input):
-            field.cursor_blink = blink
 
     def _error(self, message: str) -> None:
         self.query_one("#action-error", Static).update(literal(message))

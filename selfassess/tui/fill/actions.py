@@ -14,7 +14,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...model import Action
-from ..text import literal
+from ..common.text import literal
 
 
 def status(action: Action, today: date) -> Content:

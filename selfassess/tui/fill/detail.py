@@ -10,13 +10,13 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Input, Label, Static, TextArea
 
-from ..session import Session
-from ..text import literal
-from .fill_action_form import DateValidator
-from .fill_actions import ActionsList
-from .fill_guide import CriterionGuide
-from .fill_previous import LastPeriod
-from .fill_privacy import PersonalDataNotes
+from ..common.text import literal
+from .action_form import DateValidator
+from .actions import ActionsList
+from .guide import CriterionGuide
+from .previous import LastPeriod
+from .privacy import PersonalDataNotes
+from .session import Session
 
 ACTION_KEYS = "a: add an action · Enter: edit · Space: done · Delete: delete"
 
@@ -32,40 +32,35 @@ def heading(session: Session, criterion_id: str) -> Content:
     )
 
 
-def editor(widget_id: str, blink: bool) -> TextArea:
-    area = TextArea(id=widget_id, soft_wrap=True, tab_behavior="focus")
-    area.cursor_blink = blink
-    return area
+def editor(widget_id: str) -> TextArea:
+    return TextArea(id=widget_id, soft_wrap=True, tab_behavior="focus")
 
 
 class CriterionFields(VerticalScroll):
     """Question, evidence (with prompts and personal-data notes), as-of date, last period, actions,
     notes and guidance of one criterion."""
 
-    def __init__(self, session: Session, blink: bool = True, **kwargs: str) -> None:
+    def __init__(self, session: Session, **kwargs: str) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.session = session
-        self.blink = blink
 
     def compose(self) -> ComposeResult:
         session = self.session
         yield Static(id="question")
         yield Label("Evidence", classes="field-label")
         yield Static(id="prompts")
-        yield editor("evidence", self.blink)
+        yield editor("evidence")
         yield PersonalDataNotes(id="privacy")
         with Horizontal(id="as-of-row"):
             yield Label("Evidence as of", classes="field-label")
-            as_of = Input(placeholder="YYYY-MM-DD", id="as-of", validators=[DateValidator()])
-            as_of.cursor_blink = self.blink
-            yield as_of
+            yield Input(placeholder="YYYY-MM-DD", id="as-of", validators=[DateValidator()])
             yield Static(id="as-of-error")
         yield LastPeriod(session.framework, session.previous_period, id="previous")
         yield Label("Improvement actions", classes="field-label")
         yield ActionsList(id="actions")
         yield Static(id="actions-hint")
         yield Label("Notes", classes="field-label")
-        yield editor("notes", self.blink)
+        yield editor("notes")
         yield CriterionGuide(session.framework, id="guide")
 
     def show(self, criterion_id: str) -> None:

@@ -6,8 +6,8 @@ from textual.content import Content
 from textual.widgets import Collapsible, Markdown, Static
 
 from ...model import Criterion, Framework
-from ..text import literal
-from .fill_grades import chip_style, grade_name
+from ..common.grades import chip_style, grade_name
+from ..common.text import literal
 
 
 def levels_content(framework: Framework, criterion: Criterion) -> Content:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from textual.binding import BindingType
+
 from ...model import Framework
+from ..common.keys import key_table
 
 
 def _cell(text: str) -> str:
@@ -10,7 +15,7 @@ def _cell(text: str) -> str:
     return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
 
 
-def fill_help(framework: Framework) -> str:
+def fill_help(framework: Framework, bindings: Iterable[BindingType]) -> str:
     numbers = f"1…{len(framework.scale)}"
     grades = "\n".join(f"| `{g.number}` | {_cell(g.label)} | {_cell(g.meaning)} |" for g in framework.scale)
     threshold = framework.grade(framework.actions_required_below)
@@ -19,6 +24,19 @@ def fill_help(framework: Framework) -> str:
         "the assessment can be submitted.\n"
         if threshold
         else ""
+    )
+    keys = key_table(
+        bindings,
+        before=[
+            (
+                f"`{numbers}`",
+                "rate the current criterion (not while typing in a text box: press `Esc` first)",
+            ),
+            ("`Enter` on a criterion", "write its evidence"),
+        ],
+        after=[
+            ("`ctrl+p`", "command palette: go to a criterion by id or words of its title, or run any command")
+        ],
     )
     return f"""\
 # Filling in the self-assessment
@@ -35,23 +53,7 @@ committed to git.
 {needs_action}
 ## Keys
 
-| key | does |
-| --- | --- |
-| `{numbers}` | rate the current criterion (not while typing in a text box: press `Esc` first) |
-| `ctrl+n` / `ctrl+b` | next / previous criterion (work everywhere, also while typing) |
-| `Esc` | leave the text box (to the criteria list); again to go back to the home screen |
-| `Enter` on a criterion | write its evidence |
-| `e` | write evidence |
-| `c` | carry last period's rating, evidence and open actions forward |
-| `y` | confirm a carried criterion as still true (editing its evidence also confirms it) |
-| `n` | not applicable (with a reason), or applicable again |
-| `a` | add an improvement action; in the actions list `Enter` edits, `Space` ticks done, `Delete` deletes |
-| `ctrl+s` | submit: shows what still blocks it and lets you jump to each |
-| `ctrl+o` | reopen a submitted assessment as a draft |
-| `ctrl+r` | save now; after a failed save, retry; after a change on disk, compare and merge |
-| `ctrl+p` | command palette: go to a criterion by id or words of its title, or run any command |
-| `F1`, `?` | this help |
-| `q`, `ctrl+q` | quit (everything is already saved) |
+{keys}
 
 ## Personal data
 

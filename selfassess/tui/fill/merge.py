@@ -11,9 +11,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, RadioButton, RadioSet, Static
 
 from ...model import Framework, Response
-from ..session import MINE, THEIRS, Difference
-from ..text import literal
-from .fill_grades import rating_content
+from ..common.grades import rating_content
+from ..common.text import literal
+from .session import MINE, THEIRS, Difference
 
 EXCERPT_LINES = 6
 

@@ -6,8 +6,8 @@ from textual.content import Content
 from textual.widgets import Collapsible, Static
 
 from ...model import Framework, Response
-from ..text import literal
-from .fill_grades import rating_content
+from ..common.grades import rating_content
+from ..common.text import literal
 
 
 def action_line(action_id: str, text: str, owner: str, due: object) -> Content:

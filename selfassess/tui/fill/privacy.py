@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...privacy import Match
-from ..text import literal
+from ..common.text import literal
 
 SHOWN = 5
 

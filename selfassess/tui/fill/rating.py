@@ -11,8 +11,8 @@ from textual.geometry import Size
 from textual.widget import Widget
 
 from ...model import Framework, Grade, Response
-from ..text import literal
-from .fill_grades import chip_style, grade_name, swatch_style
+from ..common.grades import chip_style, grade_name, swatch_style
+from ..common.text import literal
 
 
 def chip(grade: Grade, chosen: bool) -> Content:

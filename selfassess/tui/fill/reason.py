@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from ..text import literal
+from ..common.text import literal
 
 
 class ReasonModal(ModalScreen[str | None]):
@@ -29,9 +29,6 @@ class ReasonModal(ModalScreen[str | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Not applicable", variant="primary", id="ok")
                 yield Button("Cancel", id="cancel")
-
-    def on_mount(self) -> None:
-        self.query_one(Input).cursor_blink = getattr(self.app, "CURSOR_BLINK", True)
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")

@@ -17,7 +17,6 @@ from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.css.query import NoMatches
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static, TextArea, Tree
 from textual.worker import get_current_worker
@@ -25,23 +24,24 @@ from textual.worker import get_current_worker
 from ...errors import SelfAssessError
 from ...gitutil import has_uncommitted
 from ...model import Action
-from ..session import Session
-from ..text import literal
-from ..widgets.confirm import ConfirmModal
-from ..widgets.fill_action_form import ActionForm, ActionInput, parse_date
-from ..widgets.fill_actions import ActionsList
-from ..widgets.fill_commands import FILL_COMMANDS, Command, FillCommands
-from ..widgets.fill_detail import CriterionFields, heading
-from ..widgets.fill_grades import grade_name
-from ..widgets.fill_help import fill_help
-from ..widgets.fill_merge import MergeModal
-from ..widgets.fill_privacy import PersonalDataNotes
-from ..widgets.fill_rating import RatingBar
-from ..widgets.fill_reason import ReasonModal
-from ..widgets.fill_status import banner, state_words
-from ..widgets.fill_submit import SubmitChoice, SubmitModal
-from ..widgets.fill_tree import CriteriaTree
-from ..widgets.help import HelpModal
+from ..common.base import AppScreen
+from ..common.confirm import ConfirmModal
+from ..common.grades import grade_name
+from ..common.help import HelpModal
+from ..common.text import literal
+from .action_form import ActionForm, ActionInput, parse_date
+from .actions import ActionsList
+from .commands import FILL_COMMANDS, Command, FillCommands
+from .detail import CriterionFields, heading
+from .help import fill_help
+from .merge import MergeModal
+from .privacy import PersonalDataNotes
+from .rating import RatingBar
+from .reason import ReasonModal
+from .session import Session
+from .status import banner, state_words
+from .submit import SubmitChoice, SubmitModal
+from .tree import CriteriaTree
 
 AUTOSAVE_IDLE = 0.5  # seconds of quiet after a change before it is saved ...
 AUTOSAVE_MAX = 0.8  # ... but never more than this (+ a tick) behind typing: a kill loses at most ~1 s
@@ -68,24 +68,61 @@ def progress_bar(done: int, total: int) -> Content:
     )
 
 
-class FillScreen(Screen[None]):
+#: the criterion keys work even while typing in a text box
+ANYWHERE = "(works everywhere, also while typing)"
+
+
+class FillScreen(AppScreen):
     """One district's assessment for one period, criterion by criterion."""
 
     BINDINGS = [
-        Binding("ctrl+n", "next_criterion", "Next", priority=True),
-        Binding("ctrl+b", "previous_criterion", "Prev", priority=True),
-        Binding("c", "carry", "Carry"),
-        Binding("y", "confirm_carried", "Confirm"),
-        Binding("n", "not_applicable", "N/A"),
-        Binding("a", "add_action", "Action"),
-        Binding("ctrl+s", "submit", "Submit", priority=True),
-        Binding("ctrl+o", "reopen", "Reopen"),
-        Binding("ctrl+r", "save_now", "Save", priority=True),
-        Binding("f1", "help", "Help", priority=True),
+        Binding("ctrl+n", "next_criterion", "Next", priority=True, tooltip=f"next criterion {ANYWHERE}"),
+        Binding(
+            "ctrl+b", "previous_criterion", "Prev", priority=True, tooltip=f"previous criterion {ANYWHERE}"
+        ),
+        Binding(
+            "c", "carry", "Carry", tooltip="carry last period's rating, evidence and open actions forward"
+        ),
+        Binding(
+            "y",
+            "confirm_carried",
+            "Confirm",
+            tooltip="confirm a carried criterion as still true (editing its evidence also confirms it)",
+        ),
+        Binding("n", "not_applicable", "N/A", tooltip="not applicable (with a reason), or applicable again"),
+        Binding(
+            "a",
+            "add_action",
+            "Action",
+            tooltip="add an improvement action; in the actions list `Enter` edits, `Space` ticks done, "
+            "`Delete` deletes",
+        ),
+        Binding(
+            "ctrl+s",
+            "submit",
+            "Submit",
+            priority=True,
+            tooltip="submit: shows what still blocks it and lets you jump to each",
+        ),
+        Binding("ctrl+o", "reopen", "Reopen", tooltip="reopen a submitted assessment as a draft"),
+        Binding(
+            "ctrl+r",
+            "save_now",
+            "Save",
+            priority=True,
+            tooltip="save now; after a failed save, retry; after a change on disk, compare and merge",
+        ),
+        Binding("f1", "help", "Help", priority=True, tooltip="this help"),
         Binding("question_mark", "help", "Help", show=False),
-        Binding("e", "edit_evidence", "Evidence", show=False),
-        Binding("escape", "leave_editor", "Back", show=False),
-        Binding("q", "app.quit", "Quit"),
+        Binding("e", "edit_evidence", "Evidence", show=False, tooltip="write evidence"),
+        Binding(
+            "escape",
+            "leave_editor",
+            "Back",
+            show=False,
+            tooltip="leave the text box (to the criteria list); again to go back to the home screen",
+        ),
+        Binding("q", "app.quit", "Quit", tooltip="quit (everything is already saved)"),
     ]
     COMMANDS = {FillCommands}
     AUTO_FOCUS = None
@@ -105,9 +142,8 @@ class FillScreen(Screen[None]):
 
     # -- opening --------------------------------------------------------------------------------
     def _open(self) -> None:
-        app: Any = self.app
         try:
-            self.session = Session(app.workspace, self.district, self.period, app.user, app.today)
+            self.session = Session(self.workspace, self.district, self.period, self.user, self.today)
         except SelfAssessError as error:
             self.open_error = str(error)
             return
@@ -136,7 +172,6 @@ class FillScreen(Screen[None]):
             yield Static(literal(f"Cannot open this assessment:\n{self.open_error}"), id="fill-error")
             yield Footer()
             return
-        blink = getattr(self.app, "CURSOR_BLINK", True)
         yield Static(id="banner")
         with Horizontal(id="fill-body"):
             with Vertical(id="fill-nav"):
@@ -145,7 +180,7 @@ class FillScreen(Screen[None]):
             with Vertical(id="detail"):
                 yield Static(id="heading")
                 yield RatingBar(session.framework, id="rating")
-                yield CriterionFields(session, blink, id="fields")
+                yield CriterionFields(session, id="fields")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -634,7 +669,7 @@ class FillScreen(Screen[None]):
     # -- help and the palette -------------------------------------------------------------------
     def action_help(self) -> None:
         if self.session is not None:
-            self.app.push_screen(HelpModal(fill_help(self.session.framework)))
+            self.app.push_screen(HelpModal(fill_help(self.session.framework, self.BINDINGS)))
 
     def palette_commands(self) -> list[Command]:
         """Every action that makes sense now, for the command palette."""

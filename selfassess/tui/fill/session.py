@@ -12,17 +12,17 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .. import lock as locks
-from ..atomic import write_atomic
-from ..checks import Finding, assessment_warnings, submit_blockers
-from ..combine import completion
-from ..errors import ConflictError, LockedError, SelfAssessError
-from ..lock import Lock, LockInfo
-from ..model import Action, Assessment, Criterion, Framework, Response, Theme
-from ..periods import Period
-from ..privacy import Match, scan
-from ..store import parse_assessment, render_assessment, save_assessment
-from ..workspace import Workspace
+from ... import lock as locks
+from ...atomic import write_atomic
+from ...checks import Finding, assessment_warnings, submit_blockers
+from ...combine import completion
+from ...errors import ConflictError, LockedError, SelfAssessError
+from ...lock import Lock, LockInfo
+from ...model import Action, Assessment, Criterion, Framework, Response, Theme
+from ...periods import Period
+from ...privacy import Match, scan
+from ...store import parse_assessment, render_assessment, save_assessment
+from ...workspace import Workspace
 
 MINE = "mine"
 THEIRS = "theirs"

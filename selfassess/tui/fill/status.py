@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from ..session import Session
-from ..text import literal
+from ..common.text import literal
+from .session import Session
 
 
 def banner(session: Session) -> tuple[Content, str] | None:

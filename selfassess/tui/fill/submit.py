@@ -11,7 +11,7 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...checks import Finding
-from ..text import literal
+from ..common.text import literal
 
 #: what the dialog returns: a criterion id to go to, True to submit, None to cancel
 SubmitChoice = str | bool | None

@@ -7,9 +7,9 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from ...vocabulary import CARRIED_MARK
-from ..session import Session
-from ..text import literal
-from .fill_grades import tree_mark, tree_rating
+from ..common.grades import tree_mark, tree_rating
+from ..common.text import literal
+from .session import Session
 
 
 def plain(text: str) -> str:

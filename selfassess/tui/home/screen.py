@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.coordinate import Coordinate
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ...combine import completion as completion_of
@@ -17,8 +16,10 @@ from ...model import Framework
 from ...periods import Period
 from ...vocabulary import Status
 from ...workspace import Entry, Workspace
-from ..text import literal
-from ..widgets.help import HelpModal
+from ..common.base import AppScreen
+from ..common.help import HelpModal
+from ..common.keys import key_table
+from ..common.text import literal
 
 PERIODS_SHOWN = 4
 HELP = """\
@@ -28,18 +29,13 @@ Each district's last quarters: the status of its assessment (missing, draft, sub
 changed since review, invalid) and how many of the criteria that apply to it are rated or marked not
 applicable.
 
-| key | does |
-| --- | --- |
-| arrows, mouse | choose a district and a quarter |
-| `Enter` | open that assessment to fill in (read-only when submitted or open elsewhere) |
-| `f` | fill the chosen district's current quarter |
-| `n` | fill the quarter after the last one shown (starting it from scratch) |
-| `r` | review all districts for the chosen quarter |
-| `d` | what changed in the chosen district since the quarter before |
-| `ctrl+p` | command palette (themes, keys) |
-| `F1`, `?` | this help |
-| `q` | quit |
 """
+#: keys that are not bindings of the screen, before and after those that are
+KEYS_BEFORE = [
+    ("arrows, mouse", "choose a district and a quarter"),
+    ("`Enter`", "open that assessment to fill in (read-only when submitted or open elsewhere)"),
+]
+KEYS_AFTER = [("`ctrl+p`", "command palette (themes, keys)")]
 
 
 def completion(workspace: Workspace, entry: Entry) -> tuple[int, int] | None:
@@ -62,17 +58,29 @@ def cell(workspace: Workspace, entry: Entry) -> Content:
     return Content.assemble(status, literal(f" {done[0]}/{done[1]}"))
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(AppScreen):
     """Districts down, the last quarters across; Enter opens the assessment under the cursor."""
 
     BINDINGS = [
-        Binding("f", "fill_current", "Fill this quarter"),
-        Binding("n", "fill_next", "Fill next quarter"),
-        Binding("r", "review", "Review"),
-        Binding("d", "diff", "What changed"),
-        Binding("f1", "help", "Help"),
+        Binding(
+            "f", "fill_current", "Fill this quarter", tooltip="fill the chosen district's current quarter"
+        ),
+        Binding(
+            "n",
+            "fill_next",
+            "Fill next quarter",
+            tooltip="fill the quarter after the last one shown (starting it from scratch)",
+        ),
+        Binding("r", "review", "Review", tooltip="review all districts for the chosen quarter"),
+        Binding(
+            "d",
+            "diff",
+            "What changed",
+            tooltip="what changed in the chosen district since the quarter before",
+        ),
+        Binding("f1", "help", "Help", tooltip="this help"),
         Binding("question_mark", "help", "Help", show=False),
-        Binding("q", "app.quit", "Quit"),
+        Binding("q", "app.quit", "Quit", tooltip="quit"),
     ]
 
     def __init__(self) -> None:
@@ -81,12 +89,8 @@ class HomeScreen(Screen[None]):
         self.entries: dict[tuple[str, str], Entry] = {}
 
     @property
-    def workspace(self) -> Workspace:
-        return self.app.workspace  # type: ignore[attr-defined,no-any-return]
-
-    @property
     def current_period(self) -> str:
-        return self.workspace.current_period(self.app.today)  # type: ignore[attr-defined]
+        return self.workspace.current_period(self.today)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -136,7 +140,7 @@ class HomeScreen(Screen[None]):
         self._show_intro()
 
     def _show_intro(self) -> None:
-        today = self.app.today  # type: ignore[attr-defined]
+        today = self.today
         intro = Content.assemble(
             literal("Workspace: ", "bold"),
             literal(str(self.workspace.root)),
@@ -175,7 +179,7 @@ class HomeScreen(Screen[None]):
     def _open(self, name: str, **arguments: Any) -> None:
         """Open a screen; one that is not built yet (or fails to load) is a message, not a crash."""
         try:
-            self.app.open_screen(name, **arguments)  # type: ignore[attr-defined]
+            self.open_screen(name, **arguments)
         except (ImportError, AttributeError) as error:
             message = f"The {name} screen is not available in this version ({error})."
             self.notify(literal(message), title="Not available", severity="warning")
@@ -200,4 +204,4 @@ class HomeScreen(Screen[None]):
         self._open("diff", district=district, old=old, new=period)
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpModal(HELP))
+        self.app.push_screen(HelpModal(HELP + key_table(self.BINDINGS, KEYS_BEFORE, KEYS_AFTER)))

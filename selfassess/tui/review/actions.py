@@ -15,9 +15,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from ...combine import Combined, OpenAction
-from ..text import literal
-from .help import HelpModal
-from .review_cells import MUTED
+from ..common.help import HelpModal
+from ..common.text import literal
+from .cells import MUTED
 
 #: sort name → key over open actions (stable sorts keep the combined order: due date, then district)
 SORTS: dict[str, Callable[[OpenAction], tuple[object, ...]]] = {

@@ -18,8 +18,8 @@ from ...combine import Combined
 from ...model import Action, Criterion, Response
 from ...trend import Trend
 from ...vocabulary import Movement
-from ..text import literal
-from .review_cells import MUTED, grade_words, status_line, trend_content
+from ..common.text import literal
+from .cells import MUTED, grade_words, status_line, trend_content
 
 
 def action_line(action: Action, today: date) -> Content:

@@ -15,8 +15,8 @@ from ...model import Framework, Grade
 from ...trend import block, cell_block
 from ...vocabulary import CellKind, Movement, Status, cell_kind, cell_text
 from ...vocabulary import legend as marks
-from ..text import literal
-from .fill_grades import colours
+from ..common.grades import colours
+from ..common.text import literal
 
 #: labels at most this long are shown whole in cells; longer scales use tags (initials or numbers)
 LABEL_IN_CELL = 7

@@ -14,8 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
 from ...workspace import Entry
-from ..text import literal
-from .review_cells import status_line
+from ..common.text import literal
+from .cells import status_line
 
 
 class CommentModal(ModalScreen[str | None]):

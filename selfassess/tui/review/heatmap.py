@@ -17,8 +17,9 @@ from ...combine import Combined
 from ...model import NOT_APPLICABLE, Criterion, Theme
 from ...trend import QUARTERS, Trend
 from ...vocabulary import CellKind
-from ..text import literal
-from .review_cells import (
+from ..common.segment_cell import SegmentCell
+from ..common.text import literal
+from .cells import (
     counts_line,
     counts_width,
     grade_tags,
@@ -28,7 +29,6 @@ from .review_cells import (
     status_width,
     theme_cell,
 )
-from .segment_cell import SegmentCell
 
 TITLE_WIDTH = 32
 MIN_TITLE_WIDTH = 22

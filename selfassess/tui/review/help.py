@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from textual.binding import BindingType
+
 from ...model import Framework
 from ...trend import BLOCKS
 from ...vocabulary import CellKind, Status, legend
-from .review_cells import grade_tags
+from ..common.keys import key_table
+from .cells import grade_tags
 
 
 def _cell(text: str) -> str:
@@ -13,7 +18,21 @@ def _cell(text: str) -> str:
     return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").replace("`", "\\`").split())
 
 
-def review_help(framework: Framework) -> str:
+#: keys that are not bindings of the screen, before and after those that are
+KEYS_BEFORE = [
+    ("arrows, mouse", "move around; the header and the criterion column stay put"),
+    ("`Enter` on a district's cell", "that district's evidence, notes and actions for the criterion"),
+    ("`Enter` on a criterion", "every district's evidence side by side, last quarter's beneath"),
+    ("`Enter` on a theme row", "only that theme (again: every theme)"),
+    (
+        "`Home`, `End`",
+        "to the criterion column (`Enter` there: every district's evidence), to the last district",
+    ),
+]
+KEYS_AFTER = [("`ctrl+p`", "command palette: go to a criterion or district, or run any command")]
+
+
+def review_help(framework: Framework, bindings: Iterable[BindingType]) -> str:
     tags = grade_tags(framework)
     grades = "\n".join(
         f"| {g.number} | {_cell(tags[g.id])} | {_cell(g.label)} | {_cell(g.meaning)} |"
@@ -47,24 +66,7 @@ under the cursor in full, with that district's own trend.
 
 ## Keys
 
-| key | does |
-| --- | --- |
-| arrows, mouse | move around; the header and the criterion column stay put |
-| `Enter` on a district's cell | that district's evidence, notes and actions for the criterion |
-| `Enter` on a criterion | every district's evidence side by side, last quarter's beneath |
-| `Enter` on a theme row | only that theme (again: every theme) |
-| `Home`, `End` | to the criterion column (`Enter` there: every district's evidence), to the last district |
-| `t` | show one theme at a time, then all again |
-| `c` | only criteria that changed since last quarter |
-| `w` | only criteria rated at the worst grade |
-| `d` | only the district under the cursor (again: all districts) |
-| `[` / `]` | previous / next quarter |
-| `a` | open improvement actions across districts, overdue highlighted |
-| `r` | comment on the district under the cursor and mark it reviewed (submitted assessments only) |
-| `ctrl+r` | read the files again (after a `git pull`) |
-| `ctrl+p` | command palette: go to a criterion or district, or run any command |
-| `F1`, `?` | this help |
-| `Esc` | back to the home screen; `q` quits |
+{key_table(bindings, KEYS_BEFORE, KEYS_AFTER)}
 
 A review is written to `assessments/<district>/<period>.review.toml`, never into the district's own
 file. It records the exact file reviewed: if the district changes its assessment afterwards, the status

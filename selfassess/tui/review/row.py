@@ -18,9 +18,9 @@ from textual.widgets import Static
 from ...combine import Combined
 from ...model import Criterion
 from ...trend import Trend
-from ..text import literal
-from .review_cell import heading, rating_line, response_widgets, trend_line
-from .review_cells import status_line
+from ..common.text import literal
+from .cell import heading, rating_line, response_widgets, trend_line
+from .cells import status_line
 
 COLUMN_WIDTH = 36
 

@@ -13,7 +13,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
@@ -24,12 +23,12 @@ from ...periods import Period
 from ...review import mark_reviewed, refusal
 from ...trend import Trend, load_trend
 from ...vocabulary import NOT_SUBMITTED, Status
-from ...workspace import Workspace
-from ..text import literal
-from ..widgets.help import HelpModal
-from ..widgets.review_actions import ActionsScreen
-from ..widgets.review_cell import CellModal
-from ..widgets.review_cells import (
+from ..common.base import AppScreen
+from ..common.help import HelpModal
+from ..common.text import literal
+from .actions import ActionsScreen
+from .cell import CellModal
+from .cells import (
     MUTED,
     grade_tags,
     grade_words,
@@ -37,33 +36,60 @@ from ..widgets.review_cells import (
     mean_trend_content,
     trend_content,
 )
-from ..widgets.review_commands import Command, ReviewCommands
-from ..widgets.review_comment import CommentModal
-from ..widgets.review_heatmap import TITLE_COLUMN, TREND_COLUMN, HeatMap, ViewFilter
-from ..widgets.review_help import review_help
-from ..widgets.review_row import RowModal
+from .commands import Command, ReviewCommands
+from .comment import CommentModal
+from .heatmap import TITLE_COLUMN, TREND_COLUMN, HeatMap, ViewFilter
+from .help import review_help
+from .row import RowModal
 
 QUARTER = Binding.Group("Quarter", compact=True)
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(AppScreen):
     """All districts for ``period``; the cursor's cell is described in full beneath the heat map."""
 
     COMMANDS = {ReviewCommands}
     BINDINGS = [
-        Binding("r", "review", "Review"),
-        Binding("a", "actions", "Actions"),
-        Binding("f1", "help", "Help"),
+        Binding(
+            "r",
+            "review",
+            "Review",
+            tooltip="comment on the district under the cursor and mark it reviewed "
+            "(submitted assessments only)",
+        ),
+        Binding(
+            "a",
+            "actions",
+            "Actions",
+            tooltip="open improvement actions across districts, overdue highlighted",
+        ),
+        Binding("f1", "help", "Help", tooltip="this help"),
         Binding("question_mark", "help", "Help", show=False),
-        Binding("t", "theme", "Theme"),
-        Binding("c", "changes", "Moved"),
-        Binding("w", "worst", "Worst"),
-        Binding("d", "district", "District"),
-        Binding("left_square_bracket", "step(-1)", "Previous quarter", key_display="[", group=QUARTER),
-        Binding("right_square_bracket", "step(1)", "Next quarter", key_display="]", group=QUARTER),
-        Binding("ctrl+r", "reload", "Reload"),
-        Binding("escape", "back", "Back"),
-        Binding("q", "quit", "Quit", show=False),
+        Binding("t", "theme", "Theme", tooltip="show one theme at a time, then all again"),
+        Binding("c", "changes", "Moved", tooltip="only criteria that changed since last quarter"),
+        Binding("w", "worst", "Worst", tooltip="only criteria rated at the worst grade"),
+        Binding(
+            "d", "district", "District", tooltip="only the district under the cursor (again: all districts)"
+        ),
+        Binding(
+            "left_square_bracket",
+            "step(-1)",
+            "Previous quarter",
+            key_display="[",
+            group=QUARTER,
+            tooltip="previous quarter",
+        ),
+        Binding(
+            "right_square_bracket",
+            "step(1)",
+            "Next quarter",
+            key_display="]",
+            group=QUARTER,
+            tooltip="next quarter",
+        ),
+        Binding("ctrl+r", "reload", "Reload", tooltip="read the files again (after a `git pull`)"),
+        Binding("escape", "back", "Back", tooltip="back to the home screen"),
+        Binding("q", "quit", "Quit", show=False, tooltip="quit"),
     ]
 
     def __init__(self, period: str | None = None) -> None:
@@ -74,10 +100,6 @@ class ReviewScreen(Screen[None]):
         self.trend: Trend | None = None
         #: whether an assessment could not be read: `selfassess review` then exits 1 (SPEC §5)
         self.met_unreadable = False
-
-    @property
-    def workspace(self) -> Workspace:
-        return self.app.workspace  # type: ignore[attr-defined,no-any-return]
 
     @property
     def heatmap(self) -> HeatMap:
@@ -285,7 +307,7 @@ class ReviewScreen(Screen[None]):
         if criterion is None or self.combined is None:
             self.notify(literal(f"{criterion_id} is not a current criterion."), severity="warning")
             return
-        self.app.push_screen(CellModal(self.combined, criterion, district, self.app.today, self.trend))  # type: ignore[attr-defined]
+        self.app.push_screen(CellModal(self.combined, criterion, district, self.today, self.trend))
 
     def action_row(self) -> None:
         criterion = self.heatmap.criterion_at_cursor()
@@ -293,15 +315,15 @@ class ReviewScreen(Screen[None]):
             self.notify("Move the cursor to a criterion's row first.", severity="warning")
             return
         districts = self.heatmap.visible_districts
-        self.app.push_screen(RowModal(self.combined, criterion, districts, self.app.today, self.trend))  # type: ignore[attr-defined]
+        self.app.push_screen(RowModal(self.combined, criterion, districts, self.today, self.trend))
 
     def action_actions(self) -> None:
         if self.combined is not None:
-            self.app.push_screen(ActionsScreen(self.combined, self.app.today, self.open_cell))  # type: ignore[attr-defined]
+            self.app.push_screen(ActionsScreen(self.combined, self.today, self.open_cell))
 
     def action_help(self) -> None:
         if self.combined is not None:
-            self.app.push_screen(HelpModal(review_help(self.combined.framework)))
+            self.app.push_screen(HelpModal(review_help(self.combined.framework, self.BINDINGS)))
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 2:
@@ -345,7 +367,7 @@ class ReviewScreen(Screen[None]):
         if self.period is None:
             return
         periods = self.workspace.periods()
-        current = self.workspace.current_period(self.app.today)  # type: ignore[attr-defined]
+        current = self.workspace.current_period(self.today)
         first = Period.parse(periods[0]) if periods else Period.parse(current)
         last = max(Period.parse(periods[-1]) if periods else first, Period.parse(current))
         target = Period.parse(self.period)
@@ -377,7 +399,7 @@ class ReviewScreen(Screen[None]):
             return
         entry = self.combined.entries[district]
         try:
-            mark_reviewed(self.workspace, entry, self.app.user, comment)  # type: ignore[attr-defined]
+            mark_reviewed(self.workspace, entry, self.user, comment)
         except SelfAssessError as error:
             message = f"{error}. Press ctrl+r to read the files again."
             self.notify(literal(message), title="Not reviewed", severity="error", timeout=12)

@@ -11,7 +11,7 @@ from textual.content import Content
 
 from ...model import Grade, Response
 from ...vocabulary import CellKind, ink
-from ..text import literal
+from .text import literal
 
 
 def colours(grade: Grade) -> tuple[str, str] | None:
