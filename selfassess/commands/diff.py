@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..cli import Options, cli, common
 from ..errors import AssessmentError, SelfAssessError, WorkspaceNotFoundError
 from ..terminal import echo
+from .options import Options, common
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -35,7 +35,7 @@ def _workspace_or_none(opts: Options) -> Workspace | None:
         return None
 
 
-@cli.command("diff")
+@click.command("diff")
 @click.argument("old")
 @click.argument("new")
 @_FORMAT
@@ -66,7 +66,7 @@ def diff_command(opts: Options, old: str, new: str, fmt: str) -> int:
     return 0
 
 
-@cli.command("history")
+@click.command("history")
 @click.argument("district")
 @click.option("--criterion", "criterion_id", metavar="ID", default=None, help="Only this criterion.")
 @_FORMAT
@@ -90,7 +90,7 @@ def history_command(opts: Options, district: str, criterion_id: str | None, fmt:
     return 0
 
 
-@cli.command("textconv")
+@click.command("textconv")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @common
 def textconv_command(opts: Options, file: Path) -> int:
@@ -112,7 +112,7 @@ def textconv_command(opts: Options, file: Path) -> int:
     return 0
 
 
-@cli.command("git-setup")
+@click.command("git-setup")
 @click.option(
     "--global", "global_", is_flag=True, help="Register the driver in your global git config (all repos)."
 )

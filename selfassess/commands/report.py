@@ -11,13 +11,13 @@ from pathlib import Path
 
 import click
 
-from ..cli import Options, cli, common
+from .options import Options, common
 
 FORMATS = ("md", "csv", "json", "html")
 SUFFIXES = {".md": "md", ".markdown": "md", ".csv": "csv", ".json": "json", ".html": "html", ".htm": "html"}
 
 
-@cli.command("report")
+@click.command("report")
 @click.argument("period", required=False)
 @click.option(
     "--format",
@@ -48,15 +48,15 @@ def report_command(
     invalid); exit 2 for a bad period or no workspace.
     """
     from ..atomic import write_atomic
-    from ..cli import _combined, _unreadable
     from ..errors import SelfAssessError
     from ..report import build, render
+    from .options import combined_view, report_unreadable
 
     if fmt is None:
         fmt = SUFFIXES.get(output.suffix.lower(), "md") if output else "md"
     if excel and fmt != "csv":
         raise click.UsageError("--excel applies only to --format csv")
-    combined = _combined(opts, period)
+    combined = combined_view(opts, period)
     when = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if stamp else None
     view = build(opts.workspace(), combined, opts.today(), stamp=when)
     data = render(view, fmt, excel=excel).encode("utf-8")
@@ -68,4 +68,4 @@ def report_command(
             write_atomic(output, data)
         except OSError as error:
             raise SelfAssessError(f"cannot write {output}: {error.strerror or error}") from None
-    return _unreadable(combined)
+    return report_unreadable(combined)

@@ -1,0 +1,32 @@
+"""``selfassess summary``: the combined matrix of one period, as text or JSON."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from ..terminal import echo
+from .options import Options, combined_view, common, report_unreadable
+
+
+def summary_text(opts: Options, period: str | None) -> int:
+    from ..summary import render_summary
+
+    combined = combined_view(opts, period)
+    echo(render_summary(combined, opts.workspace().settings.force))
+    return report_unreadable(combined)
+
+
+@click.command()
+@click.argument("period", required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@common
+def summary(opts: Options, period: str | None, fmt: str) -> int:
+    """The combined matrix for PERIOD (default: the latest with any assessment): criteria x districts,
+    counts per grade, movement since the previous period, and each district's status."""
+    if fmt == "text":
+        return summary_text(opts, period)
+    combined = combined_view(opts, period)
+    echo(json.dumps(combined.to_json(), indent=2, ensure_ascii=False))
+    return report_unreadable(combined)
