@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from .combine import Combined
 from .model import NOT_APPLICABLE, UNRATED
-from .terminal import style
+from .terminal import fit, style
 from .vocabulary import CellKind, Movement, cell_text, legend_text
 
 WIDTH = 12
 TITLE_WIDTH = 44
-
-
-def _fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def render_summary(combined: Combined, force: str = "") -> str:
@@ -23,21 +19,21 @@ def render_summary(combined: Combined, force: str = "") -> str:
         "",
     ]
     pad = " " * (TITLE_WIDTH + 2)
-    lines.append(pad + "".join(_fit(d, WIDTH - 1).ljust(WIDTH) for d in combined.districts))
+    lines.append(pad + "".join(fit(d, WIDTH - 1).ljust(WIDTH) for d in combined.districts))
     lines.append(
         "status".ljust(TITLE_WIDTH + 2)
-        + "".join(_fit(combined.status(d), WIDTH - 1).ljust(WIDTH) for d in combined.districts)
+        + "".join(fit(combined.status(d), WIDTH - 1).ljust(WIDTH) for d in combined.districts)
     )
     for theme in fw.themes:
         lines += ["", style(theme.title, bold=True)]
         for criterion in theme.criteria:
-            row = f"  {_fit(criterion.id + ' ' + criterion.title, TITLE_WIDTH - 1)}".ljust(TITLE_WIDTH + 2)
+            row = f"  {fit(criterion.id + ' ' + criterion.title, TITLE_WIDTH - 1)}".ljust(TITLE_WIDTH + 2)
             for district in combined.districts:
                 text, colour = cell_text(
                     fw, combined.cell(criterion, district), combined.has_assessment(district)
                 )
                 sign = Movement(combined.movement(criterion, district)).sign
-                shown = _fit(text, WIDTH - 3) + (" " + sign if sign else "")
+                shown = fit(text, WIDTH - 3) + (" " + sign if sign else "")
                 row += style(shown, colour) + " " * (WIDTH - len(shown))
             lines.append(row)
     lines += ["", style("Counts", bold=True)]

@@ -51,7 +51,7 @@ def render_bytes(data: bytes, workspace: Workspace | None = None) -> str:
 def _framework(workspace: Workspace | None, framework_id: Any) -> Framework | None:
     if not isinstance(framework_id, str):
         return None
-    from .history import find_framework
+    from .versions import find_framework
 
     try:
         return find_framework(workspace, framework_id)

@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from selfassess.diff import Side, compare, render_words, word_diff
+from selfassess.diff import Side, compare, word_diff
+from selfassess.diff_text import render_words
 from selfassess.model import Action, Assessment, Response
 
 from conftest import commit_all, run_cli

@@ -47,8 +47,9 @@ def diff_command(opts: Options, old: str, new: str, fmt: str) -> int:
     a file, e.g. HEAD~1:assessments/rotherham/2026-Q4.toml), else a path. Exit 0 whether or not
     anything changed.
     """
-    from ..diff import compare, render_text
-    from ..history import read_version
+    from ..diff import compare
+    from ..diff_text import render_text
+    from ..versions import read_version
 
     workspace = _workspace_or_none(opts)
     before = read_version(old, workspace)
@@ -74,7 +75,8 @@ def diff_command(opts: Options, old: str, new: str, fmt: str) -> int:
 def history_command(opts: Options, district: str, criterion_id: str | None, fmt: str) -> int:
     """DISTRICT's grade for each criterion, period by period, and from git when each rating of the
     latest assessment last changed."""
-    from ..history import district_history, render_history
+    from ..history import district_history
+    from ..history_text import render_history
 
     result = district_history(opts.workspace(), district, criterion_id)
     if fmt == "json":

@@ -5,8 +5,10 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import DataTable
 
-from ...diff import DIRECTION_SIGNS, DIRECTION_WORDS, CriterionChange, Diff
+from ...diff import CriterionChange, Diff
+from ...diff_text import DIRECTION_SIGNS, DIRECTION_WORDS
 from ...model import NOT_APPLICABLE, Framework
+from ...terminal import fit
 from ...vocabulary import CellKind
 from ..common.grades import chip_style
 from ..common.text import literal
@@ -28,7 +30,7 @@ def criterion_name(change: CriterionChange, width: int = 60) -> str:
     name = f"{change.id} {change.title}".rstrip()
     if change.renamed_from:
         name += f" (was {change.renamed_from})"
-    return name if len(name) <= width else name[: width - 1] + "…"
+    return fit(name, width)
 
 
 class RatingMoves(DataTable[Content]):

@@ -1,15 +1,13 @@
-"""The diff screen: two periods of a district (or two versions of one file) side by side — rating moves
-first, then changed evidence, notes and actions with the changed words marked.
+"""The diff screen: two periods of a district side by side — rating moves first, then changed evidence,
+notes and actions with the changed words marked.
 
-Reading and comparing is :mod:`selfassess.history` and :mod:`selfassess.diff`; this module picks the two
-versions and shows the result.
+Reading and comparing is :mod:`selfassess.versions` and :mod:`selfassess.diff`; this module picks the two
+periods and shows the result. (Any two versions, from git or paths, are ``selfassess diff``'s job.)
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -20,8 +18,8 @@ from textual.widgets import DataTable, Footer, Header, Label, Select, Static
 
 from ...diff import Diff, compare
 from ...errors import SelfAssessError
-from ...history import FileVersion, file_versions, read_version
-from ...periods import PERIOD_RE, Period
+from ...periods import Period
+from ...versions import read_version
 from ..common.base import AppScreen
 from ..common.help import HelpModal
 from ..common.keys import key_table
@@ -32,7 +30,7 @@ from .moves import RatingMoves
 HELP = """\
 # Compare
 
-Two periods of one district, or two versions of one file, side by side.
+Two periods of one district side by side.
 
 {keys}
 
@@ -78,29 +76,16 @@ class DiffScreen(AppScreen):
         district: str | None = None,
         old: str | None = None,
         new: str | None = None,
-        path: str | None = None,
     ) -> None:
-        """Periods of ``district`` (default: this quarter against the one before), or, with ``path``,
-        revisions of that file (default: the working copy against its last different commit).
-        ``old``/``new`` that are neither period labels nor (with ``path``) revisions are read as
-        ``DISTRICT@PERIOD``, ``REV:PATH`` or a path, and compared as they are."""
+        """Periods ``old`` and ``new`` of ``district`` (default: this quarter against the one before)."""
         super().__init__()
         self.district = district
-        self.path = path
         self.requested = (old, new)
         self.choices: list[Choice] = []
         self.old_spec: str | None = None
         self.new_spec: str | None = None
         self.result: Diff | None = None
         self.error: str | None = None
-
-    @property
-    def mode(self) -> str:
-        """``periods`` of a district, ``versions`` of one file, or ``fixed``: two versions as given."""
-        if self.path is not None:
-            return "versions"
-        given = [spec for spec in self.requested if spec is not None]
-        return "fixed" if any(not PERIOD_RE.match(spec) for spec in given) else "periods"
 
     # -- building ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -129,12 +114,6 @@ class DiffScreen(AppScreen):
 
     def _choose_defaults(self) -> None:
         old, new = self.requested
-        if self.mode == "fixed":
-            self.old_spec, self.new_spec = old, new
-            return
-        if self.mode == "versions":
-            self._choose_versions(old, new)
-            return
         workspace = self.workspace
         if self.district is None:
             with_files = [d for d in workspace.districts if workspace.periods(d)]
@@ -153,37 +132,13 @@ class DiffScreen(AppScreen):
         self.choices = [Choice(f"{self.district}@{p}", p if p in periods else f"{p} (none)") for p in labels]
         self.old_spec, self.new_spec = f"{self.district}@{old}", f"{self.district}@{new}"
 
-    def _choose_versions(self, old: str | None, new: str | None) -> None:
-        workspace = self.workspace
-        path = Path(self.path or "")
-        path = path if path.is_absolute() else workspace.root / path
-        try:
-            versions = file_versions(workspace, path)
-        except SelfAssessError as error:
-            versions = [FileVersion(workspace.relative(path), "working copy", None)]
-            self.notify(literal(f"No git versions: {error}"), severity="warning", timeout=8)
-        relative = versions[0].spec
-        self.choices = [Choice(v.spec, v.label) for v in versions]
-        for revision in (old, new):
-            if revision is not None and f"{revision}:{relative}" not in {c.spec for c in self.choices}:
-                self.choices.append(Choice(f"{revision}:{relative}", revision))
-        self.new_spec = f"{new}:{relative}" if new else relative
-        differing = [v.spec for v in versions[1:] if v.sha256 != versions[0].sha256]
-        fallback = differing[0] if differing else versions[-1].spec
-        self.old_spec = f"{old}:{relative}" if old else fallback
-
     def _show_pickers(self) -> None:
-        pickers = self.query_one("#diff-pickers")
-        pickers.display = self.mode != "fixed"
         district = self.query_one("#diff-district", Select)
-        show_district = self.mode == "periods"
-        district.display = self.query_one("#diff-district-label").display = show_district
         workspace = self.workspace
         with self.prevent(Select.Changed):
-            if show_district:
-                district.set_options([(d, d) for d in workspace.districts])
-                if self.district in workspace.districts:
-                    district.value = self.district
+            district.set_options([(d, d) for d in workspace.districts])
+            if self.district in workspace.districts:
+                district.value = self.district
             options = [(c.label, c.spec) for c in self.choices]
             for select_id, spec in (("#diff-old", self.old_spec), ("#diff-new", self.new_spec)):
                 select = self.query_one(select_id, Select)
@@ -247,20 +202,15 @@ class DiffScreen(AppScreen):
 
     def _side_names(self, result: Diff) -> tuple[str, str]:
         old, new = result.old.assessment, result.new.assessment
-        if self.mode == "versions":
-            return self._label(self.old_spec), self._label(self.new_spec)
         if old.district == new.district:
             return old.period, new.period
         return f"{old.district} {old.period}", f"{new.district} {new.period}"
-
-    def _label(self, spec: str | None) -> str:
-        return next((c.label for c in self.choices if c.spec == spec), spec or "")
 
     def _summary(self) -> Content:
         result = self.result
         assert result is not None
         old, new = result.old.assessment, result.new.assessment
-        if self.mode == "periods" and old.district == new.district:
+        if old.district == new.district:
             parts = [f"{new.district}: {old.period} → {new.period}"]
         else:
             parts = [f"{result.old.source} → {result.new.source}"]
@@ -306,13 +256,7 @@ class DiffScreen(AppScreen):
         specs = [c.spec for c in self.choices]
         if self.old_spec not in specs or self.new_spec not in specs:
             return
-        old, new = specs.index(self.old_spec), specs.index(self.new_spec)
-        if self.mode == "periods":
-            self._shift_periods(steps)
-        elif 0 <= old + steps < len(specs) and 0 <= new + steps < len(specs):
-            self.old_spec, self.new_spec = specs[old + steps], specs[new + steps]
-        else:
-            return
+        self._shift_periods(steps)
         self._show_pickers()
         await self.show_diff()
 
@@ -332,12 +276,7 @@ class DiffScreen(AppScreen):
         await self.show_diff()
 
     async def action_reload(self) -> None:
-        if self.mode == "versions":
-            old, new = self.old_spec, self.new_spec
-            self._choose_versions(None, None)
-            self.old_spec, self.new_spec = old, new
-        elif self.mode == "periods":
-            self._choose_periods(self._period(self.new_spec), self._period(self.old_spec))
+        self._choose_periods(self._period(self.new_spec), self._period(self.old_spec))
         self._show_pickers()
         await self.show_diff()
 
@@ -353,11 +292,6 @@ class DiffScreen(AppScreen):
             self.app.pop_screen()
         else:
             self.app.exit(0)
-
-    def check_action(self, action: str, parameters: tuple[Any, ...]) -> bool | None:
-        if action in ("step", "swap") and self.mode == "fixed":
-            return None
-        return True
 
 
 def _safe_id(criterion_id: str) -> str:
