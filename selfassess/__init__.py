@@ -50,7 +50,8 @@ def load_assessment(path: str | os.PathLike[str]) -> Assessment:
     """An assessment file, checked against its framework: from the workspace the file is in, else the
     bundled framework of that id, else (no framework found) checked for form only."""
     from .errors import WorkspaceNotFoundError
-    from .store import check_place, parse_assessment, read_bytes
+    from .store import check_place, parse_assessment
+    from .tomlread import read_bytes
     from .workspace import Workspace, find_workspace
 
     data = read_bytes(path)

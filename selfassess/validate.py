@@ -13,7 +13,8 @@ from .checks import ERROR, WARNING, Finding, assessment_warnings
 from .errors import SelfAssessError
 from .periods import PERIOD_RE
 from .settings import SETTINGS_FILE, load_settings
-from .store import decode, parse_review, read_bytes
+from .store import parse_review
+from .tomlread import decode, read_bytes
 from .workspace import ASSESSMENTS, REVIEW_SUFFIX, Workspace
 
 

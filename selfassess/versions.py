@@ -20,7 +20,8 @@ from .errors import AssessmentError, GitError, InvalidIdError, SelfAssessError, 
 from .ids import SLUG_RE
 from .model import Framework
 from .periods import PERIOD_RE, Period
-from .store import decode, parse_assessment, parse_review, read_bytes
+from .store import parse_assessment, parse_review
+from .tomlread import decode, read_bytes
 from .workspace import REVIEW_SUFFIX, Workspace
 
 #: ``DISTRICT@PERIOD``: no path separators or revision colons, exactly one ``@``

@@ -18,7 +18,8 @@ from .ids import DISTRICT_RE, check_district
 from .model import Assessment, Framework, Review
 from .periods import PERIOD_RE, Period
 from .settings import SETTINGS_FILE, Settings, load_settings
-from .store import check_place, parse_assessment, parse_review, read_bytes
+from .store import check_place, parse_assessment, parse_review
+from .tomlread import read_bytes
 from .vocabulary import Status
 
 ASSESSMENTS = "assessments"
