@@ -8,13 +8,12 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from . import gitutil
 from .atomic import sha256_bytes
-from .bundled import bundled_framework
+from .bundled import load_bundled_framework
 from .diff import Side
 from .errors import AssessmentError, GitError, InvalidIdError, SelfAssessError, WorkspaceNotFoundError
 from .ids import SLUG_RE
@@ -37,15 +36,7 @@ def find_framework(workspace: Workspace | None, framework_id: str) -> Framework 
     """The workspace's framework of that id, else the bundled one, else None."""
     if workspace is not None:
         return workspace.find_framework(framework_id)
-    return _bundled(framework_id) if SLUG_RE.match(framework_id) else None
-
-
-@cache
-def _bundled(framework_id: str) -> Framework | None:
-    from .criteria import load_framework
-
-    path = bundled_framework(framework_id)
-    return load_framework(path) if path else None
+    return load_bundled_framework(framework_id) if SLUG_RE.match(framework_id) else None
 
 
 # -- one version, for diff ---------------------------------------------------------------------------

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -174,15 +172,7 @@ class HomeScreen(AppScreen):
         if entry is not None and entry.status == Status.INVALID:
             self.notify(literal(str(entry.error)), title="Cannot open", severity="error", timeout=10)
             return
-        self._open("fill", district=district, period=period)
-
-    def _open(self, name: str, **arguments: Any) -> None:
-        """Open a screen; one that is not built yet (or fails to load) is a message, not a crash."""
-        try:
-            self.open_screen(name, **arguments)
-        except (ImportError, AttributeError) as error:
-            message = f"The {name} screen is not available in this version ({error})."
-            self.notify(literal(message), title="Not available", severity="warning")
+        self.open_screen("fill", district=district, period=period)
 
     # -- keys -----------------------------------------------------------------------------------
     def action_fill_current(self) -> None:
@@ -192,7 +182,7 @@ class HomeScreen(AppScreen):
         self.open_fill(self._selection()[0], str(Period.parse(self.periods[-1]).next))
 
     def action_review(self) -> None:
-        self._open("review", period=self._selection()[1])
+        self.open_screen("review", period=self._selection()[1])
 
     def action_diff(self) -> None:
         district, period = self._selection()
@@ -201,7 +191,7 @@ class HomeScreen(AppScreen):
             if not self.workspace.assessment_path(district, label).exists():
                 self.notify(literal(f"{district} has no assessment for {label} to compare."), timeout=5)
                 return
-        self._open("diff", district=district, old=old, new=period)
+        self.open_screen("diff", district=district, old=old, new=period)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpModal(HELP + key_table(self.BINDINGS, KEYS_BEFORE, KEYS_AFTER)))
