@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from textual.widgets import DataTable
 
-from selfassess.tui.app import SCREENS_BY_NAME, SelfAssessApp
+from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.fill.screen import FillScreen
 from selfassess.tui.home.screen import HomeScreen
 from selfassess.workspace import Workspace
@@ -100,21 +100,6 @@ async def test_review_and_diff_are_opened_for_the_cell(demo: Path) -> None:
         await pilot.press("d")
         expected = ("diff", {"district": "doncaster", "old": "2026-Q3", "new": "2026-Q4"})
         assert expected in app.opened
-
-
-async def test_a_screen_not_built_yet_is_a_message_not_a_crash(
-    demo: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setitem(SCREENS_BY_NAME, "review", "not_there:ReviewScreen")
-    app = HomeApp(demo)
-    async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.pause()
-        await pilot.press("r")
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
-        assert any("not available" in str(n.message) for n in app._notifications)
-        await pilot.press("q")
-    assert app.return_code == 0
 
 
 def test_home_snapshot(demo: Path, snap_compare) -> None:
