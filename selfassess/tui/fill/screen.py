@@ -7,7 +7,6 @@ lead's text whatever goes wrong on disk.
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from typing import Any
 
@@ -29,8 +28,10 @@ from ..common.confirm import ConfirmModal
 from ..common.grades import grade_name
 from ..common.help import HelpModal
 from ..common.text import literal
+from . import autosave
 from .action_form import ActionForm, ActionInput, parse_date
 from .actions import ActionsList
+from .autosave import Autosave
 from .commands import FILL_COMMANDS, Command, FillCommands
 from .detail import CriterionFields, heading
 from .help import fill_help
@@ -43,9 +44,6 @@ from .status import banner, state_words
 from .submit import SubmitChoice, SubmitModal
 from .tree import CriteriaTree
 
-AUTOSAVE_IDLE = 0.5  # seconds of quiet after a change before it is saved ...
-AUTOSAVE_MAX = 0.8  # ... but never more than this (+ a tick) behind typing: a kill loses at most ~1 s
-AUTOSAVE_TICK = 0.2
 PRIVACY_DELAY = 0.4  # scan for personal data once typing pauses
 PROGRESS_WIDTH = 12
 #: actions that change the assessment: refused (and hidden from the footer) when read-only
@@ -134,8 +132,7 @@ class FillScreen(AppScreen):
         self.session: Session | None = None
         self.open_error: str | None = None
         self.current: str | None = None
-        self._last_change = 0.0
-        self._dirty_since: float | None = None
+        self.autosave = Autosave()
         self._git: bool | None = None
         self._told: object = None
         self._privacy_timer: Timer | None = None
@@ -198,7 +195,7 @@ class FillScreen(AppScreen):
         first = session.first_incomplete()
         if first is not None:
             self.go_to(first, focus=not session.read_only)
-        self.set_interval(AUTOSAVE_TICK, self._tick)
+        self.set_interval(autosave.TICK, self._tick)
         self._refresh_git()
         if recovered:
             self.call_after_refresh(self._merge)
@@ -304,10 +301,7 @@ class FillScreen(AppScreen):
     # -- typing ---------------------------------------------------------------------------------
     def _changed(self, structure: bool = True) -> None:
         """Something changed: remember when (for autosave) and redraw what depends on it."""
-        now = time.monotonic()
-        self._last_change = now
-        if self._dirty_since is None:
-            self._dirty_since = now
+        self.autosave.changed()
         if structure:
             self._show_response()
             self.refresh_bindings()
@@ -368,16 +362,13 @@ class FillScreen(AppScreen):
     def _tick(self) -> None:
         if not self._session.should_save():
             return
-        now = time.monotonic()
-        quiet = now - self._last_change >= AUTOSAVE_IDLE
-        overdue = self._dirty_since is not None and now - self._dirty_since >= AUTOSAVE_MAX
-        if quiet or overdue:
+        if self.autosave.due():
             self._save()
 
     def _save(self) -> bool:
         saved = self._session.save()
         if saved:
-            self._dirty_since = None
+            self.autosave.saved()
             self._refresh_git()
         elif self._session.problem is not None and self._session.problem != self._told:
             self._told = self._session.problem
