@@ -16,6 +16,7 @@ from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.css.query import NoMatches
+from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static, TextArea, Tree
 from textual.worker import get_current_worker
@@ -124,6 +125,8 @@ class FillScreen(AppScreen):
     ]
     COMMANDS = {FillCommands}
     AUTO_FOCUS = None
+    #: the criterion on screen; every pane follows it (``watch_current``), even when set to itself
+    current: reactive[str | None] = reactive(None, always_update=True, init=False)
 
     def __init__(self, district: str, period: str) -> None:
         super().__init__()
@@ -131,7 +134,6 @@ class FillScreen(AppScreen):
         self.period = period
         self.session: Session | None = None
         self.open_error: str | None = None
-        self.current: str | None = None
         self.autosave = Autosave()
         self._git: bool | None = None
         self._told: object = None
@@ -226,14 +228,19 @@ class FillScreen(AppScreen):
     def _show(self, criterion_id: str, focus: bool = False) -> None:
         """Show ``criterion_id`` as the session has it (the editors' text is replaced, not captured)."""
         self.current = criterion_id
+        if focus and not self._session.read_only:
+            self.query_one("#evidence", TextArea).focus()
+        self.refresh_bindings()
+
+    def watch_current(self, criterion_id: str | None) -> None:
+        """The panes follow the current criterion: heading, fields, rating, tree, personal-data notes."""
+        if criterion_id is None or self.session is None:
+            return
         self.query_one("#heading", Static).update(heading(self._session, criterion_id))
         self.query_one(CriterionFields).show(criterion_id)
         self._show_response()
         self._scan_now()
         self.query_one(CriteriaTree).select_criterion(criterion_id)
-        if focus and not self._session.read_only:
-            self.query_one("#evidence", TextArea).focus()
-        self.refresh_bindings()
 
     def _step(self, delta: int) -> None:
         ids = [c.id for c in self._session.criteria]
