@@ -88,6 +88,22 @@ async def test_an_unreadable_assessment_is_shown_invalid_and_not_opened(make_wor
         assert any("not valid TOML" in str(n.message) for n in app._notifications)
 
 
+async def test_coming_back_reads_the_files_again(make_workspace) -> None:
+    """A change made while another screen was on top shows once home is back (read by a worker)."""
+    root = make_workspace()
+    app = HomeApp(root)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert cell_text(app, "north", "2026-Q4") == "missing"
+        await pilot.press("f1")
+        (root / "assessments" / "north").mkdir()
+        (root / "assessments" / "north" / "2026-Q4.toml").write_text("schema = [/]\n")
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert cell_text(app, "north", "2026-Q4") == "invalid"
+
+
 async def test_review_and_diff_are_opened_for_the_cell(demo: Path) -> None:
     app = HomeApp(demo)
     async with app.run_test(size=(100, 40)) as pilot:

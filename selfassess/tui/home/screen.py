@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import get_current_worker
 
 from ...combine import completion as completion_of
 from ...model import Framework
@@ -108,7 +109,14 @@ class HomeScreen(AppScreen):
 
     def on_screen_resume(self) -> None:
         if self.periods:
-            self.load()
+            self._reload()
+
+    @work(thread=True, exclusive=True, group="home-load")
+    def _reload(self) -> None:
+        """Read every status again off the UI thread (a screen closed on top may have saved)."""
+        read = self._read()
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_table, *read)
 
     def _period_columns(self) -> list[str]:
         latest = self.workspace.latest_period()
@@ -117,15 +125,23 @@ class HomeScreen(AppScreen):
 
     def load(self) -> None:
         """(Re)read every district's status for the quarters shown, keeping the cursor where it was."""
+        self._show_table(*self._read())
+
+    def _read(self) -> tuple[list[str], dict[tuple[str, str], Entry], dict[str, list[Content]]]:
+        """The quarters shown, each (district, quarter)'s entry, and each district's row of cells."""
         workspace = self.workspace
-        self.periods = self._period_columns()
-        self.entries = {(d, p): workspace.entry(d, p) for d in workspace.districts for p in self.periods}
+        periods = self._period_columns()
+        entries = {(d, p): workspace.entry(d, p) for d in workspace.districts for p in periods}
+        rows = {d: [cell(workspace, entries[(d, p)]) for p in periods] for d in workspace.districts}
+        return periods, entries, rows
+
+    def _show_table(
+        self, periods: list[str], entries: dict[tuple[str, str], Entry], rows: dict[str, list[Content]]
+    ) -> None:
+        workspace = self.workspace
+        self.periods, self.entries = periods, entries
         table = self.query_one(DataTable)
         cursor = table.cursor_coordinate
-        rows = {
-            district: [cell(workspace, self.entries[(district, p)]) for p in self.periods]
-            for district in workspace.districts
-        }
         table.clear(columns=True)
         # explicit widths: DataTable does not measure Content cells by itself
         table.add_column("district", key="district", width=max(8, *map(len, workspace.districts)))
