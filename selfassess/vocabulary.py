@@ -38,13 +38,18 @@ class Status(StrEnum):
         return _STATUS_LOOK[self][2]
 
 
+#: before a warning the user should act on (personal data, a save that failed, a changed review)
+WARNING_MARK = "⚠"
+#: before something written or rewritten (a draft, a reworded action)
+EDITED_MARK = "✎"
+
 _STATUS_LOOK = {
     Status.MISSING: ("✗", "missing", "bold $error"),
     Status.INVALID: ("!", "invalid", "bold $error"),
-    Status.DRAFT: ("✎", "draft", "bold $warning"),
+    Status.DRAFT: (EDITED_MARK, "draft", "bold $warning"),
     Status.SUBMITTED: ("●", "submitted", "$accent"),
     Status.REVIEWED: ("✔", "reviewed", "$success"),
-    Status.CHANGED: ("⚠", "changed", "bold $warning"),
+    Status.CHANGED: (WARNING_MARK, "changed", "bold $warning"),
 }
 #: what an assessment file's own ``status`` may say
 FILE_STATUSES = (Status.DRAFT, Status.SUBMITTED)

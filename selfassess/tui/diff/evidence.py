@@ -9,6 +9,7 @@ from textual.widgets import Label, Static
 
 from ...diff import DELETED, EQUAL, INSERTED, CriterionChange, word_diff
 from ...model import Action, Framework
+from ...vocabulary import EDITED_MARK
 from ..common.text import literal
 from .moves import cell_content, criterion_name
 
@@ -44,7 +45,7 @@ def action_lines(change: CriterionChange) -> list[str]:
         f"↦ re-dated {new.id}: due {old.due or 'none'} → {new.due or 'none'}" for old, new in actions.redated
     ]
     lines += [f"↺ reopened {a.id}" for a in actions.reopened]
-    lines += [f"✎ reworded {new.id}: {new.action}" for _, new in actions.edited]
+    lines += [f"{EDITED_MARK} reworded {new.id}: {new.action}" for _, new in actions.edited]
     lines += [f"× dropped {_action(a)}" for a in actions.removed]
     return lines
 

@@ -6,6 +6,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...privacy import Match
+from ...vocabulary import WARNING_MARK
 from ..common.text import literal
 
 SHOWN = 5
@@ -20,7 +21,9 @@ class PersonalDataNotes(Static):
         if not found:
             self.update("")
             return
-        lines = [literal("⚠ Looks like personal data: remove it before this is shared.", "bold")]
+        lines = [
+            literal(f"{WARNING_MARK} Looks like personal data: remove it before this is shared.", "bold")
+        ]
         for field, match in found[:SHOWN]:
             lines.append(
                 Content.assemble(
