@@ -13,10 +13,16 @@ def banner(session: Session) -> tuple[Content, str] | None:
     """The message above the screen and its class (``-error``, ``-warning``, ``-info``), or None."""
     problem = session.problem
     if problem is not None and problem.kind == "conflict":
-        text = f"{WARNING_MARK} {problem.message}. Your text is kept here, not saved. Press ctrl+r to compare and merge."
+        text = (
+            f"{WARNING_MARK} {problem.message}. Your text is kept here, not saved. "
+            "Press ctrl+r to compare and merge."
+        )
         return literal(text), "-error"
     if problem is not None:
-        text = f"{WARNING_MARK} {problem.message}. Your text is kept; saving is retried on your next change or ctrl+r."
+        text = (
+            f"{WARNING_MARK} {problem.message}. Your text is kept; "
+            "saving is retried on your next change or ctrl+r."
+        )
         return literal(text), "-error"
     if session.assessment.is_submitted:
         return literal("Submitted: read-only. Press ctrl+o to reopen it as a draft."), "-info"
