@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from selfassess.tui.live_reload import INTERVAL, snapshot  # noqa: E402
+from selfassess.tui.common.live_reload import INTERVAL, snapshot  # noqa: E402
 
 
 def build(root: Path, districts: int, periods: int) -> int:

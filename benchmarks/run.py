@@ -130,7 +130,7 @@ async def _keystrokes(ws: Path, district: str, period: str, text: str, presses: 
     from textual.widgets import TextArea
 
     from selfassess.tui.app import SelfAssessApp
-    from selfassess.tui.screens.fill import FillScreen
+    from selfassess.tui.fill.screen import FillScreen
     from selfassess.workspace import Workspace
 
     class FillApp(SelfAssessApp):

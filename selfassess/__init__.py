@@ -49,8 +49,10 @@ def load_framework(path: str | os.PathLike[str]) -> Framework:
 def load_assessment(path: str | os.PathLike[str]) -> Assessment:
     """An assessment file, checked against its framework: from the workspace the file is in, else the
     bundled framework of that id, else (no framework found) checked for form only."""
+    from .bundled import load_bundled_framework
     from .errors import WorkspaceNotFoundError
-    from .store import check_place, parse_assessment, read_bytes
+    from .store import check_place, parse_assessment
+    from .tomlread import read_bytes
     from .workspace import Workspace, find_workspace
 
     data = read_bytes(path)
@@ -61,16 +63,8 @@ def load_assessment(path: str | os.PathLike[str]) -> Assessment:
     if workspace is not None and Path(path).resolve().is_relative_to(workspace.root / "assessments"):
         return workspace.parse(data, Path(path))
     assessment = parse_assessment(data, path)
-    framework = (workspace.find_framework if workspace else _bundled_framework)(assessment.framework)
+    framework = (workspace.find_framework if workspace else load_bundled_framework)(assessment.framework)
     if framework is not None:
         assessment = parse_assessment(data, path, framework)
     check_place(assessment, path)
     return assessment
-
-
-def _bundled_framework(framework_id: str) -> Framework | None:
-    from .bundled import bundled_framework
-    from .criteria import load_framework as load
-
-    path = bundled_framework(framework_id)
-    return load(path) if path else None

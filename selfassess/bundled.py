@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Framework
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -22,3 +27,12 @@ def bundled_root() -> Path:
 def bundled_framework(framework_id: str) -> Path | None:
     path = bundled_root() / "criteria" / f"{framework_id}.yaml"
     return path if path.is_file() else None
+
+
+@cache
+def load_bundled_framework(framework_id: str) -> Framework | None:
+    """The bundled framework of that id, parsed once; None when none is bundled."""
+    from .criteria import load_framework  # YAML is imported only when a framework is read
+
+    path = bundled_framework(framework_id)
+    return load_framework(path) if path else None

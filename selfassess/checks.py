@@ -10,7 +10,7 @@ from datetime import date
 from . import privacy
 from .model import Assessment, Framework, Response
 from .tomlsource import KeyLines
-from .versions import on_other_version
+from .upgrades import on_other_version
 from .workspace import Workspace
 
 ERROR = "error"

@@ -5,14 +5,59 @@ The review screen, ``summary`` and every report read the combined view from here
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from .model import NOT_APPLICABLE, UNRATED, Action, Assessment, Criterion, Framework, Response, Theme
 from .periods import Period
-from .versions import is_new_to
+from .upgrades import is_new_to
+from .vocabulary import MOVES, Movement, Status
 from .workspace import Entry, Workspace
+
+
+def tally(framework: Framework, cells: Iterable[str | None]) -> dict[str, int]:
+    """How many cells hold each grade id, then ``n/a`` and ``unrated``: the one way ratings are counted.
+
+    A cell that is None or names no grade of the scale counts as unrated.
+    """
+    counts = {grade.id: 0 for grade in framework.scale}
+    counts[NOT_APPLICABLE] = 0
+    counts[UNRATED] = 0
+    for cell in cells:
+        counts[UNRATED if cell is None or cell not in counts else cell] += 1
+    return counts
+
+
+@dataclass(frozen=True)
+class Completion:
+    """How far an assessment has got, from its counts (keys as :func:`tally`)."""
+
+    counts: dict[str, int]
+
+    @property
+    def applicable(self) -> int:
+        """Criteria that apply to the district (rated, marked n/a, or still to do)."""
+        return sum(self.counts.values())
+
+    @property
+    def done(self) -> int:
+        """Rated or marked not applicable: nothing left to do on them (home and the fill screen)."""
+        return self.applicable - self.counts[UNRATED]
+
+    @property
+    def asked(self) -> int:
+        """Criteria that apply and are not marked n/a: those a grade is asked for (the report)."""
+        return self.applicable - self.counts[NOT_APPLICABLE]
+
+    @property
+    def rated(self) -> int:
+        return self.asked - self.counts[UNRATED]
+
+
+def completion(framework: Framework, cells: Iterable[str | None]) -> Completion:
+    return Completion(tally(framework, cells))
 
 
 @dataclass(frozen=True)
@@ -53,14 +98,14 @@ class Combined:
     def previous_cell(self, criterion: Criterion, district: str) -> str | None:
         return self._cell(self.previous_entries, criterion, district)
 
-    def movement(self, criterion: Criterion, district: str) -> str:
-        """better, worse, same, rated, unrated; '' for n/a or a side with no assessment."""
+    def movement(self, criterion: Criterion, district: str) -> Movement:
+        """better, worse, same, rated, unrated; NONE ('') for n/a or a side with no assessment."""
         if not self.has_assessment(district) or not self.had_assessment(district):
-            return ""
+            return Movement.NONE
         if is_new_to(self.framework, self.previous_entries[district].assessment, criterion.id):
-            return ""  # new in this version: no movement (SPEC §4)
-        return self.framework.movement(
-            self.previous_cell(criterion, district), self.cell(criterion, district)
+            return Movement.NONE  # new in this version: no movement (SPEC §4)
+        return Movement(
+            self.framework.movement(self.previous_cell(criterion, district), self.cell(criterion, district))
         )
 
     def has_assessment(self, district: str) -> bool:
@@ -70,19 +115,25 @@ class Combined:
         entry = self.previous_entries.get(district)
         return entry is not None and entry.assessment is not None
 
-    def status(self, district: str) -> str:
+    def status(self, district: str) -> Status:
         return self.entries[district].status
 
-    def counts(self, district: str) -> dict[str, int]:
-        """Per grade id, then ``n/a`` and ``unrated``, over the criteria that apply."""
-        counts = {grade.id: 0 for grade in self.framework.scale}
-        counts[NOT_APPLICABLE] = 0
-        counts[UNRATED] = 0
+    def counts(self, district: str, criteria: Iterable[Criterion] | None = None) -> dict[str, int]:
+        """Per grade id, then ``n/a`` and ``unrated``, over ``criteria`` (default: all of them)."""
+        chosen = self.framework.criteria if criteria is None else criteria
+        return tally(self.framework, (self.cell(c, district) for c in chosen))
+
+    def completion(self, district: str) -> Completion:
+        return Completion(self.counts(district))
+
+    def movements(self, district: str) -> dict[Movement, int]:
+        """How many criteria moved each way (better, worse, newly rated, no longer rated)."""
+        totals = dict.fromkeys(MOVES, 0)
         for criterion in self.framework.criteria:
-            cell = self.cell(criterion, district)
-            key = UNRATED if cell is None or cell not in counts else cell
-            counts[key] += 1
-        return counts
+            movement = self.movement(criterion, district)
+            if movement in totals:
+                totals[movement] += 1
+        return totals
 
     def open_actions(self, today: date) -> list[OpenAction]:
         """Every open action this period, soonest due first (undated last), then district order."""

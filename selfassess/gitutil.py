@@ -64,30 +64,6 @@ def has_uncommitted(root: str | os.PathLike[str], pathspec: str = ".") -> bool |
         return None
 
 
-def show(root: str | os.PathLike[str], revision: str, path: str | os.PathLike[str]) -> bytes:
-    """A file's bytes at a revision, read through git without touching the working tree."""
-    top = Path(os.path.realpath(git(root, "rev-parse", "--show-toplevel").strip()))
-    try:
-        relative = Path(os.path.realpath(Path(root) / path)).relative_to(top).as_posix()
-    except ValueError:
-        raise GitError(f"{path} is not inside the git repository at {top}") from None
-    if not have_git():
-        raise GitError("git is not installed")
-    result = subprocess.run(
-        [git_program(), "cat-file", "blob", f"{revision}:{relative}"],
-        cwd=root,
-        capture_output=True,
-        check=False,
-        timeout=60,
-    )
-    if result.returncode != 0:
-        raise GitError(f"{revision}:{relative} does not exist in git")
-    return result.stdout
-
-
-# -- history of one file (used by diff and history) ---------------------------------------------
-
-
 def toplevel(root: str | os.PathLike[str]) -> Path:
     """The top folder of the repository holding ``root``."""
     return Path(git(root, "rev-parse", "--show-toplevel").strip()).resolve()

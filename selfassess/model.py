@@ -14,7 +14,6 @@ NOT_APPLICABLE = "n/a"
 UNRATED = "unrated"
 #: the capability of the force-wide unit: it is asked only criteria whose applies_to names it
 FORCE_WIDE = "force-wide"
-STATUSES = ("draft", "submitted")
 SCHEMA = 1
 
 

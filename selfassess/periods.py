@@ -70,7 +70,3 @@ class Period:
         while len(periods) < count:
             periods.append(periods[-1].previous)
         return periods[::-1]
-
-
-def parse_period(label: str) -> Period:
-    return Period.parse(label)

@@ -11,7 +11,8 @@ from .atomic import file_sha256, sha256_bytes
 from .canonical import now_utc, to_utc
 from .errors import ConflictError, SelfAssessError
 from .model import Review
-from .store import read_bytes, save_review
+from .store import save_review
+from .tomlread import read_bytes
 from .workspace import Entry, Workspace
 
 #: why a district in each status cannot be reviewed (only a submitted assessment can be)

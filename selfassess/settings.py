@@ -12,7 +12,7 @@ from .access import Access, access_from_table
 from .errors import AssessmentError, SettingsError
 from .ids import DISTRICT_RE, SLUG_RE
 from .periods import CALENDARS
-from .store import decode, parse_toml, read_bytes
+from .tomlread import decode, parse_toml, read_bytes
 from .tomlsource import KeyLines
 
 SETTINGS_FILE = "selfassess.toml"

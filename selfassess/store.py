@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -19,14 +18,11 @@ from .atomic import file_sha256, sha256_bytes, write_atomic
 from .errors import AssessmentError, ConflictError, SelfAssessError
 from .fastread import canonical_table
 from .ids import DISTRICT_RE
-from .model import SCHEMA, STATUSES, Action, Assessment, Framework, Response, Review
+from .model import SCHEMA, Action, Assessment, Framework, Response, Review
 from .periods import PERIOD_RE
+from .tomlread import check_text, decode, parse_toml, read_bytes
 from .tomlsource import KeyLines
-
-MAX_ASSESSMENT_BYTES = 16 * 1024 * 1024
-_CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(\s|$)", re.MULTILINE)
-_MARKERS = ("<" * 7, "=" * 7, ">" * 7)  # a cheap test before the search for them at a line start
-_TOML_POSITION = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)\s*$")
+from .vocabulary import FILE_STATUSES
 
 TOP_KEYS = (
     "schema", "framework", "framework_version", "district", "period", "status", "assessor",
@@ -35,65 +31,6 @@ TOP_KEYS = (
 RESPONSE_KEYS = ("rating", "not_applicable", "evidence", "notes", "as_of", "carried", "actions")
 ACTION_KEYS = ("id", "action", "owner", "due", "done")
 REVIEW_KEYS = ("schema", "reviewer", "reviewed", "assessment_sha256", "comment")
-
-
-# -- reading bytes --------------------------------------------------------------------------------
-
-
-def read_bytes(path: str | os.PathLike[str], limit: int = MAX_ASSESSMENT_BYTES) -> bytes:
-    """The file's bytes, refusing missing, unreadable and oversized files with a clear message."""
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(limit + 1)
-    except FileNotFoundError:
-        raise AssessmentError("no such file", path) from None
-    except IsADirectoryError:
-        raise AssessmentError("is a folder, not a file", path) from None
-    except OSError as error:
-        raise AssessmentError(f"cannot read: {error.strerror}", path) from None
-    if len(data) > limit:
-        raise AssessmentError(f"file is larger than {limit // (1024 * 1024)} MB", path, 1)
-    return data
-
-
-def decode(data: bytes, path: str) -> str:
-    """UTF-8 text (a BOM is dropped); invalid bytes are refused with their line."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise AssessmentError("not valid UTF-8 text", path, line) from None
-    return text.removeprefix("\ufeff")
-
-
-def check_text(text: str, path: str) -> None:
-    """Refuse an empty file, and one with git's conflict markers, before reading it as TOML."""
-    if not text.strip():
-        raise AssessmentError("empty file", path, 1)
-    if not any(marker in text for marker in _MARKERS):
-        return
-    conflict = _CONFLICT.search(text)
-    if conflict:
-        line = text.count("\n", 0, conflict.start()) + 1
-        raise AssessmentError(
-            "unresolved git merge conflict marker; resolve the conflict, then run validate",
-            path,
-            line,
-        )
-
-
-def parse_toml(text: str, path: str) -> dict[str, Any]:
-    check_text(text, path)
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        message = str(error)
-        position = _TOML_POSITION.search(message)
-        line = None
-        if position:
-            line = int(position.group(1)) if position.group(1) else text.count("\n") + 1
-        message = _TOML_POSITION.sub("", message)
-        raise AssessmentError(f"not valid TOML: {message}", path, line) from None
 
 
 # -- typed reading with positions ----------------------------------------------------------------
@@ -312,8 +249,8 @@ def _read_assessment(table: dict[str, Any], text: str, path: str) -> Assessment:
     reader.unknown_keys(table, TOP_KEYS)
     schema = reader.schema(table)
     status = reader.optional(table, "status", str) or "draft"
-    if status not in STATUSES:
-        raise reader.fail(f"status {status!r} is not one of: {', '.join(STATUSES)}", "status")
+    if status not in FILE_STATUSES:
+        raise reader.fail(f"status {status!r} is not one of: {', '.join(FILE_STATUSES)}", "status")
     district = reader.required(table, "district", str)
     if not DISTRICT_RE.match(district):
         raise reader.fail(f"district {district!r} is not a district id", "district")

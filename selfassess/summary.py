@@ -3,29 +3,12 @@
 from __future__ import annotations
 
 from .combine import Combined
-from .model import NOT_APPLICABLE, UNRATED, Framework
-from .terminal import style
+from .model import NOT_APPLICABLE, UNRATED
+from .terminal import fit, style
+from .vocabulary import CellKind, Movement, cell_text, legend_text
 
-#: movement → sign; words in the legend, so nothing depends on colour
-MOVEMENT_SIGNS = {"better": "▲", "worse": "▼", "rated": "+", "unrated": "-", "same": "", "": ""}
-NOT_RATED = "–"
-NO_ASSESSMENT = "·"
 WIDTH = 12
 TITLE_WIDTH = 44
-
-
-def cell_text(framework: Framework, cell: str | None, has_assessment: bool) -> tuple[str, str | None]:
-    """The text and colour of one cell: the grade's label, ``n/a``, not rated, or no assessment."""
-    if cell == NOT_APPLICABLE:
-        return "n/a", None
-    if cell is None:
-        return (NOT_RATED if has_assessment else NO_ASSESSMENT), None
-    grade = framework.grade(cell)
-    return (grade.label, grade.colour) if grade else (cell, None)
-
-
-def _fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def render_summary(combined: Combined, force: str = "") -> str:
@@ -36,35 +19,34 @@ def render_summary(combined: Combined, force: str = "") -> str:
         "",
     ]
     pad = " " * (TITLE_WIDTH + 2)
-    lines.append(pad + "".join(_fit(d, WIDTH - 1).ljust(WIDTH) for d in combined.districts))
+    lines.append(pad + "".join(fit(d, WIDTH - 1).ljust(WIDTH) for d in combined.districts))
     lines.append(
         "status".ljust(TITLE_WIDTH + 2)
-        + "".join(_fit(combined.status(d), WIDTH - 1).ljust(WIDTH) for d in combined.districts)
+        + "".join(fit(combined.status(d), WIDTH - 1).ljust(WIDTH) for d in combined.districts)
     )
     for theme in fw.themes:
         lines += ["", style(theme.title, bold=True)]
         for criterion in theme.criteria:
-            row = f"  {_fit(criterion.id + ' ' + criterion.title, TITLE_WIDTH - 1)}".ljust(TITLE_WIDTH + 2)
+            row = f"  {fit(criterion.id + ' ' + criterion.title, TITLE_WIDTH - 1)}".ljust(TITLE_WIDTH + 2)
             for district in combined.districts:
                 text, colour = cell_text(
                     fw, combined.cell(criterion, district), combined.has_assessment(district)
                 )
-                sign = MOVEMENT_SIGNS[combined.movement(criterion, district)]
-                shown = _fit(text, WIDTH - 3) + (" " + sign if sign else "")
+                sign = Movement(combined.movement(criterion, district)).sign
+                shown = fit(text, WIDTH - 3) + (" " + sign if sign else "")
                 row += style(shown, colour) + " " * (WIDTH - len(shown))
             lines.append(row)
     lines += ["", style("Counts", bold=True)]
     keys = [g.id for g in fw.scale] + [NOT_APPLICABLE, UNRATED]
-    names = {g.id: g.label for g in fw.scale} | {NOT_APPLICABLE: "n/a", UNRATED: "not rated"}
+    names = {g.id: g.label for g in fw.scale} | {
+        NOT_APPLICABLE: CellKind.NOT_APPLICABLE.mark,
+        UNRATED: CellKind.NOT_RATED.words,
+    }
     for key in keys:
         row = f"  {names[key]}".ljust(TITLE_WIDTH + 2)
         for district in combined.districts:
             value = str(combined.counts(district)[key]) if combined.has_assessment(district) else ""
             row += value.ljust(WIDTH)
         lines.append(row)
-    lines += [
-        "",
-        f"▲ better  ▼ worse  + newly rated  - no longer rated  {NOT_RATED} not rated  "
-        f"{NO_ASSESSMENT} no assessment  n/a not applicable",
-    ]
+    lines += ["", legend_text("  ")]
     return "\n".join(lines)

@@ -42,3 +42,8 @@ def style(text: str, colour: str | None = None, bold: bool = False, dim: bool = 
 
 def echo(text: str = "", err: bool = False) -> None:
     click.echo(text, err=err, color=colour_enabled(sys.stderr if err else sys.stdout))
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters, an ellipsis marking the cut."""
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -12,13 +12,12 @@ from dataclasses import dataclass, field
 from .errors import SelfAssessError
 from .model import NOT_APPLICABLE, Assessment, Criterion, Framework
 from .periods import Period
-from .summary import NO_ASSESSMENT, NOT_RATED
+from .vocabulary import CellKind
 from .workspace import Workspace
 
 QUARTERS = 8
 #: block heights, lowest first: the worst grade is the shortest block, the best the full one
 BLOCKS = "▁▂▃▄▅▆▇█"
-NOT_APPLICABLE_MARK = "∅"
 
 #: a cell is a grade id, "n/a" or None; ``Cells`` is one per quarter, oldest first
 Cells = tuple[str | None, ...]
@@ -68,10 +67,10 @@ def block(framework: Framework, number: float) -> str:
 def cell_block(framework: Framework, cell: str | None, present: bool) -> str:
     """One quarter of a district's line: a block for a grade, else the not-rated, n/a or none mark."""
     if cell == NOT_APPLICABLE:
-        return NOT_APPLICABLE_MARK
+        return CellKind.NOT_APPLICABLE.compact
     grade = framework.grade(cell)
     if grade is None:
-        return NOT_RATED if present else NO_ASSESSMENT
+        return (CellKind.NOT_RATED if present else CellKind.NO_ASSESSMENT).compact
     return block(framework, grade.number)
 
 

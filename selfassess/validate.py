@@ -14,7 +14,8 @@ from .errors import SelfAssessError
 from .forcewide import force_unit_findings
 from .periods import PERIOD_RE
 from .settings import SETTINGS_FILE, load_settings
-from .store import decode, parse_review, read_bytes
+from .store import parse_review
+from .tomlread import decode, read_bytes
 from .workspace import ASSESSMENTS, REVIEW_SUFFIX, Workspace, case_twin_message
 
 CONFLICT_SUFFIX = ".conflict.toml"

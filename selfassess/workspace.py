@@ -20,15 +20,15 @@ from .model import Assessment, Framework, Review
 from .periods import PERIOD_RE, Period
 from .portable import case_twin
 from .settings import SETTINGS_FILE, Settings, load_settings
-from .store import check_place, parse_assessment, parse_review, read_bytes
+from .store import check_place, parse_assessment, parse_review
+from .tomlread import read_bytes
+from .vocabulary import Status
 
 ASSESSMENTS = "assessments"
 CRITERIA = "criteria"
 REVIEW_SUFFIX = ".review.toml"
 _FRAMEWORK_LINE = re.compile(rb'^framework = "([a-z0-9][a-z0-9-]{0,39})"$', re.MULTILINE)
 _CACHED_FRAMEWORK_BYTES = 1_000_000  # criteria.MAX_FRAMEWORK_BYTES, without importing YAML to know it
-#: a district's status for a period, first match wins (SPEC §4)
-STATUSES = ("missing", "invalid", "draft", "reviewed", "changed since review", "submitted")
 
 
 def case_twin_message(folder: str, district: str) -> str:
@@ -94,7 +94,7 @@ class Entry:
 
     district: str
     period: str
-    status: str
+    status: Status
     assessment: Assessment | None = None
     review: Review | None = None
     error: SelfAssessError | None = None
@@ -271,14 +271,14 @@ class Workspace:
             data = read_bytes(path)
         except AssessmentError as error:
             if not path.exists():
-                return Entry(district, period, "missing")
-            return Entry(district, period, "invalid", error=_located(error, self, path))
+                return Entry(district, period, Status.MISSING)
+            return Entry(district, period, Status.INVALID, error=_located(error, self, path))
         digest = sha256_bytes(data)
         try:
             assessment = self.parse(data, path)
         except SelfAssessError as error:
-            return Entry(district, period, "invalid", error=error, sha256=digest)
-        entry = Entry(district, period, assessment.status, assessment=assessment, sha256=digest)
+            return Entry(district, period, Status.INVALID, error=error, sha256=digest)
+        entry = Entry(district, period, Status(assessment.status), assessment=assessment, sha256=digest)
         self._attach_review(entry)
         return entry
 
@@ -292,9 +292,9 @@ class Workspace:
             entry.review_error = error
             return
         entry.review.path = str(path)  # absolute, so a later save checks the right file
-        if entry.status == "submitted":
+        if entry.status == Status.SUBMITTED:
             matches = entry.review.assessment_sha256 == entry.sha256
-            entry.status = "reviewed" if matches else "changed since review"
+            entry.status = Status.REVIEWED if matches else Status.CHANGED
 
 
 def _read_framework(path: Path) -> Framework:

@@ -38,6 +38,15 @@ def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     monkeypatch.delenv("SELFASSESS_TODAY", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cursors that do not blink, so screens and snapshots are the same on every run (as Harlequin's)."""
+    from textual.widgets import Input, TextArea
+
+    for widget in (Input, TextArea):
+        monkeypatch.setattr(widget.__dict__["cursor_blink"], "_default", False)
+
+
 def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None, input: str | None = None):
     """Run the real console script; returns the CompletedProcess (text mode)."""
     return subprocess.run(

@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from selfassess.diff import Side, compare, render_words, word_diff
+from selfassess.diff import Side, compare, word_diff
+from selfassess.diff_text import render_words
 from selfassess.model import Action, Assessment, Response
 
 from conftest import commit_all, run_cli
@@ -57,11 +58,13 @@ def assessment_toml(
     criteria: dict[str, dict[str, Any]],
     status: str = "draft",
     framework: str = "test",
+    version: str = "2.0",
 ) -> str:
     """An assessment written by hand (so old criterion ids can be used)."""
     lines = [
-        "schema = 1", f'framework = "{framework}"', 'framework_version = "2.0"', f'district = "{district}"',
-        f'period = "{period}"', f'status = "{status}"', 'assessor = "DCI A. Example"',
+        "schema = 1", f'framework = "{framework}"', f'framework_version = "{version}"',
+        f'district = "{district}"', f'period = "{period}"', f'status = "{status}"',
+        'assessor = "DCI A. Example"',
         "updated = 2026-11-01T09:00:00Z",
     ]  # fmt: skip
     for criterion_id, fields in criteria.items():

@@ -16,7 +16,7 @@ from selfassess.periods import Period
 from selfassess.store import parse_assessment, save_assessment
 from selfassess.summary import render_summary
 from selfassess.tui.app import SelfAssessApp
-from selfassess.tui.screens.review import ReviewScreen
+from selfassess.tui.review.screen import ReviewScreen
 from selfassess.workspace import Workspace
 
 from conftest import framework_yaml

@@ -16,7 +16,7 @@ from textual.widgets import Static
 from selfassess.model import Action
 from selfassess.store import load_review, save_assessment, save_review
 from selfassess.tui.app import SelfAssessApp
-from selfassess.tui.text import literal, safe_text
+from selfassess.tui.common.text import literal, safe_text
 from selfassess.workspace import Workspace
 
 TODAY = date(2026, 11, 23)
@@ -134,7 +134,7 @@ def hostile(demo_workspace: Path) -> Path:
 
 
 class HostileApp(SelfAssessApp):
-    CURSOR_BLINK = False
+    """The real app (conftest stops cursors blinking, so screens are deterministic)."""
 
 
 def _screen_text(app) -> str:

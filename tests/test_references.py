@@ -90,10 +90,10 @@ def test_an_unknown_key_that_is_no_typo_suggests_a_newer_selfassess() -> None:
 
 
 def test_unknown_setting_and_assessment_key_suggest_an_upgrade(make_workspace, cli) -> None:
-    root = make_workspace(extra_settings='[access]\nreviewers = ["acc@force.example"]\n')
+    root = make_workspace(extra_settings="[retention]\nyears = 7\n")  # a table no version knows
     result = cli("validate", "--workspace", str(root))
     assert result.returncode in (1, 2)
-    assert "unknown setting 'access'" in result.stdout + result.stderr
+    assert "unknown setting 'retention'" in result.stdout + result.stderr
     assert "written for a newer selfassess? upgrade" in result.stdout + result.stderr
 
 

@@ -13,7 +13,8 @@ from selfassess.combine import combine
 from selfassess.errors import ConflictError
 from selfassess.review import ReviewRefused, mark_reviewed, refusal
 from selfassess.store import load_review
-from selfassess.trend import BLOCKS, NOT_APPLICABLE_MARK, block, load_trend, text_line
+from selfassess.trend import BLOCKS, block, load_trend, text_line
+from selfassess.vocabulary import CellKind
 from selfassess.workspace import Workspace
 
 from conftest import FOUR_GRADES
@@ -127,7 +128,7 @@ def test_trend_covers_the_last_eight_quarters(make_workspace) -> None:
     assert trend.line("T1C3", "south") == (None,) * 8
     framework = trend.framework
     line = text_line(framework, trend.line("T1C2", "north"), trend.had("north"))
-    assert line == NOT_APPLICABLE_MARK * 8
+    assert line == CellKind.NOT_APPLICABLE.compact * 8
     assert text_line(framework, trend.line("T1C3", "south"), trend.had("south")) == "·" * 7 + "–"
     # the mean of T1C1 in 2026-Q4: north outstanding (4) and south good (3)
     assert trend.mean(["T1C1"], ["north", "south"])[-1] == 3.5

@@ -11,7 +11,7 @@ import pytest
 from selfassess.atomic import temp_path
 from selfassess.lock import lock_path
 from selfassess.store import parse_assessment
-from selfassess.tui.session import MINE, THEIRS, Session
+from selfassess.tui.fill.session import MINE, THEIRS, Session
 from selfassess.workspace import Workspace
 
 TODAY = date(2026, 11, 23)

@@ -12,8 +12,8 @@ from textual.widgets import TextArea
 from selfassess.lock import lock_path, read_lock
 from selfassess.store import parse_assessment
 from selfassess.tui.app import SelfAssessApp
-from selfassess.tui.screens.fill import FillScreen
-from selfassess.tui.session import Session
+from selfassess.tui.fill.screen import FillScreen
+from selfassess.tui.fill.session import Session
 from selfassess.workspace import Workspace
 
 TODAY = date(2026, 11, 23)

@@ -10,21 +10,17 @@ from test_diff import NEW, OLD, workspace, write
 from textual.widgets import Select, Static
 
 from selfassess.tui.app import SelfAssessApp
-from selfassess.tui.screens.diff import DiffScreen
-from selfassess.tui.widgets.diff_evidence import EvidenceChange
-from selfassess.tui.widgets.diff_moves import RatingMoves
+from selfassess.tui.diff.evidence import EvidenceChange
+from selfassess.tui.diff.moves import RatingMoves
+from selfassess.tui.diff.screen import DiffScreen
 from selfassess.workspace import Workspace
-
-from conftest import commit_all
 
 TODAY = date(2026, 11, 23)
 MARKUP = "[bold]x[/] [/] [link=http://x]y[/link] \x1b[31m"
 
 
 class DiffApp(SelfAssessApp):
-    """The real app with cursors that do not blink, so screens are deterministic."""
-
-    CURSOR_BLINK = False
+    """The real app (conftest stops cursors blinking, so screens are deterministic)."""
 
 
 @pytest.fixture
@@ -112,31 +108,8 @@ async def test_user_text_is_shown_literally(root: Path) -> None:
         assert "[bold]x[/] [/] [link=http://x]y[/link] ␛[31m" in text_of(new_side)
 
 
-async def test_two_git_versions_of_one_file(root: Path, git_repo) -> None:
-    git_repo(root)
-    path = root / "assessments/north/2026-Q4.toml"
-    path.write_text(
-        path.read_text().replace('[criteria."T1C3"]\nrating = "green"', '[criteria."T1C3"]\nrating = "red"')
-    )
-    commit_all(root, "T1C3 red")
-    async with app(root, path="assessments/north/2026-Q4.toml").run_test(size=(100, 40)) as pilot:
-        screen = screen_of(pilot)
-        assert screen.new_spec == "assessments/north/2026-Q4.toml"
-        assert screen.old_spec.endswith(":assessments/north/2026-Q4.toml")
-        assert moves(screen) == ["T1C3"]
-        assert screen.query_one("#diff-district").display is False
-        await pilot.press("left_square_bracket")  # one commit older on both sides: nothing older to compare
-        await pilot.pause()
-        assert moves(screen) == ["T1C3"]
-
-
-async def test_specs_as_given_and_escape_leaves(root: Path) -> None:
-    async with app(root, old="north@2026-Q3", new="assessments/north/2026-Q4.toml").run_test(
-        size=(100, 40)
-    ) as pilot:
-        screen = screen_of(pilot)
-        assert screen.mode == "fixed" and screen.query_one("#diff-pickers").display is False
-        assert moves(screen)[0] == "T1C1"
+async def test_escape_leaves_when_opened_first(root: Path) -> None:
+    async with app(root, district="north").run_test(size=(100, 40)) as pilot:
         await pilot.press("escape")
         await pilot.pause()
         assert pilot.app.return_code == 0

@@ -14,11 +14,11 @@ from selfassess.atomic import temp_path
 from selfassess.lock import lock_path
 from selfassess.store import parse_assessment
 from selfassess.tui.app import SelfAssessApp
-from selfassess.tui.screens.fill import FillScreen
-from selfassess.tui.text import safe_text
-from selfassess.tui.widgets.fill_action_form import ActionForm
-from selfassess.tui.widgets.fill_merge import MergeModal
-from selfassess.tui.widgets.fill_submit import SubmitModal
+from selfassess.tui.common.text import safe_text
+from selfassess.tui.fill.action_form import ActionForm
+from selfassess.tui.fill.merge import MergeModal
+from selfassess.tui.fill.screen import FillScreen
+from selfassess.tui.fill.submit import SubmitModal
 from selfassess.workspace import Workspace
 
 from conftest import FOUR_GRADES
@@ -48,9 +48,7 @@ done = false
 
 
 class FillApp(SelfAssessApp):
-    """The real app, with cursors that do not blink (so screens are deterministic)."""
-
-    CURSOR_BLINK = False
+    """The real app (conftest stops cursors blinking, so screens are deterministic)."""
 
 
 def fill_app(root: Path, period: str = "2026-Q4", user: str = "DCI Test") -> FillApp:

@@ -20,7 +20,7 @@ ROOT = Path(tempfile.gettempdir()) / "selfassess-fill-snapshots" / "demo"
 
 
 class SnapshotApp(SelfAssessApp):
-    CURSOR_BLINK = False
+    """The real app (conftest stops cursors blinking, so screens are deterministic)."""
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from textual.widgets import DataTable
 
-from selfassess.tui.app import SCREENS_BY_NAME, SelfAssessApp
-from selfassess.tui.screens.fill import FillScreen
-from selfassess.tui.screens.home import HomeScreen
+from selfassess.tui.app import SelfAssessApp
+from selfassess.tui.fill.screen import FillScreen
+from selfassess.tui.home.screen import HomeScreen
 from selfassess.workspace import Workspace
 
 from conftest import demo_at
@@ -24,8 +24,6 @@ ROOT = Path(tempfile.gettempdir()) / "selfassess-home-snapshots" / "demo"
 
 class HomeApp(SelfAssessApp):
     """The real app; it notes which screens were asked for (review and diff belong to other tests)."""
-
-    CURSOR_BLINK = False
 
     def __init__(self, root: Path) -> None:
         super().__init__(Workspace(root), TODAY, "DCI Test", "home")
@@ -90,6 +88,22 @@ async def test_an_unreadable_assessment_is_shown_invalid_and_not_opened(make_wor
         assert any("not valid TOML" in str(n.message) for n in app._notifications)
 
 
+async def test_coming_back_reads_the_files_again(make_workspace) -> None:
+    """A change made while another screen was on top shows once home is back (read by a worker)."""
+    root = make_workspace()
+    app = HomeApp(root)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert cell_text(app, "north", "2026-Q4") == "missing"
+        await pilot.press("f1")
+        (root / "assessments" / "north").mkdir()
+        (root / "assessments" / "north" / "2026-Q4.toml").write_text("schema = [/]\n")
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert cell_text(app, "north", "2026-Q4") == "invalid"
+
+
 async def test_review_and_diff_are_opened_for_the_cell(demo: Path) -> None:
     app = HomeApp(demo)
     async with app.run_test(size=(100, 40)) as pilot:
@@ -102,21 +116,6 @@ async def test_review_and_diff_are_opened_for_the_cell(demo: Path) -> None:
         await pilot.press("d")
         expected = ("diff", {"district": "doncaster", "old": "2026-Q3", "new": "2026-Q4"})
         assert expected in app.opened
-
-
-async def test_a_screen_not_built_yet_is_a_message_not_a_crash(
-    demo: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setitem(SCREENS_BY_NAME, "review", "not_there:ReviewScreen")
-    app = HomeApp(demo)
-    async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.pause()
-        await pilot.press("r")
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
-        assert any("not available" in str(n.message) for n in app._notifications)
-        await pilot.press("q")
-    assert app.return_code == 0
 
 
 def test_home_snapshot(demo: Path, snap_compare) -> None:

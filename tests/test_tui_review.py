@@ -18,17 +18,17 @@ from textual.widgets import DataTable, Static, TextArea
 
 from selfassess.model import NOT_APPLICABLE
 from selfassess.store import load_review
-from selfassess.summary import MOVEMENT_SIGNS, NO_ASSESSMENT, NOT_RATED
 from selfassess.tui.app import SelfAssessApp
-from selfassess.tui.screens import review as review_screen
-from selfassess.tui.screens.review import ReviewScreen
-from selfassess.tui.text import safe_text
-from selfassess.tui.widgets.review_actions import ActionsScreen
-from selfassess.tui.widgets.review_cell import CellModal
-from selfassess.tui.widgets.review_cells import grade_tags
-from selfassess.tui.widgets.review_comment import CommentModal
-from selfassess.tui.widgets.review_heatmap import TITLE_COLUMN, HeatMap
-from selfassess.tui.widgets.review_row import RowModal
+from selfassess.tui.common.text import safe_text
+from selfassess.tui.review import screen as review_screen
+from selfassess.tui.review.actions import ActionsScreen
+from selfassess.tui.review.cell import CellModal
+from selfassess.tui.review.cells import grade_tags
+from selfassess.tui.review.comment import CommentModal
+from selfassess.tui.review.heatmap import TITLE_COLUMN, HeatMap
+from selfassess.tui.review.row import RowModal
+from selfassess.tui.review.screen import ReviewScreen
+from selfassess.vocabulary import CellKind, Movement
 from selfassess.workspace import Workspace
 
 from conftest import TODAY, run_cli
@@ -38,9 +38,7 @@ SIZE = (100, 40)
 
 
 class ReviewApp(SelfAssessApp):
-    """The real app, with cursors that do not blink (so screens are deterministic)."""
-
-    CURSOR_BLINK = False
+    """The real app (conftest stops cursors blinking, so screens are deterministic)."""
 
 
 def review_app(root: Path, period: str | None = None, user: str = "ACC Test") -> ReviewApp:
@@ -107,19 +105,19 @@ def expected_cell(summary: dict, before: dict, tags: dict[str, str], criterion: 
     if now == NOT_APPLICABLE:
         words = "n/a"
     elif now is None:
-        words = NOT_RATED if has else NO_ASSESSMENT
+        words = CellKind.NOT_RATED.mark if has else CellKind.NO_ASSESSMENT.mark
     else:
         words = tags[now]
     sign = ""
     if has and had and NOT_APPLICABLE not in (now, then):
         if then is None and now is not None:
-            sign = MOVEMENT_SIGNS["rated"]
+            sign = Movement.RATED.sign
         elif now is None and then is not None:
-            sign = MOVEMENT_SIGNS["unrated"]
+            sign = Movement.UNRATED.sign
         elif now is not None and then is not None:
             order = list(tags)
             delta = order.index(now) - order.index(then)
-            sign = MOVEMENT_SIGNS["better" if delta > 0 else "worse" if delta < 0 else "same"]
+            sign = Movement("better" if delta > 0 else "worse" if delta < 0 else "same").sign
     return f"{words} {sign}".strip()
 
 
@@ -159,8 +157,8 @@ async def test_theme_rows_summarise_the_worst_grade(four: Path) -> None:
         table = heatmap(pilot)
         assert table.get_cell("theme:theme-1", "north").plain.strip() == "I×1"
         assert table.get_cell("theme:theme-1", "south").plain.strip() == "G×1"
-        assert table.get_cell("theme:theme-2", "north").plain.strip() == NOT_RATED
-        assert table.get_cell("theme:theme-2", "west").plain.strip() == NO_ASSESSMENT
+        assert table.get_cell("theme:theme-2", "north").plain.strip() == CellKind.NOT_RATED.mark
+        assert table.get_cell("theme:theme-2", "west").plain.strip() == CellKind.NO_ASSESSMENT.mark
         top = pilot.app.screen.query_one("#review-top", Static).visual.plain
         assert "Not submitted: east (draft), west (missing)" in top
 
@@ -478,7 +476,7 @@ async def test_an_unreadable_assessment_shows_as_invalid_and_cannot_be_reviewed(
         await pilot.pause()
         table = heatmap(pilot)
         assert "! invalid" in table.columns["north"].label.plain  # type: ignore[index]
-        assert table.get_cell("criterion:T1C1", "north").plain.strip() == NO_ASSESSMENT
+        assert table.get_cell("criterion:T1C1", "north").plain.strip() == CellKind.NO_ASSESSMENT.mark
         await go_to(pilot, "T1C1", "north")
         await pilot.press("r")
         assert isinstance(pilot.app.screen, ReviewScreen)

@@ -14,9 +14,9 @@ from test_tui_review import go_to, heatmap, review_app
 from textual.widgets import DataTable, Static
 
 from selfassess.tui.app import SelfAssessApp
-from selfassess.tui.conflict_modal import ConflictModal
-from selfassess.tui.screens.fill import FillScreen
-from selfassess.tui.screens.home import HomeScreen
+from selfassess.tui.fill.conflict import ConflictModal
+from selfassess.tui.fill.screen import FillScreen
+from selfassess.tui.home.screen import HomeScreen
 from selfassess.workspace import Workspace
 
 from conftest import commit_all
@@ -91,7 +91,8 @@ async def test_home_redraws_when_files_change_on_disk_keeping_the_cursor(make_wo
         await pilot.press("down")
         cursor = table.cursor_coordinate
         assert table.get_cell("south", "2026-Q4").plain == "missing"
-        write(root, "south", "2026-Q4", {"T1C1": {"rating": "green"}})  # e.g. a git pull elsewhere
+        # e.g. a git pull elsewhere; on the workspace's framework version, so all six criteria are asked
+        write(root, "south", "2026-Q4", {"T1C1": {"rating": "green"}}, version="1.0")
         pilot.app.screen.live_reload.check_now()  # what the timer does every second
         await settle(pilot)
         assert table.get_cell("south", "2026-Q4").plain.startswith("draft 1/6")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from selfassess.tui.session import Session
+from selfassess.tui.fill.session import Session
 from selfassess.workspace import Workspace
 
 from conftest import REPO, commit_all

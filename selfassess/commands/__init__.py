@@ -1,4 +1,4 @@
-"""Commands that live in modules of their own; each adds itself to ``selfassess.cli.cli`` on import.
+"""Every command, one module per group of commands; ``selfassess.cli`` wires them into the group.
 
-They import only click at module level, so ``selfassess --help`` stays cheap.
+Commands import only click (and :mod:`.options`) at load; what does the work is imported when they run.
 """

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..cli import Options, cli, common
 from ..errors import AssessmentError, SelfAssessError, WorkspaceNotFoundError
 from ..terminal import echo
+from .options import Options, common
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -35,7 +35,7 @@ def _workspace_or_none(opts: Options) -> Workspace | None:
         return None
 
 
-@cli.command("diff")
+@click.command("diff")
 @click.argument("old")
 @click.argument("new")
 @_FORMAT
@@ -47,8 +47,9 @@ def diff_command(opts: Options, old: str, new: str, fmt: str) -> int:
     a file, e.g. HEAD~1:assessments/rotherham/2026-Q4.toml), else a path. Exit 0 whether or not
     anything changed.
     """
-    from ..diff import compare, render_text
-    from ..history import read_version
+    from ..diff import compare
+    from ..diff_text import render_text
+    from ..versions import read_version
 
     workspace = _workspace_or_none(opts)
     before = read_version(old, workspace)
@@ -66,7 +67,7 @@ def diff_command(opts: Options, old: str, new: str, fmt: str) -> int:
     return 0
 
 
-@cli.command("history")
+@click.command("history")
 @click.argument("district")
 @click.option("--criterion", "criterion_id", metavar="ID", default=None, help="Only this criterion.")
 @_FORMAT
@@ -74,7 +75,8 @@ def diff_command(opts: Options, old: str, new: str, fmt: str) -> int:
 def history_command(opts: Options, district: str, criterion_id: str | None, fmt: str) -> int:
     """DISTRICT's grade for each criterion, period by period, and from git when each rating of the
     latest assessment last changed."""
-    from ..history import district_history, render_history
+    from ..history import district_history
+    from ..history_text import render_history
 
     result = district_history(opts.workspace(), district, criterion_id)
     if fmt == "json":
@@ -90,7 +92,7 @@ def history_command(opts: Options, district: str, criterion_id: str | None, fmt:
     return 0
 
 
-@cli.command("textconv")
+@click.command("textconv")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @common
 def textconv_command(opts: Options, file: Path) -> int:
@@ -108,7 +110,7 @@ def textconv_command(opts: Options, file: Path) -> int:
     return 0
 
 
-@cli.command("git-setup")
+@click.command("git-setup")
 @click.option(
     "--global", "global_", is_flag=True, help="Register the driver in your global git config (all repos)."
 )

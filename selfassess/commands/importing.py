@@ -9,11 +9,11 @@ from pathlib import Path
 
 import click
 
-from ..cli import Options, cli, common
 from ..terminal import echo
+from .options import Options, common
 
 
-@cli.command("import")
+@click.command("import")
 @click.argument("file", type=click.Path(dir_okay=True, path_type=Path))
 @click.option("--district", required=True, metavar="D", help="The district the sheet belongs to.")
 @click.option("--period", required=True, metavar="YYYY-Qn", help="The quarter to write the draft for.")

@@ -11,14 +11,14 @@ from pathlib import Path
 
 import click
 
-from ..cli import Options, cli, common
+from .options import Options, common
 
 FORMATS = ("md", "csv", "json", "html", "xlsx")
 SUFFIXES = {".md": "md", ".markdown": "md", ".csv": "csv", ".json": "json", ".html": "html", ".htm": "html"}
 SUFFIXES[".xlsx"] = "xlsx"  # a workbook: selfassess.report.xlsx, written only to a file
 
 
-@cli.command("report")
+@click.command("report")
 @click.argument("period", required=False)
 @click.option(
     "--format",
@@ -52,9 +52,9 @@ def report_command(
     'selfassess import' reads back) and the open actions, overdue ones highlighted.
     """
     from ..atomic import write_atomic
-    from ..cli import _combined, _unreadable
     from ..errors import SelfAssessError
     from ..report import build, render
+    from .options import combined_view, report_unreadable
 
     if fmt is None:
         fmt = SUFFIXES.get(output.suffix.lower(), "md") if output else "md"
@@ -62,7 +62,7 @@ def report_command(
         raise click.UsageError("--excel applies only to --format csv")
     if fmt == "xlsx" and output is None:
         raise click.UsageError("--format xlsx needs -o FILE (a workbook is not text for a terminal)")
-    combined = _combined(opts, period)
+    combined = combined_view(opts, period)
     when = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if stamp else None
     view = build(opts.workspace(), combined, opts.today(), stamp=when)
     if fmt == "xlsx":
@@ -87,4 +87,4 @@ def report_command(
             write_atomic(output, data)
         except OSError as error:
             raise SelfAssessError(f"cannot write {output}: {error.strerror or error}") from None
-    return _unreadable(combined)
+    return report_unreadable(combined)

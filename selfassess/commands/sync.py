@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import click
 
-from ..cli import Options, cli, common
 from ..terminal import echo
+from .options import Options, common
 
 
-@cli.command("sync")
+@click.command("sync")
 @click.option(
     "--all", "all_", is_flag=True, help="Also commit settings and frameworks (selfassess.toml, criteria/)."
 )
@@ -40,7 +40,7 @@ def sync_command(opts: Options, all_: bool) -> int:
     return 0
 
 
-@cli.command("merge-driver", hidden=True)
+@click.command("merge-driver", hidden=True)
 @click.argument("base")
 @click.argument("ours")
 @click.argument("theirs")
@@ -50,3 +50,10 @@ def merge_driver_command(base: str, ours: str, theirs: str, path: str | None) ->
     from ..mergedriver import main
 
     return main([base, ours, theirs, *([path] if path else [])])
+
+
+#: the commands this module adds to ``cli``
+COMMANDS = (
+    sync_command,
+    merge_driver_command,
+)

@@ -9,11 +9,11 @@ import json
 
 import click
 
-from ..cli import FINDINGS, Options, cli, common
 from ..terminal import echo
+from .options import FINDINGS, Options, common
 
 
-@cli.command("keys")
+@click.command("keys")
 @click.option("--no-passphrase", is_flag=True, help="Make the new key without a passphrase (not advised).")
 @common
 def keys_command(opts: Options, no_passphrase: bool) -> int:
@@ -31,7 +31,7 @@ def keys_command(opts: Options, no_passphrase: bool) -> int:
     return 0
 
 
-@cli.command("verify")
+@click.command("verify")
 @click.option("--from", "from_revision", metavar="REV", default=None, help="Only commits after REV.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @common
@@ -52,3 +52,10 @@ def verify_command(opts: Options, from_revision: str | None, fmt: str) -> int:
         if not report.findings:
             echo(f"All {report.commits} commit(s) since {report.root_of_trust[:7]} verified.")
     return FINDINGS if report.findings else 0
+
+
+#: the commands this module adds to ``cli``
+COMMANDS = (
+    keys_command,
+    verify_command,
+)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 
+from ..vocabulary import CellKind, cell_kind
 from .view import ReportView
 
 COLUMNS = (
@@ -27,10 +28,12 @@ def neutralise(value: object) -> object:
 
 
 def rating_label(view: ReportView, value: str | None, has_assessment: bool) -> str:
-    if value is None:
-        return "not rated" if has_assessment else ""
+    """The grade's label, or the cell in words (a spreadsheet cell stays empty with no assessment)."""
     grade = view.framework.grade(value)
-    return grade.label if grade else "not applicable"
+    if grade is not None:
+        return grade.label
+    kind = cell_kind(view.framework, value, has_assessment) or CellKind.NOT_APPLICABLE
+    return "" if kind is CellKind.NO_ASSESSMENT else kind.words
 
 
 def rows(view: ReportView) -> list[list[object]]:

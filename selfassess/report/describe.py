@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import UNRATED, Framework
+from ..vocabulary import MOVES, CellKind
 
-#: what each movement sign (``summary.MOVEMENT_SIGNS``) says, followed by "since <previous quarter>"
-MOVEMENT_WORDS = {"better": "better", "worse": "worse", "rated": "newly rated", "unrated": "no longer rated"}
-NOT_RATED_WORDS = "not rated"
+#: what each movement sign says (``vocabulary.Movement``), followed by "since <previous quarter>"
+MOVEMENT_WORDS = {move.value: move.words for move in MOVES}
+NOT_RATED_WORDS = CellKind.NOT_RATED.words
 NO_ASSESSMENT_WORDS = "none"
 
 Counts = dict[str, int] | None

@@ -11,6 +11,8 @@ from importlib.resources import files
 
 from ..combine import OpenAction
 from ..model import Criterion, Grade
+from ..vocabulary import CellKind, Movement
+from ..vocabulary import legend as marks
 from .colours import hex_colour, text_on
 from .describe import movement_words, trend_sentence
 from .html_access import e, figures_table, hidden, print_margins, table_region
@@ -105,10 +107,9 @@ def districts_table(view: ReportView) -> str:
         swatch = f'<span class="swatch grade-{grade.number}">&#160;</span>' if grade else ""
         rows.append(row(swatch + e(words), {d: str(combined.counts(d)[key]) for d in readable}))
     moves = {d: view.movements(d) for d in readable}
-    rows.append(
-        row('<span aria-hidden="true">▲</span> Better', {d: str(moves[d]["better"]) for d in readable})
-    )
-    rows.append(row('<span aria-hidden="true">▼</span> Worse', {d: str(moves[d]["worse"]) for d in readable}))
+    for move, words in ((Movement.BETTER, "Better"), (Movement.WORSE, "Worse")):
+        sign = f'<span aria-hidden="true">{move.sign}</span>'
+        rows.append(row(f"{sign} {words}", {d: str(moves[d][move.value]) for d in readable}))
     actions = {d: view.action_counts(d) for d in readable}
     rows.append(row("Open actions", {d: str(actions[d][0]) for d in readable}))
     rows.append(row("of which overdue", {d: str(actions[d][1]) for d in readable}))
@@ -168,8 +169,7 @@ def legend(view: ReportView, movement: bool = True) -> str:
         f'<div class="legend">{swatches}'
         '<span><span class="swatch not-rated">&#160;</span>not rated</span>'
         + (
-            "<span>n/a not applicable</span><span>▲ better</span><span>▼ worse</span>"
-            "<span>+ newly rated</span><span>− no longer rated</span>"
+            "".join(f"<span>{e(s)} {e(w)}</span>" for s, w in marks(cells=(CellKind.NOT_APPLICABLE,)))
             if movement
             else ""
         )

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from ..combine import OpenAction
-from ..summary import NO_ASSESSMENT, NOT_RATED
+from ..model import NOT_APPLICABLE
+from ..vocabulary import CellKind, legend_text
 from .describe import trend_sentence
 from .sources import sources_markdown
 from .text import district_name, long_date, one_line, plain, plural
@@ -96,7 +97,8 @@ def _themes(view: ReportView) -> list[str]:
         for district in view.districts:
             grade, count = view.theme_worst(theme, district)
             has = view.combined.has_assessment(district)
-            cells.append(f"{md(grade.label)} ({count})" if grade else NOT_RATED if has else NO_ASSESSMENT)
+            kind = CellKind.NOT_RATED if has else CellKind.NO_ASSESSMENT
+            cells.append(f"{md(grade.label)} ({count})" if grade else kind.mark)
         rows.append([md(theme.title), *cells])
     note = "The lowest grade in each theme, and (in brackets) how many of the theme's criteria are at it."
     return ["", "## Themes at a glance", "", note, "", *table(header, rows)]
@@ -112,8 +114,8 @@ def _heat_map(view: ReportView) -> list[str]:
             shown = [md(c.text) + (f" {c.sign}" if c.sign else "") for c in cells]
             rows.append([f"{md(criterion.id)} {md(criterion.title)}", *shown])
     legend = (
-        f"▲ better, ▼ worse, + newly rated, - no longer rated (since {view.combined.previous}); "
-        f"{NOT_RATED} not rated; {NO_ASSESSMENT} no assessment; n/a not applicable."
+        f"{legend_text(', ', cells=())} (since {view.combined.previous}); "
+        f"{legend_text('; ', movement=False)}."
     )
     return ["", "## Heat map", "", *table(header, rows), "", md(legend)]
 
@@ -122,20 +124,21 @@ def _trend(view: ReportView) -> list[str]:
     trend = view.trend
     header = ["District"] + list(trend.periods)
     rows = []
+    graded = [key for key, _ in view.count_keys() if key != NOT_APPLICABLE]
     for district in view.districts:
         cells = []
         for counts in trend.counts[district]:
             if counts is None:
-                cells.append(NO_ASSESSMENT)
+                cells.append(CellKind.NO_ASSESSMENT.mark)
             else:
-                cells.append(" / ".join(str(counts[key]) for key, _ in view.count_keys() if key != "n/a"))
+                cells.append(" / ".join(str(counts[key]) for key in graded))
         rows.append([md(district_name(district)), *cells])
-    order = " / ".join(md(words) for key, words in view.count_keys() if key != "n/a")
+    order = " / ".join(md(words) for key, words in view.count_keys() if key != NOT_APPLICABLE)
     return [
         "",
         f"## Trend over the last {len(trend.periods)} quarters",
         "",
-        f"Number of criteria at each grade: {order}. {NO_ASSESSMENT} no readable assessment.",
+        f"Number of criteria at each grade: {order}. {CellKind.NO_ASSESSMENT.mark} no readable assessment.",
         "",
         *table(header, rows),
         "",

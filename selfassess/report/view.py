@@ -10,14 +10,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
 
-from ..combine import Combined, OpenAction
+from ..combine import Combined, OpenAction, tally
 from ..model import NOT_APPLICABLE, UNRATED, Criterion, Framework, Grade, Theme
 from ..periods import Period
-from ..summary import MOVEMENT_SIGNS, cell_text
 from ..trend import Trend
+from ..vocabulary import MOVES, CellKind, Movement, cell_text
 from .text import district_name, excerpt, plural
-
-MOVEMENTS = ("better", "worse", "rated", "unrated")
 
 
 @dataclass(frozen=True)
@@ -31,18 +29,13 @@ class TrendCounts:
     @classmethod
     def of(cls, trend: Trend, districts: tuple[str, ...]) -> TrendCounts:
         """Counted from the shared trend (``selfassess.trend``), the way ``Combined.counts`` counts."""
-        keys = [g.id for g in trend.framework.scale] + [NOT_APPLICABLE, UNRATED]
         counts: dict[str, tuple[dict[str, int] | None, ...]] = {}
         for district in districts:
             lines = [trend.line(c.id, district) for c in trend.framework.criteria]
-            quarters: list[dict[str, int] | None] = []
-            for index, present in enumerate(trend.had(district)):
-                tally = dict.fromkeys(keys, 0) if present else None
-                for line in lines if tally is not None else ():
-                    cell = line[index]
-                    tally[cell if cell is not None and cell in tally else UNRATED] += 1
-                quarters.append(tally)
-            counts[district] = tuple(quarters)
+            counts[district] = tuple(
+                tally(trend.framework, (line[index] for line in lines)) if present else None
+                for index, present in enumerate(trend.had(district))
+            )
         return cls(trend.periods, counts)
 
 
@@ -114,8 +107,8 @@ class ReportView:
     def count_keys(self) -> list[tuple[str, str]]:
         """(key, words) for each column of counts: the grades worst → best, then n/a and not rated."""
         return [(g.id, g.label) for g in self.framework.scale] + [
-            (NOT_APPLICABLE, "n/a"),
-            (UNRATED, "not rated"),
+            (NOT_APPLICABLE, CellKind.NOT_APPLICABLE.mark),
+            (UNRATED, CellKind.NOT_RATED.words),
         ]
 
     # -- cells ----------------------------------------------------------------------------------
@@ -129,24 +122,18 @@ class ReportView:
             text=text,
             grade=self.framework.grade(value),
             movement=movement,
-            sign=MOVEMENT_SIGNS[movement],
+            sign=Movement(movement).sign,
             previous=combined.previous_cell(criterion, district),
         )
 
-    def movements(self, district: str) -> dict[str, int]:
-        """How many criteria moved each way since the previous period."""
-        totals = dict.fromkeys(MOVEMENTS, 0)
-        for criterion in self.framework.criteria:
-            movement = self.combined.movement(criterion, district)
-            if movement in totals:
-                totals[movement] += 1
-        return totals
+    def movements(self, district: str) -> dict[Movement, int]:
+        """How many criteria moved each way since the previous period (as ``Combined.movements``)."""
+        return self.combined.movements(district)
 
     def rated(self, district: str) -> tuple[int, int]:
         """(rated, asked): criteria with a grade, and criteria that apply and are not marked n/a."""
-        counts = self.combined.counts(district)
-        asked = sum(counts.values()) - counts[NOT_APPLICABLE]
-        return asked - counts[UNRATED], asked
+        done = self.combined.completion(district)
+        return done.rated, done.asked
 
     def theme_worst(self, theme: Theme, district: str) -> tuple[Grade | None, int]:
         """The lowest grade among the theme's criteria in the district, and how many are at it."""
@@ -217,13 +204,9 @@ class ReportView:
         worst = dict((c.id, d) for c, d in self.combined.worst())
         sections = []
         for theme in self.framework.themes:
-            counts = {key: 0 for key, _ in self.count_keys()}
-            for criterion in theme.criteria:
-                for district in self.districts:
-                    if self.combined.has_assessment(district):
-                        value = self.combined.cell(criterion, district)
-                        key = UNRATED if value is None or value not in counts else value
-                        counts[key] += 1
+            readable = [d for d in self.districts if self.combined.has_assessment(d)]
+            cells = (self.combined.cell(c, d) for c in theme.criteria for d in readable)
+            counts = tally(self.framework, cells)
             at_worst = tuple((c, self.concerns(c, worst[c.id])) for c in theme.criteria if c.id in worst)
             sections.append(ThemeSection(theme, counts, at_worst))
         return sections
@@ -250,7 +233,7 @@ class ReportView:
             )
         else:
             points.append(f"No criterion is rated {worst_grade.label} in any district.")
-        totals = dict.fromkeys(MOVEMENTS, 0)
+        totals = dict.fromkeys(MOVES, 0)
         for district in self.districts:
             for movement, count in self.movements(district).items():
                 totals[movement] += count

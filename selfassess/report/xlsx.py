@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import SelfAssessError
 from ..model import Action, Criterion, Response
-from ..summary import NO_ASSESSMENT, NOT_RATED
+from ..vocabulary import CellKind
 from .colours import hex_colour, text_on
 from .text import district_name
 from .view import ReportView
@@ -186,9 +186,9 @@ def _legend(view: ReportView, page: _Sheet, row: int) -> None:
         page.text(row, 1, grade.label, formats.fill(grade.colour))
         page.text(row, 2, f"{grade.number}  {grade.meaning}".rstrip(), formats.top)
     for symbol, meaning in (
-        ("n/a", "not applicable to the district"),
-        (NOT_RATED, "not rated"),
-        (NO_ASSESSMENT, "no assessment"),
+        (CellKind.NOT_APPLICABLE.mark, "not applicable to the district"),
+        (CellKind.NOT_RATED.mark, CellKind.NOT_RATED.words),
+        (CellKind.NO_ASSESSMENT.mark, CellKind.NO_ASSESSMENT.words),
     ):
         row += 1
         page.text(row, 1, symbol, formats.top)

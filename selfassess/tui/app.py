@@ -16,19 +16,19 @@ from textual.screen import Screen
 from ..workspace import Workspace
 
 HERE = Path(__file__).parent
-#: screen name → "module:Class" under selfassess.tui.screens
+#: screen name → "module:Class" under selfassess.tui (one folder per feature)
 SCREENS_BY_NAME = {
-    "home": "home:HomeScreen",
-    "fill": "fill:FillScreen",
-    "review": "review:ReviewScreen",
-    "diff": "diff:DiffScreen",
+    "home": "home.screen:HomeScreen",
+    "fill": "fill.screen:FillScreen",
+    "review": "review.screen:ReviewScreen",
+    "diff": "diff.screen:DiffScreen",
 }
 
 
 class SelfAssessApp(App[int]):
     """One workspace, one person, one date: everything a screen needs is on the app."""
 
-    CSS_PATH = sorted(HERE.glob("*.tcss"))
+    CSS_PATH = sorted(HERE.glob("*/*.tcss"))
     TITLE = "selfassess"
 
     def __init__(
@@ -48,7 +48,7 @@ class SelfAssessApp(App[int]):
 
     def make_screen(self, name: str, **arguments: Any) -> Screen[Any]:
         module_name, class_name = SCREENS_BY_NAME[name].split(":")
-        module = importlib.import_module(f"selfassess.tui.screens.{module_name}")
+        module = importlib.import_module(f"selfassess.tui.{module_name}")
         return getattr(module, class_name)(**arguments)
 
     def open_screen(self, name: str, **arguments: Any) -> None:

@@ -1,0 +1,38 @@
+"""``selfassess summary``: the combined matrix of one period, as text or JSON."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from ..terminal import echo
+from .options import Options, combined_view, common, report_unreadable
+
+
+def summary_text(opts: Options, period: str | None) -> int:
+    from ..summary import render_summary
+
+    combined = combined_view(opts, period)
+    echo(render_summary(combined, opts.workspace().settings.force))
+    return report_unreadable(combined)
+
+
+@click.command()
+@click.argument("period", required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@common
+def summary(opts: Options, period: str | None, fmt: str) -> int:
+    """The combined matrix for PERIOD (default: the latest with any assessment): criteria x districts,
+    counts per grade, movement since the previous period, and each district's status."""
+    if fmt == "text":
+        return summary_text(opts, period)
+    from ..verify import verified_units
+
+    combined = combined_view(opts, period)
+    data = combined.to_json()
+    verified = verified_units(opts.workspace().root, combined.period, tuple(combined.districts))
+    if verified is not None:  # only with allowed_signers: a workspace without behaves as before
+        data["verified"] = verified
+    echo(json.dumps(data, indent=2, ensure_ascii=False))
+    return report_unreadable(combined)

@@ -1,0 +1,1 @@
+"""The diff screen: what changed in one district's assessment between two periods."""

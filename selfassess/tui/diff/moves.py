@@ -1,0 +1,59 @@
+"""The rating moves of a diff as a table, worst news first: criterion, what it was, what it is now."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import DataTable
+
+from ...diff import CriterionChange, Diff
+from ...diff_text import DIRECTION_SIGNS, DIRECTION_WORDS
+from ...model import NOT_APPLICABLE, Framework
+from ...terminal import fit
+from ...vocabulary import CellKind
+from ..common.grades import chip_style
+from ..common.text import literal
+
+COLUMNS = ("", "Criterion", "Was", "Now", "Move")
+
+
+def cell_content(framework: Framework, cell: str | None) -> Content:
+    """A rating cell as a chip in the grade's colour, always with its label; n/a and not rated in words."""
+    grade = framework.grade(cell)
+    if grade is not None:
+        return literal(f" {grade.label} ", chip_style(grade))
+    if cell == NOT_APPLICABLE:
+        return literal(CellKind.NOT_APPLICABLE.mark, "italic")
+    return literal(cell or CellKind.NOT_RATED.words, "italic")
+
+
+def criterion_name(change: CriterionChange, width: int = 60) -> str:
+    name = f"{change.id} {change.title}".rstrip()
+    if change.renamed_from:
+        name += f" (was {change.renamed_from})"
+    return fit(name, width)
+
+
+class RatingMoves(DataTable[Content]):
+    """One row per criterion whose rating or applicability moved; the row key is the criterion id."""
+
+    def on_mount(self) -> None:
+        self.cursor_type = "row"
+
+    def show(self, diff: Diff | None) -> None:
+        self.clear(columns=True)
+        rows = [self._row(diff.framework, change) for change in diff.moves()] if diff else []
+        for index, label in enumerate(COLUMNS):
+            width = max([len(label), *(row[index].cell_length for row in rows)])
+            self.add_column(label, width=width)
+        for row, change in zip(rows, diff.moves() if diff else [], strict=True):
+            self.add_row(*row, key=change.id)
+
+    @staticmethod
+    def _row(framework: Framework, change: CriterionChange) -> list[Content]:
+        return [
+            literal(DIRECTION_SIGNS.get(change.direction, "") or " ", "bold"),
+            literal(criterion_name(change)),
+            cell_content(framework, change.old.cell),
+            cell_content(framework, change.new.cell),
+            literal(DIRECTION_WORDS[change.direction]),
+        ]

@@ -1,0 +1,112 @@
+"""The form to add or edit an improvement action: what, who, by when (a date), and done."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.validation import ValidationResult, Validator
+from textual.widgets import Button, Checkbox, Input, Label, Static
+
+from ...model import Action
+from ..common.text import literal
+
+
+class DateValidator(Validator):
+    """Empty, or a real date written YYYY-MM-DD."""
+
+    def validate(self, value: str) -> ValidationResult:
+        return self.success() if parse_date(value) is not False else self.failure("use YYYY-MM-DD")
+
+
+def parse_date(value: str) -> date | None | bool:
+    """The date, None for an empty field, or False when it is not a YYYY-MM-DD date."""
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value) if len(value) == 10 else False
+    except ValueError:
+        return False
+
+
+@dataclass(frozen=True)
+class ActionInput:
+    text: str
+    owner: str
+    due: date | None
+    done: bool
+
+
+class ActionForm(ModalScreen[ActionInput | None]):
+    """Add (``action`` None) or edit an action; Escape cancels, Enter in a field saves."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, criterion_id: str, action: Action | None) -> None:
+        super().__init__()
+        self.criterion_id = criterion_id
+        self.action = action
+
+    def compose(self) -> ComposeResult:
+        action = self.action
+        title = f"Edit action {action.id}" if action else f"New improvement action for {self.criterion_id}"
+        with Vertical(id="action-form", classes="dialog"):
+            yield Static(literal(title, "bold"), classes="dialog-title")
+            with Grid(id="action-fields"):
+                yield Label("Action")
+                yield Input(
+                    action.action if action else "",
+                    placeholder="What will be done",
+                    id="action-text",
+                    compact=True,
+                )
+                yield Label("Owner")
+                yield Input(
+                    action.owner if action else "",
+                    placeholder="Who is responsible",
+                    id="action-owner",
+                    compact=True,
+                )
+                yield Label("Due")
+                due = str(action.due) if action and action.due else ""
+                yield Input(
+                    due, placeholder="YYYY-MM-DD", id="action-due", validators=[DateValidator()], compact=True
+                )
+                yield Label("")
+                yield Checkbox(
+                    "Done", value=bool(action and not action.is_open), id="action-done", compact=True
+                )
+            yield Static(id="action-error", classes="form-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def _error(self, message: str) -> None:
+        self.query_one("#action-error", Static).update(literal(message))
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def save(self) -> None:
+        text = self.query_one("#action-text", Input).value
+        due = parse_date(self.query_one("#action-due", Input).value)
+        if not text.strip():
+            self._error("Say what the action is.")
+            self.query_one("#action-text", Input).focus()
+            return
+        if due is False:
+            self._error("The due date must be a date written YYYY-MM-DD, e.g. 2027-01-31.")
+            self.query_one("#action-due", Input).focus()
+            return
+        owner = self.query_one("#action-owner", Input).value
+        done = self.query_one("#action-done", Checkbox).value
+        self.dismiss(ActionInput(text, owner, due if isinstance(due, date) else None, done))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

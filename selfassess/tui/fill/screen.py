@@ -1,0 +1,714 @@
+"""The district lead's fill screen: rate each criterion, write its evidence and actions; it saves itself.
+
+All rules live in :class:`~selfassess.tui.fill.session.Session`; this module wires keys and widgets to it,
+saves a moment after each change (never more than about a second behind typing), and keeps the
+lead's text whatever goes wrong on disk.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingsMap
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.css.query import NoMatches
+from textual.reactive import reactive
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Static, TextArea, Tree
+from textual.worker import get_current_worker
+
+from ... import closing
+from ...errors import SelfAssessError
+from ...gitutil import has_uncommitted
+from ...model import Action
+from ..common.base import AppScreen
+from ..common.confirm import ConfirmModal
+from ..common.grades import grade_name
+from ..common.help import HelpModal
+from ..common.text import literal
+from . import autosave
+from . import sync as fill_sync
+from .action_form import ActionForm, ActionInput, parse_date
+from .actions import ActionsList
+from .autosave import Autosave
+from .commands import FILL_COMMANDS, Command, FillCommands
+from .detail import CriterionFields, heading
+from .help import fill_help
+from .merge import MergeModal
+from .privacy import PersonalDataNotes
+from .rating import RatingBar
+from .reason import ReasonModal
+from .session import Session
+from .status import banner, state_words
+from .submit import SubmitChoice, SubmitModal
+from .tree import CriteriaTree
+
+PRIVACY_DELAY = 0.4  # scan for personal data once typing pauses
+PROGRESS_WIDTH = 12
+#: actions that change the assessment: refused (and hidden from the footer) when read-only
+EDITING = frozenset(
+    {
+        "rate", "clear_rating", "carry", "carry_all", "confirm_carried", "not_applicable", "add_action",
+        "edit_action", "toggle_action", "delete_action", "submit", "edit_evidence",
+    }
+)  # fmt: skip
+
+
+def progress_bar(done: int, total: int) -> Content:
+    filled = round(PROGRESS_WIDTH * done / total) if total else 0
+    percent = round(100 * done / total) if total else 0
+    return Content.assemble(
+        literal(f"{done}/{total} done "),
+        literal("█" * filled, "$success"),
+        literal("░" * (PROGRESS_WIDTH - filled), "$text-muted"),
+        literal(f" {percent}%"),
+    )
+
+
+#: the criterion keys work even while typing in a text box
+ANYWHERE = "(works everywhere, also while typing)"
+
+
+class FillScreen(AppScreen):
+    """One district's assessment for one period, criterion by criterion."""
+
+    BINDINGS = [
+        Binding("ctrl+n", "next_criterion", "Next", priority=True, tooltip=f"next criterion {ANYWHERE}"),
+        Binding(
+            "ctrl+b", "previous_criterion", "Prev", priority=True, tooltip=f"previous criterion {ANYWHERE}"
+        ),
+        Binding(
+            "c", "carry", "Carry", tooltip="carry last period's rating, evidence and open actions forward"
+        ),
+        Binding(
+            "y",
+            "confirm_carried",
+            "Confirm",
+            tooltip="confirm a carried criterion as still true (editing its evidence also confirms it)",
+        ),
+        Binding("n", "not_applicable", "N/A", tooltip="not applicable (with a reason), or applicable again"),
+        Binding(
+            "a",
+            "add_action",
+            "Action",
+            tooltip="add an improvement action; in the actions list `Enter` edits, `Space` ticks done, "
+            "`Delete` deletes",
+        ),
+        Binding(
+            "ctrl+s",
+            "submit",
+            "Submit",
+            priority=True,
+            tooltip="submit: shows what still blocks it and lets you jump to each",
+        ),
+        Binding("ctrl+o", "reopen", "Reopen", tooltip="reopen a submitted assessment as a draft"),
+        Binding(
+            "ctrl+r",
+            "save_now",
+            "Save",
+            priority=True,
+            tooltip="save now; after a failed save, retry; after a change on disk, compare and merge",
+        ),
+        Binding(
+            "s",
+            "sync",
+            "Sync",
+            tooltip="sync: save, commit, pull and push, then show the assessment as it now is",
+        ),
+        Binding("f1", "help", "Help", priority=True, tooltip="this help"),
+        Binding("question_mark", "help", "Help", show=False),
+        Binding("e", "edit_evidence", "Evidence", show=False, tooltip="write evidence"),
+        Binding(
+            "escape",
+            "leave_editor",
+            "Back",
+            show=False,
+            tooltip="leave the text box (to the criteria list); again to go back to the home screen",
+        ),
+        Binding("q", "app.quit", "Quit", tooltip="quit (everything is already saved)"),
+    ]
+    COMMANDS = {FillCommands}
+    AUTO_FOCUS = None
+    #: the criterion on screen; every pane follows it (``watch_current``), even when set to itself
+    current: reactive[str | None] = reactive(None, always_update=True, init=False)
+
+    def __init__(self, district: str, period: str) -> None:
+        super().__init__()
+        self.district = district
+        self.period = period
+        self.session: Session | None = None
+        self.open_error: str | None = None
+        self.autosave = Autosave()
+        self._git: bool | None = None
+        self._told: object = None
+        self._privacy_timer: Timer | None = None
+        self._stop_watching: Callable[[], None] = lambda: None
+
+    # -- opening --------------------------------------------------------------------------------
+    def _open(self) -> None:
+        try:
+            self.session = Session(self.workspace, self.district, self.period, self.user, self.today)
+        except SelfAssessError as error:
+            self.open_error = str(error)
+            return
+        if not self.session.assessment.is_submitted:
+            self.session.acquire_lock()
+        self._bind_grades()
+
+    def _bind_grades(self) -> None:
+        """Keys 1…n for the framework's grades, first in the footer, labelled from the scale."""
+        assert self.session is not None
+        bindings = BindingsMap(
+            Binding(
+                str(g.number), f"rate({g.number})", grade_name(g).split(" ", 1)[1], key_display=str(g.number)
+            )
+            for g in self.session.framework.scale
+        )
+        for key, existing in self._bindings.key_to_bindings.items():
+            bindings.key_to_bindings.setdefault(key, []).extend(existing)
+        self._bindings = bindings
+
+    def compose(self) -> ComposeResult:
+        self._open()
+        yield Header()
+        session = self.session
+        if session is None:
+            yield Static(literal(f"Cannot open this assessment:\n{self.open_error}"), id="fill-error")
+            yield Footer()
+            return
+        yield Static(id="banner")
+        with Horizontal(id="fill-body"):
+            with Vertical(id="fill-nav"):
+                yield Static(id="overall")
+                yield CriteriaTree(session, id="criteria")
+            with Vertical(id="detail"):
+                yield Static(id="heading")
+                yield RatingBar(session.framework, id="rating")
+                yield CriterionFields(session, id="fields")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = f"{self.district} {self.period}"
+        session = self.session
+        if session is None:
+            self.sub_title = "cannot open"
+            return
+        if session.lock_notice:
+            self.notify(literal(session.lock_notice), title="Lock", timeout=10)
+        if session.previous_error:
+            self.notify(literal(session.previous_error), title="Last period unreadable", severity="warning")
+        recovered = session.adopt_unsaved()
+        self._apply_mode()
+        first = session.first_incomplete()
+        if first is not None:
+            self.go_to(first, focus=not session.read_only)
+        self.set_interval(autosave.TICK, self._tick)
+        self._stop_watching = closing.on_close(self._stopped, asyncio.get_running_loop())
+        self._refresh_git()
+        if recovered:
+            self.call_after_refresh(self._merge)
+        else:
+            self.call_after_refresh(fill_sync.offer_conflict, self)  # after a merge left a conflict file
+
+    def on_unmount(self) -> None:
+        """Leaving never asks "save?": whatever is pending is saved now, and the lock released."""
+        if self.session is None:
+            return
+        self._stop_watching()
+        self._capture()
+        self.session.close()
+
+    def _stopped(self, reason: str) -> None:
+        """The terminal closed or the process was told to stop: save (or keep) the text, then leave."""
+        if self.session is not None:
+            self._capture()
+            self.session.close()
+        self.app.exit(return_code=closing.EXIT_STATUS.get(reason, 0))
+
+    # -- moving between criteria -----------------------------------------------------------------
+    @property
+    def _session(self) -> Session:
+        assert self.session is not None
+        return self.session
+
+    def go_to(self, criterion_id: str, focus: bool = True) -> None:
+        """Show ``criterion_id``; with ``focus``, put the cursor in its evidence editor."""
+        self._capture()
+        self._show(criterion_id, focus)
+
+    def _show(self, criterion_id: str, focus: bool = False) -> None:
+        """Show ``criterion_id`` as the session has it (the editors' text is replaced, not captured)."""
+        self.current = criterion_id
+        if focus and not self._session.read_only:
+            self.query_one("#evidence", TextArea).focus()
+        self.refresh_bindings()
+
+    def watch_current(self, criterion_id: str | None) -> None:
+        """The panes follow the current criterion: heading, fields, rating, tree, personal-data notes."""
+        if criterion_id is None or self.session is None:
+            return
+        self.query_one("#heading", Static).update(heading(self._session, criterion_id))
+        self.query_one(CriterionFields).show(criterion_id)
+        self._show_response()
+        self._scan_now()
+        self.query_one(CriteriaTree).select_criterion(criterion_id)
+
+    def _step(self, delta: int) -> None:
+        ids = [c.id for c in self._session.criteria]
+        if not ids:
+            return
+        index = ids.index(self.current) if self.current in ids else -1
+        self.go_to(ids[(index + delta) % len(ids)], focus=True)  # next criterion: write its evidence
+
+    def action_next_criterion(self) -> None:
+        self._step(1)
+
+    def action_previous_criterion(self) -> None:
+        self._step(-1)
+
+    @on(Tree.NodeHighlighted, "#criteria")
+    def _highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
+        if event.node.data and event.node.data != self.current:
+            self.go_to(event.node.data, focus=False)
+
+    @on(Tree.NodeSelected, "#criteria")
+    def _selected(self, event: Tree.NodeSelected[str]) -> None:
+        if event.node.data:
+            self.go_to(event.node.data, focus=True)
+
+    def action_edit_evidence(self) -> None:
+        self.query_one("#evidence", TextArea).focus()
+
+    def action_leave_editor(self) -> None:
+        """Escape: from any field to the criteria tree; from the tree back to the home screen."""
+        tree = self.query_one(CriteriaTree)
+        if self.focused is not tree:
+            tree.focus()
+        elif len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+
+    # -- showing --------------------------------------------------------------------------------
+    def _show_response(self) -> None:
+        """The parts that change when the response does: rating, tree, progress, last period."""
+        session, criterion_id = self._session, self.current
+        if criterion_id is None:
+            return
+        self.query_one(RatingBar).show(session.get(criterion_id), session.previous_period)
+        self.query_one(CriterionFields).show_previous(criterion_id)
+        self.query_one(CriteriaTree).refresh_labels()
+        self.query_one("#overall", Static).update(progress_bar(*session.progress()))
+
+    def _show_actions(self, keep: str | None = None) -> None:
+        if self.current is not None:
+            self.query_one(CriterionFields).show_actions(self.current, keep)
+
+    def _apply_mode(self) -> None:
+        """Editable or read-only, and the banner and title that say which and why."""
+        self.query_one(CriterionFields).set_read_only(self._session.read_only)
+        self._show_state()
+        self.refresh_bindings()
+
+    def _show_state(self) -> None:
+        shown = banner(self._session)
+        widget = self.query_one("#banner", Static)
+        widget.display = shown is not None
+        widget.set_classes(shown[1] if shown else "")
+        widget.update(shown[0] if shown else "")
+        self.sub_title = state_words(self._session, self._git)
+
+    # -- typing ---------------------------------------------------------------------------------
+    def _changed(self, structure: bool = True) -> None:
+        """Something changed: remember when (for autosave) and redraw what depends on it."""
+        self.autosave.changed()
+        if structure:
+            self._show_response()
+            self.refresh_bindings()
+        self._show_state()
+
+    def _capture(self) -> None:
+        """Copy the editors' text into the session (the Changed events normally have already)."""
+        if self.session is None or self.current is None or self.session.read_only:
+            return
+        try:
+            evidence, notes = self.query_one(CriterionFields).texts()
+        except NoMatches:  # the widgets are already gone (the screen is closing)
+            return
+        carried = self.session.get(self.current).carried
+        if self.session.set_evidence(self.current, evidence) | self.session.set_notes(self.current, notes):
+            self._changed(structure=carried)
+
+    @on(TextArea.Changed, "#evidence")
+    def _evidence_changed(self, event: TextArea.Changed) -> None:
+        if self.current is None:
+            return
+        carried = self._session.get(self.current).carried
+        if self._session.set_evidence(self.current, event.text_area.text):
+            self._changed(structure=carried)
+            self._scan_later()
+
+    @on(TextArea.Changed, "#notes")
+    def _notes_changed(self, event: TextArea.Changed) -> None:
+        if self.current is not None and self._session.set_notes(self.current, event.text_area.text):
+            self._changed(structure=False)
+            self._scan_later()
+
+    @on(Input.Changed, "#as-of")
+    def _as_of_changed(self, event: Input.Changed) -> None:
+        if self.current is None or self._session.read_only:
+            return
+        day = parse_date(event.input.value)  # not event.value: that may be the last criterion's
+        fields = self.query_one(CriterionFields)
+        fields.show_date_error("not a date: use YYYY-MM-DD" if day is False else "")
+        if day is not False and self._session.set_as_of(self.current, day if isinstance(day, date) else None):
+            self._changed(structure=False)
+
+    # -- personal data --------------------------------------------------------------------------
+    def _scan_later(self) -> None:
+        if self._privacy_timer is not None:
+            self._privacy_timer.stop()
+        self._privacy_timer = self.set_timer(PRIVACY_DELAY, self._scan_now)
+
+    def _scan_now(self) -> None:
+        if self.current is None:
+            return
+        response = self._session.get(self.current)
+        found = [("evidence", m) for m in self._session.personal_data(response.evidence)]
+        found += [("notes", m) for m in self._session.personal_data(response.notes)]
+        self.query_one(PersonalDataNotes).show(found)
+
+    # -- saving ---------------------------------------------------------------------------------
+    def _tick(self) -> None:
+        if not self._session.should_save():
+            return
+        if self.autosave.due():
+            self._save()
+
+    def _save(self) -> bool:
+        saved = self._session.save()
+        if saved:
+            self.autosave.saved()
+            self._refresh_git()
+        elif self._session.problem is not None and self._session.problem != self._told:
+            self._told = self._session.problem
+            self.notify(
+                literal(self._session.problem.message), title="Not saved", severity="error", timeout=8
+            )
+            if self._session.read_only:  # the lock was taken over: the editors stop taking text
+                self._apply_mode()
+        self._show_state()
+        return saved
+
+    @work(thread=True, exclusive=True, group="git")
+    def _refresh_git(self) -> None:
+        """Whether the workspace has uncommitted changes: a git call, so off the UI thread."""
+        state = has_uncommitted(self._session.workspace.root)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._set_git, state)
+
+    def _set_git(self, state: bool | None) -> None:
+        self._git = state
+        if self.session is not None and self.query("#banner"):  # not when the screen is closing
+            self._show_state()
+
+    def action_save_now(self) -> None:
+        """Save now; retry a failed save; after a change on disk, compare and merge."""
+        session = self._session
+        if session.problem is not None and session.problem.kind == "conflict":
+            self._merge()
+            return
+        self._capture()
+        if not session.dirty:
+            self.notify("Everything is saved.", timeout=3)
+        elif self._save():
+            self.notify("Saved.", timeout=3)
+
+    def action_sync(self) -> None:
+        fill_sync.sync(self)
+
+    def _merge(self) -> None:
+        session = self._session
+        try:
+            theirs = session.theirs()
+        except SelfAssessError as error:
+            message = (
+                f"The file on disk cannot be read:\n{error}\n"
+                "Fix it (e.g. finish the git merge), then press ctrl+r again. Your text is kept here."
+            )
+            self.notify(literal(message), title="Cannot merge", severity="error", timeout=15)
+            return
+        self._capture()
+        differences = session.differences(theirs)
+
+        def merged(choices: dict[str, str] | None) -> None:
+            if choices is None:
+                return
+            session.merge(theirs, choices)
+            self._changed()
+            if self._save():
+                self.notify("Merged and saved.", timeout=4)
+            if session.read_only:
+                self._apply_mode()
+            if self.current is not None:
+                self._show(self.current)
+
+        heading = (
+            "Text from an earlier session was not saved: merge it"
+            if session.recovered
+            else "The file changed on disk since you opened it"
+        )
+        modal = MergeModal(session.framework, differences, deleted=theirs is None, heading=heading)
+        self.app.push_screen(modal, merged)
+
+    # -- rating and carrying --------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        session = self.session
+        if session is None:
+            return action in ("help", "quit")
+        if action in EDITING and session.read_only:
+            return False
+        current = self.current or ""
+        if action == "rate":
+            return isinstance(parameters[0], int) and 1 <= parameters[0] <= len(session.framework.scale)
+        if action == "carry":
+            return session.can_carry(current)
+        if action == "confirm_carried":
+            return session.get(current).carried
+        if action == "reopen":
+            return session.assessment.is_submitted
+        return True
+
+    def action_rate(self, number: int) -> None:
+        grade = self._session.framework.scale[number - 1]
+        if self.current is not None and self._session.rate(self.current, grade.id):
+            self._changed()
+
+    def action_clear_rating(self) -> None:
+        if self.current is not None and self._session.rate(self.current, None):
+            self._changed()
+
+    def action_confirm_carried(self) -> None:
+        if self.current is not None and self._session.confirm(self.current):
+            self._changed()
+            self.notify(literal(f"{self.current} confirmed for {self.period}."), timeout=3)
+
+    def action_carry(self) -> None:
+        criterion_id = self.current
+        if criterion_id is None:
+            return
+        if self._session.is_untouched(criterion_id):
+            self._carry(criterion_id)
+            return
+        question = literal(
+            f"Replace this period's rating and evidence of {criterion_id} with last period's "
+            f"({self._session.previous_period})?"
+        )
+        self.app.push_screen(
+            ConfirmModal(question, "Replace"), lambda yes: self._carry(criterion_id) if yes else None
+        )
+
+    def _carry(self, criterion_id: str) -> None:
+        self._capture()
+        if self._session.carry(criterion_id):
+            self._changed()
+            if criterion_id == self.current:
+                self._show(criterion_id)
+
+    def action_carry_all(self) -> None:
+        self._capture()
+        carried = self._session.carry_all()
+        if carried and self.current is not None:
+            self._changed()
+            self._show(self.current)
+        count = len(carried)
+        self.notify(
+            literal(
+                f"Carried {count} criteri{'on' if count == 1 else 'a'} forward: confirm each (y) or edit it."
+            )
+            if count
+            else literal("Nothing to carry: every criterion already has a rating or evidence this period."),
+            timeout=6,
+        )
+
+    def action_not_applicable(self) -> None:
+        criterion_id = self.current
+        if criterion_id is None:
+            return
+
+        def made_applicable(yes: bool | None) -> None:
+            if yes and self._session.set_not_applicable(criterion_id, None):
+                self._changed()
+
+        def reason_given(reason: str | None) -> None:
+            if reason is not None and self._session.set_not_applicable(criterion_id, reason):
+                self._changed()
+
+        if self._session.get(criterion_id).not_applicable is not None:
+            question = literal(f"Make {criterion_id} applicable again (so it needs a rating)?")
+            self.app.push_screen(ConfirmModal(question, "Applicable"), made_applicable)
+        else:
+            self.app.push_screen(ReasonModal(criterion_id), reason_given)
+
+    # -- improvement actions --------------------------------------------------------------------
+    def action_add_action(self) -> None:
+        criterion_id = self.current
+        if criterion_id is None:
+            return
+
+        def added(form: ActionInput | None) -> None:
+            if form is None:
+                return
+            action = self._session.add_action(criterion_id, form.text, form.owner, form.due)
+            if action is None:
+                return
+            if form.done:
+                self._session.toggle_done(criterion_id, action.id)
+            self._changed()
+            self._show_actions(keep=action.id)
+
+        self.app.push_screen(ActionForm(criterion_id, None), added)
+
+    def _selected_action(self) -> tuple[str, Action] | None:
+        """The criterion on screen and the action highlighted in its list, if any."""
+        criterion_id, action_id = self.current, self.query_one(ActionsList).current_action_id()
+        if criterion_id is None or action_id is None:
+            return None
+        action = self._session.find_action(criterion_id, action_id)
+        return None if action is None else (criterion_id, action)
+
+    def action_edit_action(self) -> None:
+        selected = self._selected_action()
+        if selected is None:
+            return
+        criterion_id, action = selected
+        action_id = action.id
+        was_done = action.done
+
+        def edited(form: ActionInput | None) -> None:
+            if form is None:
+                return
+            done: bool | date = (
+                (was_done if was_done is not False else self._session.today) if form.done else False
+            )
+            if self._session.update_action(criterion_id, action_id, form.text, form.owner, form.due, done):
+                self._changed()
+                self._show_actions(keep=action_id)
+
+        self.app.push_screen(ActionForm(criterion_id, action), edited)
+
+    @on(ActionsList.OptionSelected, "#actions")
+    def _action_selected(self) -> None:
+        if self.check_action("edit_action", ()):
+            self.action_edit_action()
+
+    def action_toggle_action(self) -> None:
+        criterion_id, action_id = self.current, self.query_one(ActionsList).current_action_id()
+        if criterion_id and action_id and self._session.toggle_done(criterion_id, action_id):
+            self._changed()
+            self._show_actions(keep=action_id)
+
+    def action_delete_action(self) -> None:
+        selected = self._selected_action()
+        if selected is None:
+            return
+        criterion_id, action = selected
+        action_id = action.id
+
+        def deleted(yes: bool | None) -> None:
+            if yes and self._session.delete_action(criterion_id, action_id):
+                self._changed()
+                self._show_actions()
+
+        question = Content.assemble(
+            literal(f"Delete action {action_id}?\n\n"), literal(action.action, "italic")
+        )
+        self.app.push_screen(ConfirmModal(question, "Delete"), deleted)
+
+    # -- submitting -----------------------------------------------------------------------------
+    def action_submit(self) -> None:
+        session = self._session
+        self._capture()
+        if session.should_save():
+            self._save()
+        title = f"Submit {self.district} {self.period}"
+        self.app.push_screen(SubmitModal(title, session.blockers(), session.warnings()), self._submitted)
+
+    def _submitted(self, choice: SubmitChoice) -> None:
+        session = self._session
+        if isinstance(choice, str):
+            self.go_to(choice, focus=True)
+            return
+        if choice is not True or not session.submit():
+            return
+        self._changed()
+        if self._save():
+            session.release()
+            self.notify(literal(f"{self.district} {self.period} submitted."), timeout=6)
+        self._apply_mode()
+        self.query_one(CriteriaTree).focus()
+
+    def action_reopen(self) -> None:
+        def reopen(yes: bool | None) -> None:
+            session = self._session
+            if not yes:
+                return
+            if not session.reopen():
+                who = session.holder.describe() if session.holder else session.lock_error or "another session"
+                self.notify(literal(f"Cannot reopen: open for editing by {who}."), severity="error")
+                return
+            self._changed()
+            self._save()
+            self._apply_mode()
+
+        question = literal(f"Reopen {self.district} {self.period} as a draft? It will need submitting again.")
+        self.app.push_screen(ConfirmModal(question, "Reopen"), reopen)
+
+    def action_take_over(self) -> None:
+        session = self._session
+        if session.holder is None:
+            return
+
+        def take(yes: bool | None) -> None:
+            if yes and session.acquire_lock(take_over=True):
+                self.notify(literal(session.lock_notice or "Lock taken over."), timeout=8)
+                self._apply_mode()
+                if self.current is not None:
+                    self.go_to(self.current)
+
+        question = literal(
+            f"Take over the lock from {session.holder.describe()}? If they are still typing, "
+            "their screen stops saving and keeps their text for them to merge."
+        )
+        self.app.push_screen(ConfirmModal(question, "Take over"), take)
+
+    # -- help and the palette -------------------------------------------------------------------
+    def action_help(self) -> None:
+        if self.session is not None:
+            self.app.push_screen(HelpModal(fill_help(self.session.framework, self.BINDINGS)))
+
+    def palette_commands(self) -> list[Command]:
+        """Every action that makes sense now, for the command palette."""
+        commands = list(FILL_COMMANDS)
+        if self._session.holder is not None:
+            commands.append(("Take over the lock", "take_over", "when you are sure it is not in use"))
+        commands += [
+            (f"Rate {grade_name(g)}", f"rate({g.number})", str(g.number))
+            for g in self._session.framework.scale
+        ]
+        return [
+            (label, self._runner(action), help_text)
+            for label, action, help_text in commands
+            if self.check_action(action.split("(")[0], self._parameters(action)) is True
+        ]
+
+    @staticmethod
+    def _parameters(action: str) -> tuple[object, ...]:
+        return (int(action[action.index("(") + 1 : -1]),) if "(" in action else ()
+
+    def _runner(self, action: str) -> Any:
+        return lambda: self.run_action(action)

@@ -1,0 +1,82 @@
+"""The submit dialog: what still blocks submitting (choose one to go to it), the warnings, then submit."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...checks import Finding
+from ..common.text import literal
+
+#: what the dialog returns: a criterion id to go to, True to submit, None to cancel
+SubmitChoice = str | bool | None
+
+
+def _options(findings: list[Finding], prefix: str) -> list[Option]:
+    return [Option(literal(f.message), id=f"{prefix}{i}") for i, f in enumerate(findings)]
+
+
+class SubmitModal(ModalScreen[SubmitChoice]):
+    """Lists blockers and warnings; submitting is possible only when there are no blockers."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, blockers: list[Finding], warnings: list[Finding]) -> None:
+        super().__init__()
+        self.heading = title
+        self.blockers = blockers
+        self.warnings = warnings
+
+    def compose(self) -> ComposeResult:
+        lists = "-lists" if self.blockers or self.warnings else ""
+        with Vertical(id="submit-dialog", classes=f"dialog {lists}"):
+            yield Static(literal(self.heading, "bold"), classes="dialog-title")
+            if self.blockers:
+                count = len(self.blockers)
+                things = "thing stops" if count == 1 else "things stop"
+                yield Static(
+                    literal(f"{count} {things} this being submitted. Choose one to go to it."),
+                    classes="submit-blocked",
+                )
+                yield OptionList(*_options(self.blockers, "b"), id="blockers")
+            else:
+                yield Static(
+                    "Nothing blocks submitting. Once submitted it opens read-only until it is reopened.",
+                    classes="submit-ready",
+                )
+            if self.warnings:
+                yield Static(
+                    literal(f"{len(self.warnings)} warning(s): they do not stop submitting, but check them."),
+                    classes="submit-warnings-title",
+                )
+                yield OptionList(*_options(self.warnings, "w"), id="warnings")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Submit", variant="success", id="submit", disabled=bool(self.blockers))
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        if self.blockers:
+            self.query_one("#blockers", OptionList).focus()
+        else:
+            self.query_one("#submit", Button).focus()
+
+    @on(OptionList.OptionSelected)
+    def _go_to(self, event: OptionList.OptionSelected) -> None:
+        option_id = event.option.id or ""
+        findings = self.blockers if option_id.startswith("b") else self.warnings
+        criterion = findings[int(option_id[1:])].criterion
+        if criterion:
+            self.dismiss(criterion)
+
+    @on(Button.Pressed, "#submit")
+    def _submit(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

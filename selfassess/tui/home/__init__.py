@@ -1,0 +1,1 @@
+"""The home screen: each district's recent periods, their status and completion."""

@@ -1,0 +1,73 @@
+"""The reviewer's comment on a district's assessment: a text box; ``ctrl+s`` marks the district reviewed.
+
+Dismisses with the comment (possibly empty) to mark it reviewed, or None to cancel.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static, TextArea
+
+from ...workspace import Entry
+from ..common.text import literal
+from .cells import status_line
+
+
+class CommentModal(ModalScreen[str | None]):
+    """Comment on ``entry`` (a submitted assessment) and mark it reviewed."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Mark reviewed", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, entry: Entry) -> None:
+        super().__init__()
+        self.entry = entry
+
+    def compose(self) -> ComposeResult:
+        entry = self.entry
+        title = Content.assemble(
+            literal(f"Review {entry.district} for {entry.period}  ", "bold"), status_line(entry.status, 40)
+        )
+        with Vertical(id="review-comment-dialog", classes="dialog"):
+            yield Static(title, classes="dialog-title")
+            yield Static(self._before(), classes="review-text")
+            yield TextArea(entry.review.comment if entry.review else "", id="review-comment", soft_wrap=True)
+            yield Static(
+                literal("ctrl+s marks the district reviewed with this comment · Escape cancels"),
+                classes="dialog-hint",
+            )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(Content("Mark reviewed"), variant="primary", id="save")
+                yield Button(Content("Cancel"), id="cancel")
+
+    def _before(self) -> Content:
+        review = self.entry.review
+        if review is None:
+            return literal("Your comment is saved beside the assessment, with the file's fingerprint.")
+        when = review.reviewed.strftime("%Y-%m-%d %H:%M UTC")
+        changed = (
+            " The assessment has changed since; this review will cover the file as it is now."
+            if self.entry.status == "changed since review"
+            else ""
+        )
+        return Content.assemble(
+            literal("Last reviewed by "), literal(review.reviewer, "bold"), literal(f" on {when}.{changed}")
+        )
+
+    def on_mount(self) -> None:
+        self.query_one(TextArea).focus()
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        self.dismiss(self.query_one(TextArea).text)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,286 @@
+"""The heat map: criteria down (under theme rows that summarise), districts across, one period.
+
+Built once per period or filter from ``Combined`` (no file is read here); the trend column is filled in
+later, when the trend has loaded. The first two columns are frozen, and so is the header.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.coordinate import Coordinate
+from textual.widgets import DataTable
+
+from ...combine import Combined
+from ...model import NOT_APPLICABLE, Criterion, Theme
+from ...trend import QUARTERS, Trend
+from ...vocabulary import CellKind
+from ..common.segment_cell import SegmentCell
+from ..common.text import literal
+from .cells import (
+    counts_line,
+    counts_width,
+    grade_tags,
+    heat_cell,
+    mean_trend_content,
+    status_line,
+    status_width,
+    theme_cell,
+)
+
+TITLE_WIDTH = 32
+MIN_TITLE_WIDTH = 22
+NAME_WIDTH = 16
+MIN_DISTRICT_WIDTH = 11
+TITLE_COLUMN = "title"
+TREND_COLUMN = "trend"
+THEME_ROW = "theme:"
+CRITERION_ROW = "criterion:"
+
+
+@dataclass(frozen=True)
+class ViewFilter:
+    """What the heat map shows: one theme or all, only changes, only the worst grade, one district."""
+
+    theme: str | None = None
+    changes_only: bool = False
+    worst_only: bool = False
+    district: str | None = None
+
+    def toggled(self, **changes: object) -> ViewFilter:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    def districts(self, combined: Combined) -> tuple[str, ...]:
+        return (self.district,) if self.district in combined.districts else combined.districts
+
+    def shows(self, combined: Combined, criterion: Criterion, districts: tuple[str, ...]) -> bool:
+        if self.theme is not None and criterion.theme != self.theme:
+            return False
+        if self.changes_only and not any(combined.changed(criterion, d) for d in districts):
+            return False
+        worst = combined.framework.worst.id
+        return not self.worst_only or any(combined.cell(criterion, d) == worst for d in districts)
+
+    def words(self, combined: Combined) -> list[str]:
+        """The filters in force, for the top line."""
+        found = []
+        if self.theme is not None:
+            theme = next((t for t in combined.framework.themes if t.id == self.theme), None)
+            found.append(f"theme: {theme.title if theme else self.theme}")
+        if self.changes_only:
+            found.append(f"only changes since {combined.previous}")
+        if self.worst_only:
+            found.append(f"only {combined.framework.worst.label}")
+        if self.district is not None:
+            found.append(f"district: {self.district}")
+        return found
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class HeatMap(DataTable[SegmentCell]):
+    """Criteria × districts for one period; ``show`` rebuilds it, ``fill_trend`` adds the trend column."""
+
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Open", show=True),
+    ]
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(cursor_type="cell", fixed_columns=2, header_height=3, **kwargs)  # type: ignore[arg-type]
+        self.combined: Combined | None = None
+        self.view = ViewFilter()
+        self.visible_districts: tuple[str, ...] = ()
+        self.visible_criteria: list[Criterion] = []
+        self.title_width = TITLE_WIDTH
+        self.trend: Trend | None = None
+        self._blank = SegmentCell(Content(""))  # no style: the same under every theme
+        self._made_cells: dict[tuple[str | None, bool, str, int, bool], SegmentCell] = {}
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: object) -> None:
+        """Cells hold colours resolved under the old theme: make them again."""
+        if self.combined is not None:
+            self.show(self.combined, self.view, self.trend)
+
+    def fitting_title_width(self) -> int:
+        """The criterion column's width: narrower on a narrow terminal so districts stay in view."""
+        return max(MIN_TITLE_WIDTH, min(TITLE_WIDTH, self.app.size.width // 3))
+
+    # -- building ---------------------------------------------------------------------------------
+    def show(self, combined: Combined, view: ViewFilter, trend: Trend | None = None) -> None:
+        """Rebuild for ``combined`` under ``view``, keeping the cursor on the same row and column."""
+        keys = self.cursor_keys()
+        if combined is not self.combined:
+            self.trend = None
+        self.combined, self.view = combined, view
+        self.visible_districts = view.districts(combined)
+        self.title_width = self.fitting_title_width()
+        self.clear(columns=True)
+        self._made_cells = {}
+        tags = grade_tags(combined.framework)
+        widths = self._add_columns(combined, tags)
+        self.visible_criteria = []
+        for theme in combined.framework.themes:
+            criteria = [c for c in theme.criteria if view.shows(combined, c, self.visible_districts)]
+            if criteria:
+                self._add_theme(combined, theme, tags, widths)
+                for criterion in criteria:
+                    self._add_criterion(combined, criterion, tags, widths)
+                self.visible_criteria += criteria
+        if trend is not None:
+            self.fill_trend(trend)
+        self._restore(keys)
+
+    def _add_columns(self, combined: Combined, tags: dict[str, str]) -> dict[str, int]:
+        cell_width = max(len(t) for t in tags.values()) + 3
+        title = Content("\n").join(
+            [
+                literal(f"{combined.period} (since {combined.previous})", "bold"),
+                literal("status →"),
+                literal("counts (worst first) →"),
+            ]
+        )
+        self.add_column(SegmentCell(title), key=TITLE_COLUMN, width=self.title_width)
+        trend = literal(f"trend\n{QUARTERS} qtrs\nmean")
+        self.add_column(SegmentCell(trend), key=TREND_COLUMN, width=QUARTERS)
+        widths = {}
+        for district in self.visible_districts:
+            status = combined.status(district)
+            width = max(
+                MIN_DISTRICT_WIDTH,
+                min(len(district), NAME_WIDTH),
+                cell_width,
+                counts_width(combined.framework),
+                status_width(status),
+            )
+            counts = combined.counts(district) if combined.has_assessment(district) else None
+            header = Content("\n").join(
+                [
+                    literal(_fit(district, width), "bold"),
+                    status_line(status, width),
+                    counts_line(combined.framework, counts),
+                ]
+            )
+            self.add_column(SegmentCell(header), key=district, width=width)
+            widths[district] = width
+        return widths
+
+    def _add_theme(
+        self, combined: Combined, theme: Theme, tags: dict[str, str], widths: dict[str, int]
+    ) -> None:
+        cells = [literal(_fit(f"▾ {theme.title}", self.title_width), "bold"), Content("")]
+        for district, width in widths.items():
+            cells.append(
+                theme_cell(
+                    combined.framework,
+                    tags,
+                    combined.theme_worst(theme, district),
+                    self._mark(combined, theme, district),
+                    width,
+                )
+            )
+        self.add_row(*map(SegmentCell, cells), key=THEME_ROW + theme.id)
+
+    @staticmethod
+    def _mark(combined: Combined, theme: Theme, district: str) -> str:
+        """What a theme cell with no grade says: no file, all not applicable, or not rated."""
+        if not combined.has_assessment(district):
+            return CellKind.NO_ASSESSMENT.mark
+        if all(combined.cell(c, district) == NOT_APPLICABLE for c in theme.criteria):
+            return CellKind.NOT_APPLICABLE.mark
+        return CellKind.NOT_RATED.mark
+
+    def _add_criterion(
+        self, combined: Combined, criterion: Criterion, tags: dict[str, str], widths: dict[str, int]
+    ) -> None:
+        worst = combined.framework.worst.id
+        title = literal(_fit(f"  {criterion.id} {criterion.title}", self.title_width))
+        cells = [SegmentCell(title), self._blank]
+        made = self._made_cells
+        for district, width in widths.items():
+            cell = combined.cell(criterion, district)
+            look = (
+                cell,
+                combined.has_assessment(district),
+                combined.movement(criterion, district),
+                width,
+                self.view.worst_only and cell != worst,
+            )
+            if look not in made:  # a map has few distinct cells: each is made and rendered once
+                made[look] = SegmentCell(heat_cell(combined.framework, tags, *look))
+            cells.append(made[look])
+        self.add_row(*cells, key=CRITERION_ROW + criterion.id)
+
+    def fill_trend(self, trend: Trend) -> None:
+        """Put each row's mean grade over the quarters in the trend column (rows already built)."""
+        combined = self.combined
+        if combined is None or trend.periods[-1] != combined.period:
+            return
+        self.trend = trend
+        framework = combined.framework
+        visible = {c.id for c in self.visible_criteria}
+        for theme in framework.themes:
+            shown = [c for c in theme.criteria if c.id in visible]
+            if not shown:
+                continue
+            ids = [c.id for c in theme.criteria]
+            means = trend.mean(ids, self.visible_districts)
+            cell = SegmentCell(mean_trend_content(framework, means))
+            self.update_cell(THEME_ROW + theme.id, TREND_COLUMN, cell)
+            for criterion in shown:
+                means = trend.mean([criterion.id], self.visible_districts)
+                cell = SegmentCell(mean_trend_content(framework, means))
+                self.update_cell(CRITERION_ROW + criterion.id, TREND_COLUMN, cell)
+
+    # -- where the cursor is ----------------------------------------------------------------------
+    def cursor_keys(self) -> tuple[str | None, str | None]:
+        """(row key, column key) under the cursor, or Nones when the table is empty."""
+        if not self.row_count or not self.columns:
+            return None, None
+        keys = self.coordinate_to_cell_key(self.cursor_coordinate)
+        return keys.row_key.value, keys.column_key.value
+
+    def _restore(self, keys: tuple[str | None, str | None]) -> None:
+        row_key, column_key = keys
+        row = self.get_row_index(row_key) if row_key in self.rows else None
+        column = self.get_column_index(column_key) if column_key in self.columns else None
+        if row is None:
+            row = 1 if self.row_count > 1 else 0  # the first criterion, under its theme row
+        if column is None:
+            column = 2 if len(self.columns) > 2 else 0
+        self.cursor_coordinate = Coordinate(row, column)
+
+    def criterion_at_cursor(self) -> Criterion | None:
+        row_key, _ = self.cursor_keys()
+        if self.combined is None or row_key is None or not row_key.startswith(CRITERION_ROW):
+            return None
+        return self.combined.framework.criterion(row_key.removeprefix(CRITERION_ROW))
+
+    def theme_at_cursor(self) -> str | None:
+        row_key, _ = self.cursor_keys()
+        return row_key.removeprefix(THEME_ROW) if row_key and row_key.startswith(THEME_ROW) else None
+
+    def district_at_cursor(self) -> str | None:
+        _, column_key = self.cursor_keys()
+        return column_key if column_key in self.visible_districts else None
+
+    def go_to(self, criterion_id: str | None = None, district: str | None = None) -> bool:
+        """Move the cursor to a criterion's row and/or a district's column; False if not shown."""
+        row, column = self.cursor_coordinate
+        if criterion_id is not None:
+            key = CRITERION_ROW + criterion_id
+            if key not in self.rows:
+                return False
+            row = self.get_row_index(key)
+        if district is not None:
+            if district not in self.columns:
+                return False
+            column = self.get_column_index(district)
+        self.cursor_coordinate = Coordinate(row, column)
+        return True

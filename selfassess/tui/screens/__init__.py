@@ -1,1 +1,0 @@
-"""The screens: home, fill, review, diff."""
