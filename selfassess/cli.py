@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import importlib
-import json
 import sys
 import tempfile
 from collections.abc import Callable
@@ -20,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .errors import SelfAssessError
-from .terminal import echo
+from .terminal import GatedStream, echo
+from .textgate import json_text
 
 if TYPE_CHECKING:
     from .workspace import Workspace
@@ -248,10 +248,12 @@ def _combined(opts: Options, period: str | None) -> Any:
 
 
 def _unreadable(combined: Any) -> int:
-    bad = [e for e in combined.entries.values() if e.error is not None]
-    for entry in bad:
-        echo(f"{entry.error.location()}: error: {entry.error.message}", err=True)
-    return FINDINGS if bad else 0
+    """Report each file of the period that could not be read (an assessment, or a review, whose
+    district then counts as unreviewed); exit 1 if any."""
+    errors = [error for e in combined.entries.values() for error in (e.error, e.review_error) if error]
+    for error in errors:
+        echo(f"{error.location()}: error: {error.message}", err=True)
+    return FINDINGS if errors else 0
 
 
 def summary_text(opts: Options, period: str | None) -> int:
@@ -272,7 +274,7 @@ def summary(opts: Options, period: str | None, fmt: str) -> int:
     if fmt == "text":
         return summary_text(opts, period)
     combined = _combined(opts, period)
-    echo(json.dumps(combined.to_json(), indent=2, ensure_ascii=False))
+    echo(json_text(combined.to_json()))
     return _unreadable(combined)
 
 
@@ -322,8 +324,8 @@ def main(argv: list[str] | None = None) -> None:
         code = cli.main(args=argv, prog_name="selfassess", standalone_mode=False)
     except click.exceptions.Exit as stop:
         code = stop.exit_code
-    except click.ClickException as error:
-        error.show()
+    except click.ClickException as error:  # its message can quote an argument: through the gate
+        error.show(file=GatedStream(sys.stderr))
         code = error.exit_code
     except click.Abort:
         echo("Aborted.", err=True)

@@ -19,6 +19,7 @@ from .atomic import sha256_bytes
 from .bundled import bundled_framework
 from .diff import Side, cell_label
 from .errors import AssessmentError, GitError, InvalidIdError, SelfAssessError, WorkspaceNotFoundError
+from .guards import check_depth
 from .ids import SLUG_RE
 from .model import NOT_APPLICABLE, Assessment, Framework
 from .periods import PERIOD_RE, Period
@@ -27,7 +28,7 @@ from .terminal import style
 from .workspace import REVIEW_SUFFIX, Workspace
 
 #: ``DISTRICT@PERIOD``: no path separators or revision colons, exactly one ``@``
-_DISTRICT_AT = re.compile(r"^([^@/\\:]*)@([^@/\\:]*)$")
+_DISTRICT_AT = re.compile(r"^([^@/\\:]*)@([^@/\\:]*)\Z")
 _ASSESSMENT_KEYS = {"district", "period", "criteria"}
 _REVIEW_KEYS = {"reviewer", "reviewed", "assessment_sha256"}
 
@@ -177,8 +178,10 @@ def _version(
 
 def _raw_table(data: bytes, label: str) -> dict[str, Any]:
     """The TOML table, refusing (with the same messages as the store) anything not an assessment."""
+    text = decode(data, label)
+    check_depth(text, label, AssessmentError)
     try:
-        table = tomllib.loads(decode(data, label))
+        table = tomllib.loads(text)
     except tomllib.TOMLDecodeError:
         parse_assessment(data, label)  # raises the store's message, with its line
         raise

@@ -9,7 +9,6 @@ indented, so git's hunk headers name the criterion a change belongs to.
 from __future__ import annotations
 
 import os
-import re
 import shlex
 import shutil
 import sys
@@ -21,10 +20,11 @@ from typing import Any
 
 from .canonical import utc_datetime
 from .errors import GitError, SelfAssessError
+from .guards import check_depth, utc_or_none
 from .model import Framework
+from .textgate import visible
 from .workspace import Workspace
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _REVIEW_KEYS = {"reviewer", "reviewed", "assessment_sha256"}
 _ASSESSMENT_KEYS = {"district", "period", "criteria", "framework"}
 DRIVER = "selfassess"
@@ -37,9 +37,10 @@ def render_bytes(data: bytes, workspace: Workspace | None = None) -> str:
     """The file as readable text: an assessment, a review, or (failing both) the text as it is."""
     text = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
     try:
+        check_depth(text, "")
         table = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
-        return text
+    except (tomllib.TOMLDecodeError, SelfAssessError, RecursionError):
+        return visible(text)
     if _REVIEW_KEYS & table.keys() and not _ASSESSMENT_KEYS & table.keys():
         return render_review(table)
     if _ASSESSMENT_KEYS & table.keys():
@@ -61,13 +62,11 @@ def _framework(workspace: Workspace | None, framework_id: Any) -> Framework | No
 def _text(value: Any) -> str:
     """Any value as one printable string: dates as written, control characters made visible."""
     if isinstance(value, datetime):
-        return utc_datetime(value)
+        return utc_datetime(value) if utc_or_none(value) else value.isoformat()
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, str):
-        return _CONTROL.sub(
-            lambda m: chr(0x2400 + ord(m.group())) if m.group() != "\x7f" else "\u2421", value
-        )
+    if isinstance(value, str):  # the gate, with a CR before a line break shown too (a diff must see it)
+        return visible(value.replace("\r\n", "\u240d\n"))
     if isinstance(value, bool):
         return "true" if value else "false"
     return _text(str(value))

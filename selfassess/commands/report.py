@@ -51,6 +51,7 @@ def report_command(
     from ..cli import _combined, _unreadable
     from ..errors import SelfAssessError
     from ..report import build, render
+    from ..textgate import visible
 
     if fmt is None:
         fmt = SUFFIXES.get(output.suffix.lower(), "md") if output else "md"
@@ -59,7 +60,9 @@ def report_command(
     combined = _combined(opts, period)
     when = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if stamp else None
     view = build(opts.workspace(), combined, opts.today(), stamp=when)
-    data = render(view, fmt, excel=excel).encode("utf-8")
+    text = render(view, fmt, excel=excel)
+    # Markdown is read by people: the gate. CSV keeps the data; JSON and HTML escape it themselves.
+    data = (visible(text) if fmt == "md" else text).encode("utf-8")
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()

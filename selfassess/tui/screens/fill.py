@@ -295,13 +295,14 @@ class FillScreen(Screen[None]):
         if self.current is None:
             return
         carried = self._session.get(self.current).carried
-        if self._session.set_evidence(self.current, event.text_area.text):
+        if self._session.set_evidence(self.current, self.query_one(CriterionFields).saved_text("#evidence")):
             self._changed(structure=carried)
             self._scan_later()
 
     @on(TextArea.Changed, "#notes")
     def _notes_changed(self, event: TextArea.Changed) -> None:
-        if self.current is not None and self._session.set_notes(self.current, event.text_area.text):
+        text = self.query_one(CriterionFields).saved_text("#notes")
+        if self.current is not None and self._session.set_notes(self.current, text):
             self._changed(structure=False)
             self._scan_later()
 
