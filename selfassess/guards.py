@@ -7,8 +7,10 @@ here turns such a file into one ``path:line: message`` error, like any other wro
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import UTC, datetime
+from pathlib import Path
 
 from .errors import SelfAssessError
 
@@ -72,3 +74,14 @@ def utc_or_none(value: datetime) -> datetime | None:
 
 #: the message for a date-time :func:`utc_or_none` refuses
 OUT_OF_RANGE = "is out of range: in UTC it falls outside the years 1 to 9999"
+
+
+def refuse_symlink(path: Path) -> None:
+    """Refuse to write a repository file (``.gitattributes``, ``.gitignore``) that is a symbolic link:
+    writing through it would change a file elsewhere, perhaps outside the repository."""
+    if path.is_symlink():
+        raise SelfAssessError(
+            f"is a symbolic link (to {os.readlink(path)}); not written through. "
+            "Replace it with a plain file, then run this again",
+            path,
+        )

@@ -20,7 +20,7 @@ from typing import Any
 
 from .canonical import utc_datetime
 from .errors import GitError, SelfAssessError
-from .guards import check_depth, utc_or_none
+from .guards import check_depth, refuse_symlink, utc_or_none
 from .model import Framework
 from .textgate import visible
 from .workspace import Workspace
@@ -204,6 +204,7 @@ def driver_command() -> str:
 def add_attributes(root: Path) -> bool:
     """Add the driver's line to ``root/.gitattributes``, keeping every other line; False if present."""
     path = root / ".gitattributes"
+    refuse_symlink(path)
     text = path.read_text("utf-8") if path.is_file() else ""
     if any(line.split() == ATTRIBUTES_LINE.split() for line in text.splitlines()):
         return False

@@ -36,6 +36,9 @@ def find_workspace(start: str | os.PathLike[str] | None = None) -> Path:
     """
     explicit = start is not None or bool(os.environ.get("SELFASSESS_WORKSPACE"))
     origin = Path(start or os.environ.get("SELFASSESS_WORKSPACE") or os.getcwd()).resolve()
+    if explicit and origin.exists() and not origin.is_dir():
+        hint = f" (use its folder: --workspace {origin.parent})" if origin.name == "selfassess.toml" else ""
+        raise WorkspaceNotFoundError(f"{origin} is a file, not a workspace folder{hint}")
     if explicit and not origin.is_dir():
         raise WorkspaceNotFoundError(f"workspace folder {origin} does not exist")
     for folder in (origin, *origin.parents):

@@ -344,6 +344,8 @@ class FillScreen(Screen[None]):
         saved = self._session.save()
         if saved:
             self._dirty_since = None
+            if self._git is not None:  # the file just changed: so say until git has been asked again
+                self._git = True
             self._refresh_git()
         elif self._session.problem is not None and self._session.problem != self._told:
             self._told = self._session.problem
