@@ -56,9 +56,12 @@ def today(as_of: str | None = None) -> date:
     if not value:
         return date.today()
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise InvalidIdError(f"date {value!r} is not a date of the form YYYY-MM-DD") from None
+    if not 1000 <= day.year <= 9998:  # its quarter must be a period label (SPEC §2)
+        raise InvalidIdError(f"date {value!r} is outside the years 1000 to 9998")
+    return day
 
 
 def who(name: str | None = None) -> str:

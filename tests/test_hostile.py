@@ -373,3 +373,10 @@ def test_init_refuses_a_symlinked_git_file(tmp_path: Path, name: str) -> None:
     result = ok(run_cli("init", str(root)), 2)
     assert "is a symbolic link" in result.stderr
     assert not (tmp_path / "outside.txt").exists()
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
+def test_an_as_of_date_whose_quarter_is_no_period_is_refused(demo_workspace: Path, day: str) -> None:
+    for command in (("summary",), ("fill", "rotherham"), ("validate",)):
+        result = ok(run_cli(*command, "--as-of", day, cwd=demo_workspace), 2)
+        assert f"date '{day}' is outside the years 1000 to 9998" in result.stderr
