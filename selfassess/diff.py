@@ -16,6 +16,7 @@ from typing import Any
 from .model import NOT_APPLICABLE, Action, Assessment, Framework, Response
 from .summary import MOVEMENT_SIGNS, NOT_RATED
 from .terminal import colour_enabled, style
+from .textgate import visible
 
 #: every direction, in the order they are listed: worst news first (SPEC §5)
 DIRECTIONS = (
@@ -366,7 +367,7 @@ def _header(diff: Diff) -> list[str]:
         title = f"{new.district}: {old.period} → {new.period}"
     else:
         title = f"{old.district} {old.period} → {new.district} {new.period}"
-    lines = [style(title, bold=True), f"  {diff.old.source} → {diff.new.source}"]
+    lines = [style(title, bold=True), visible(f"  {diff.old.source} → {diff.new.source}")]
     if old.status != new.status:
         lines.append(f"  Status: {old.status} → {new.status}")
     else:
@@ -378,7 +379,7 @@ def _header(diff: Diff) -> list[str]:
 
 def _criterion_name(change: CriterionChange) -> str:
     renamed = f" (was {change.renamed_from})" if change.renamed_from else ""
-    return f"{change.id}{renamed} {change.title}".rstrip()
+    return visible(f"{change.id}{renamed} {change.title}".rstrip())
 
 
 def _move_line(framework: Framework, change: CriterionChange) -> str:
@@ -416,7 +417,7 @@ def render_words(segments: list[tuple[str, str]]) -> str:
     parts = []
     for kind, text in segments:
         if kind == EQUAL:
-            parts.append(text)
+            parts.append(visible(text))  # gated here too: on a colour terminal echo keeps colour codes
         elif colour:
             parts.append(style(text, "red" if kind == DELETED else "green", bold=kind == INSERTED))
         else:

@@ -25,6 +25,7 @@ from .model import NOT_APPLICABLE, Assessment, Framework
 from .periods import PERIOD_RE, Period
 from .store import decode, parse_assessment, parse_review, read_bytes
 from .terminal import style
+from .textgate import visible
 from .workspace import REVIEW_SUFFIX, Workspace
 
 #: ``DISTRICT@PERIOD``: no path separators or revision colons, exactly one ``@``
@@ -398,6 +399,7 @@ TITLE_WIDTH = 34
 
 
 def _fit(text: str, width: int) -> str:
+    text = visible(text)  # gated before measuring; on a colour terminal echo keeps colour codes
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

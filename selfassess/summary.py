@@ -5,6 +5,7 @@ from __future__ import annotations
 from .combine import Combined
 from .model import NOT_APPLICABLE, UNRATED, Framework
 from .terminal import style
+from .textgate import visible
 
 #: movement → sign; words in the legend, so nothing depends on colour
 MOVEMENT_SIGNS = {"better": "▲", "worse": "▼", "rated": "+", "unrated": "-", "same": "", "": ""}
@@ -25,6 +26,7 @@ def cell_text(framework: Framework, cell: str | None, has_assessment: bool) -> t
 
 
 def _fit(text: str, width: int) -> str:
+    text = visible(text)  # gated before measuring; on a colour terminal echo keeps colour codes
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -57,7 +59,7 @@ def render_summary(combined: Combined, force: str = "") -> str:
     keys = [g.id for g in fw.scale] + [NOT_APPLICABLE, UNRATED]
     names = {g.id: g.label for g in fw.scale} | {NOT_APPLICABLE: "n/a", UNRATED: "not rated"}
     for key in keys:
-        row = f"  {names[key]}".ljust(TITLE_WIDTH + 2)
+        row = f"  {_fit(names[key], TITLE_WIDTH)}".ljust(TITLE_WIDTH + 2)
         for district in combined.districts:
             value = str(combined.counts(district)[key]) if combined.has_assessment(district) else ""
             row += value.ljust(WIDTH)

@@ -16,8 +16,9 @@ from typing import Any
 # C0 controls but tab and newline, DEL, C1 controls, bidi embeddings/overrides and isolates (SPEC §6).
 GATED = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
 _GATED = re.compile(f"[{GATED}]")
-# The colour and weight codes our own styling writes (terminal.style): kept when colour is on.
-_OUR_SGR = re.compile(r"\x1b\[(?:[0-9]{1,3}(?:;[0-9]{1,3})*)?m")
+# The codes our own styling writes (terminal.style through click.style): reset, bold, dim, a named or
+# 24-bit foreground colour. Kept when colour is on; any other sequence (conceal, clear, title) is not.
+_OUR_SGR = re.compile(r"\x1b\[(?:[012]|3[0-7]|9[0-7]|38;2;[0-9]{1,3};[0-9]{1,3};[0-9]{1,3})m")
 _NAMES = {0x202A: "LRE", 0x202B: "RLE", 0x202C: "PDF", 0x202D: "LRO", 0x202E: "RLO"}
 _NAMES.update({0x2066: "LRI", 0x2067: "RLI", 0x2068: "FSI", 0x2069: "PDI"})
 

@@ -24,7 +24,8 @@ CLEAR = "\x1b[2J\x1b[H"
 CLIPBOARD = "\x1b]52;c;ZXZpbA==\x07"
 C1_CSI = "\x9b31m"
 RLO = "\u202e"
-HOSTILE = f"EV {OSC_TITLE} {CLEAR} {CLIPBOARD} {C1_CSI} {RLO}rev"
+CONCEAL = "\x1b[8m\x1b[31m"  # colour codes like our own: from a file they are shown, not obeyed
+HOSTILE = f"EV {OSC_TITLE} {CLEAR} {CLIPBOARD} {C1_CSI} {RLO}rev {CONCEAL}"
 RAW = ("\x1b", "\x07", "\x9b", "\u202e")
 
 
@@ -98,8 +99,8 @@ def test_diff_on_a_colour_terminal_shows_escapes_as_placeholders(hostile_demo: P
     assert result.returncode == 0, result.stdout
     assert "\x1b[" in result.stdout  # coloured
     assert "\x1b]" not in result.stdout and "\x07" not in result.stdout and "\x1b[2J" not in result.stdout
-    assert "\x9b" not in result.stdout and RLO not in result.stdout
-    assert "␛]0;EVIDENCE-TITLE␇" in result.stdout
+    assert "\x9b" not in result.stdout and RLO not in result.stdout and CONCEAL not in result.stdout
+    assert "␛]0;EVIDENCE-TITLE␇" in result.stdout and "␛[8m␛[31m" in result.stdout
 
 
 def test_summary_and_report_show_the_force_and_evidence_through_the_gate(hostile_demo: Path) -> None:
