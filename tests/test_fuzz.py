@@ -100,10 +100,12 @@ def mutated(draw: st.DrawFn, seeds: list[bytes]) -> bytes:
             line = b"x = " + opener * depth + b"1" + closer * depth + b"\n"
             start = data.rfind(b"\n", 0, at) + 1
             data[start:start] = line
-        elif kind == "number":
-            data[at:at] = draw(st.sampled_from(EDGE_NUMBERS))
+        elif kind == "number":  # put in, or put in place of the nearest number (schema, pid, weight)
+            data = bytearray(
+                _replace_nearest(bytes(data), rb"\b\d+\b", draw(st.sampled_from(EDGE_NUMBERS)), at)
+            )
         elif kind == "date":
-            data = bytearray(_replace_a_date(bytes(data), draw(st.sampled_from(EDGE_DATES)), at))
+            data = bytearray(_replace_nearest(bytes(data), DATE, draw(st.sampled_from(EDGE_DATES)), at))
         elif kind == "control":
             data[at:at] = draw(st.sampled_from(RAW)).encode("utf-8")
         else:  # an escape TOML and YAML accept, so the character reaches the text
@@ -111,12 +113,16 @@ def mutated(draw: st.DrawFn, seeds: list[bytes]) -> bytes:
     return bytes(data)
 
 
-def _replace_a_date(data: bytes, new: bytes, near: int) -> bytes:
-    dates = list(re.finditer(rb"\d{4}-\d\d-\d\d(?:T[\d:]+(?:Z|[+-]\d\d:\d\d)?)?", data))
-    if not dates:
-        return data
-    found = min(dates, key=lambda m: abs(m.start() - near))
-    return data[: found.start()] + new + data[found.end() :]
+DATE = rb"\d{4}-\d\d-\d\d(?:T[\d:]+(?:Z|[+-]\d\d:\d\d)?)?"
+
+
+def _replace_nearest(data: bytes, pattern: bytes, new: bytes, near: int) -> bytes:
+    """``data`` with the match of ``pattern`` nearest ``near`` replaced by ``new`` (else put at ``near``)."""
+    found = list(re.finditer(pattern, data))
+    if not found:
+        return data[:near] + new + data[near:]
+    match = min(found, key=lambda m: abs(m.start() - near))
+    return data[: match.start()] + new + data[match.end() :]
 
 
 @pytest.fixture(scope="module")
