@@ -70,9 +70,11 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         finally:
             os.close(fd)
         replace(temp, target)  # retried while Windows reports the file held open
-    except BaseException:
+    except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(temp)
+        if isinstance(error, OSError) and error.filename is None:  # a full disk: say which file
+            error.filename = str(target)
         raise
     _fsync_dir(target.parent)
 

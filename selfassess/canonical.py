@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime
 
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+\Z")
 # Control characters TOML does not allow raw in a basic string; \t is allowed, \n handled by callers.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-_QUOTE_RUN = re.compile(r'"{3,}')
-_END_QUOTES = re.compile(r'"+$')
+# Up to two quotes in a row are fine inside """...""", but never three, nor any at the very end. One
+# pass: a run escaped once must not be escaped again (its last quote would lose its backslash).
+_QUOTE_RUN = re.compile(r'"{3,}|"+\Z')
 _SHORT_ESCAPES = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
 
 
@@ -39,6 +40,11 @@ def _clean(text: str) -> str:
     return _CONTROL.sub(_escape_control, text)
 
 
+def storable(text: str) -> str:
+    """``text`` as it will be stored: a lone surrogate (not encodable as UTF-8) becomes U+FFFD."""
+    return text if text.isascii() else _SURROGATE.sub("\ufffd", text)
+
+
 def basic_string(text: str) -> str:
     """A one-line ``"..."`` string."""
     text = _clean(text.replace("\\", "\\\\").replace('"', '\\"'))
@@ -46,11 +52,8 @@ def basic_string(text: str) -> str:
 
 
 def _escape_quote_runs(text: str) -> str:
-    # Up to two quotes in a row are fine inside """...""", but never three, nor one at the very end.
-    if '"""' in text:
+    if '"""' in text or text.endswith('"'):
         text = _QUOTE_RUN.sub(_escape_quotes, text)
-    if text.endswith('"'):
-        text = _END_QUOTES.sub(_escape_quotes, text)
     return text
 
 

@@ -16,7 +16,7 @@ from . import streams
 from .commands import check, diff, importing, report, screens, setup, summary, sync, trust
 from .commands.options import COMMON, Options, open_tui
 from .errors import SelfAssessError
-from .terminal import echo
+from .terminal import GatedStream, echo
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -74,8 +74,8 @@ def main(argv: list[str] | None = None) -> None:
         code = cli.main(args=argv, prog_name="selfassess", standalone_mode=False)
     except click.exceptions.Exit as stop:
         code = stop.exit_code
-    except click.ClickException as error:
-        error.show()
+    except click.ClickException as error:  # its message can quote an argument: through the gate
+        error.show(file=GatedStream(sys.stderr))
         code = error.exit_code
     except click.Abort:
         echo("Aborted.", err=True)

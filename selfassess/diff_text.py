@@ -8,6 +8,7 @@ from __future__ import annotations
 from .diff import DELETED, EQUAL, INSERTED, CriterionChange, Diff, word_diff
 from .model import Action, Framework
 from .terminal import colour_enabled, style
+from .textgate import visible
 from .vocabulary import DIRECTION_LOOK, Movement, cell_text
 
 #: a diff lists an unchanged criterion without a word
@@ -56,7 +57,7 @@ def _header(diff: Diff) -> list[str]:
         title = f"{new.district}: {old.period} → {new.period}"
     else:
         title = f"{old.district} {old.period} → {new.district} {new.period}"
-    lines = [style(title, bold=True), f"  {diff.old.source} → {diff.new.source}"]
+    lines = [style(title, bold=True), visible(f"  {diff.old.source} → {diff.new.source}")]
     if old.status != new.status:
         lines.append(f"  Status: {old.status} → {new.status}")
     else:
@@ -68,7 +69,7 @@ def _header(diff: Diff) -> list[str]:
 
 def _criterion_name(change: CriterionChange) -> str:
     renamed = f" (was {change.renamed_from})" if change.renamed_from else ""
-    return f"{change.id}{renamed} {change.title}".rstrip()
+    return visible(f"{change.id}{renamed} {change.title}".rstrip())
 
 
 def _move_line(framework: Framework, change: CriterionChange) -> str:
@@ -106,7 +107,7 @@ def render_words(segments: list[tuple[str, str]]) -> str:
     parts = []
     for kind, text in segments:
         if kind == EQUAL:
-            parts.append(text)
+            parts.append(visible(text))  # gated here too: on a colour terminal echo keeps colour codes
         elif colour:
             parts.append(style(text, "red" if kind == DELETED else "green", bold=kind == INSERTED))
         else:

@@ -17,6 +17,7 @@ from pathlib import Path
 from . import gitrun
 from .errors import GitError
 from .gitcommand import command_line, shell_path
+from .guards import refuse_symlink
 
 DRIVER = "selfassess"
 ATTRIBUTES_LINE = f"assessments/**/*.toml diff={DRIVER} merge={DRIVER}"
@@ -68,6 +69,7 @@ def add_attributes(root: Path) -> bool:
 
 
 def add_line(path: Path, wanted: str, replaces: str | None = None) -> bool:
+    refuse_symlink(path)  # a link could point outside the repository
     text = path.read_text("utf-8") if path.is_file() else ""
     lines = text.splitlines()
     if any(line.split() == wanted.split() for line in lines):

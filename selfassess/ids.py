@@ -6,10 +6,11 @@ import re
 
 from .errors import InvalidIdError
 
-DISTRICT_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
-SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
-GRADE_RE = re.compile(r"^[a-z][a-z0-9-]*$")
-CRITERION_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
+# \Z, not $: an id is matched against the whole string ("evil\n" is refused, SPEC §2).
+DISTRICT_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}\Z")
+SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}\Z")
+GRADE_RE = re.compile(r"^[a-z][a-z0-9-]*\Z")
+CRITERION_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}\Z")
 
 
 def check_district(district: str) -> str:

@@ -12,8 +12,12 @@ from pathlib import Path
 
 from . import canonical as c
 from .atomic import write_atomic
-from .errors import LockedError
+from .errors import LockedError, SelfAssessError
+from .guards import check_depth, utc_or_none
 from .portable import O_BINARY, pid_alive
+
+MAX_LOCK_BYTES = 64 * 1024
+MAX_PID = 2**31 - 1  # pid_t; os.kill refuses (OverflowError) anything larger
 
 
 @dataclass(frozen=True)
@@ -47,11 +51,17 @@ def lock_path(path: str | os.PathLike[str]) -> Path:
 def read_lock(path: str | os.PathLike[str]) -> LockInfo | None:
     """The lock on the assessment at ``path``, or None. An unreadable lock file reads as stale."""
     try:
-        table = tomllib.loads(lock_path(path).read_text("utf-8"))
-        return LockInfo(str(table["user"]), str(table["host"]), int(table["pid"]), c.to_utc(table["started"]))
+        with open(lock_path(path), "rb") as handle:
+            text = handle.read(MAX_LOCK_BYTES).decode("utf-8")
+        check_depth(text, str(path))
+        table = tomllib.loads(text)
+        pid, started = int(table["pid"]), utc_or_none(table["started"])
+        if not 0 < pid <= MAX_PID or started is None:  # a pid or date no process could have written
+            raise ValueError(pid)
+        return LockInfo(str(table["user"]), str(table["host"]), pid, c.to_utc(started))
     except FileNotFoundError:
         return None
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, SelfAssessError):
         return LockInfo("unknown", socket.gethostname(), -1, c.now_utc())
 
 

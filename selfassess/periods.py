@@ -8,7 +8,8 @@ from datetime import date, timedelta
 
 from .errors import InvalidIdError
 
-PERIOD_RE = re.compile(r"^(\d{4})-Q([1-4])$")
+# Years 1000-9998 (so every quarter and the one after it has a date), ASCII digits, the whole string.
+PERIOD_RE = re.compile(r"^([1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-Q([1-4])\Z")
 CALENDARS = ("calendar", "financial")
 
 
@@ -24,7 +25,8 @@ class Period:
         match = PERIOD_RE.match(label) if isinstance(label, str) else None
         if not match:
             raise InvalidIdError(
-                f"period {label!r} is not a quarter label of the form YYYY-Qn (e.g. 2026-Q4)"
+                f"period {label!r} is not a quarter label of the form YYYY-Qn (e.g. 2026-Q4, "
+                "years 1000 to 9998)"
             )
         return cls(int(match.group(1)), int(match.group(2)))
 

@@ -410,7 +410,8 @@ def _normalise(s: str) -> str:
 
 def scan(text: str, allow: Iterable[str] = ()) -> list[Match]:
     """Likely personal data in text, in order of position. A match whose text contains
-    (case-insensitive, whitespace-normalised) any allow-list entry, or equals one, is dropped."""
+    (case-insensitive, whitespace-normalised) any allow-list entry as a whole (not inside a longer
+    word or number: ``0`` does not allow ``07812 345678``), or equals one, is dropped."""
     found: list[_Found] = []
     lowered: str | None = None
     for kind, pattern, check, needle in _CHECKS:
@@ -432,7 +433,7 @@ def scan(text: str, allow: Iterable[str] = ()) -> list[Match]:
 
     # Leftmost, then longest, wins where matches overlap.
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
-    allowed = [a for a in (_normalise(a) for a in allow) if a]
+    allowed = [re.compile(rf"(?<!\w){re.escape(a)}(?!\w)") for a in map(_normalise, allow) if a]
     result: list[Match] = []
     last_end = -1
     line, counted_to = 1, 0
@@ -443,7 +444,7 @@ def scan(text: str, allow: Iterable[str] = ()) -> list[Match]:
         matched = text[start:end]
         if allowed:
             norm = _normalise(matched)
-            if any(a in norm for a in allowed):
+            if any(a.search(norm) for a in allowed):
                 continue
         line += text.count("\n", counted_to, start)
         counted_to = start

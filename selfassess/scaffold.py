@@ -11,6 +11,7 @@ import tomli_w
 from .bundled import bundled_root
 from .errors import SelfAssessError
 from .gitutil import git, have_git, is_repository
+from .guards import refuse_symlink
 from .ids import check_district
 from .model import FORCE_WIDE
 from .periods import PERIOD_RE, Period
@@ -31,6 +32,7 @@ DEMO_AUTHOR = ("selfassess demo", "demo@selfassess.invalid")
 def write_support_files(root: Path) -> None:
     for name, text in ((".gitignore", GITIGNORE), (".gitattributes", GITATTRIBUTES)):
         path = root / name
+        refuse_symlink(path)
         if not path.exists():
             path.write_text(text, encoding="utf-8", newline="\n")
 

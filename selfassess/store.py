@@ -17,6 +17,7 @@ from . import canonical as c
 from .atomic import file_sha256, sha256_bytes, write_atomic
 from .errors import AssessmentError, ConflictError, SelfAssessError
 from .fastread import canonical_table
+from .guards import OUT_OF_RANGE, utc_or_none
 from .ids import DISTRICT_RE
 from .model import SCHEMA, Action, Assessment, Framework, Response, Review
 from .periods import PERIOD_RE
@@ -88,7 +89,10 @@ class _Reader:
         value = table.get(name)
         if value is None:
             return None
-        return c.to_utc(self.expect(value, datetime, name, name))
+        utc = utc_or_none(self.expect(value, datetime, name, name))
+        if utc is None:
+            raise self.fail(f"{name} {OUT_OF_RANGE}", name)
+        return c.to_utc(utc)
 
     def schema(self, table: dict[str, Any]) -> int:
         schema = self.required(table, "schema", int)
@@ -448,6 +452,7 @@ def save_assessment(
         current = target.read_bytes() if target.exists() else None
     else:
         current = check_unchanged(target, assessment.path, assessment.source_sha256)
+    _storable(assessment)
     text = render_assessment(assessment, framework)
     if current is not None and text.encode("utf-8") != current:
         if not _same_content(current, target, assessment, framework, text):
@@ -478,6 +483,19 @@ def _same_content(
     return render_assessment(on_disk, framework) == text
 
 
+def _storable(assessment: Assessment) -> None:
+    """Lone surrogates in any text become U+FFFD in the assessment itself, as they will be stored, so
+    what is saved reads back equal to it (SPEC §4)."""
+    s = c.storable
+    assessment.assessor = s(assessment.assessor)
+    for response in assessment.responses.values():
+        response.evidence, response.notes = s(response.evidence), s(response.notes)
+        if response.not_applicable is not None:
+            response.not_applicable = s(response.not_applicable)
+        for action in response.actions:
+            action.action, action.owner = s(action.action), s(action.owner)
+
+
 def _comparable(assessment: Assessment) -> Assessment:
     copy = Assessment(**{**assessment.__dict__})
     copy.responses = {k: v for k, v in assessment.responses.items() if not v.is_empty()}
@@ -492,6 +510,7 @@ def _adopt(record: Assessment | Review, target: Path, data: bytes) -> None:
 def save_review(review: Review, path: str | os.PathLike[str], force: bool = False) -> bool:
     target = Path(path)
     current = None if force else check_unchanged(target, review.path, review.source_sha256)
+    review.reviewer, review.comment = c.storable(review.reviewer), c.storable(review.comment)
     text = render_review(review)
     data = text.encode("utf-8")
     if current == data:

@@ -43,7 +43,7 @@ def render_summary(combined: Combined, force: str = "") -> str:
         UNRATED: CellKind.NOT_RATED.words,
     }
     for key in keys:
-        row = f"  {names[key]}".ljust(TITLE_WIDTH + 2)
+        row = f"  {fit(names[key], TITLE_WIDTH)}".ljust(TITLE_WIDTH + 2)
         for district in combined.districts:
             value = str(combined.counts(district)[key]) if combined.has_assessment(district) else ""
             row += value.ljust(WIDTH)

@@ -1,4 +1,8 @@
-"""Plain or coloured terminal text: colour only on a terminal, never with ``NO_COLOR``."""
+"""Plain or coloured terminal text: colour only on a terminal, never with ``NO_COLOR``.
+
+Everything printed goes through the text gate (``textgate``): no character from a file drives the
+terminal, whether stdout is a terminal or a pipe.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,8 @@ import sys
 from typing import IO
 
 import click
+
+from .textgate import visible, visible_styled
 
 _HEX = "0123456789abcdefABCDEF"
 _CLICK_NAMES = {
@@ -33,7 +39,8 @@ def click_colour(colour: str) -> str | tuple[int, int, int] | None:
 
 
 def style(text: str, colour: str | None = None, bold: bool = False, dim: bool = False) -> str:
-    """``text`` styled when stdout is a colour terminal, else unchanged."""
+    """``text`` made visible (the gate), and styled when stdout is a colour terminal."""
+    text = visible(text)
     if not colour_enabled():
         return text
     fg = click_colour(colour) if colour else None
@@ -41,9 +48,26 @@ def style(text: str, colour: str | None = None, bold: bool = False, dim: bool = 
 
 
 def echo(text: str = "", err: bool = False) -> None:
-    click.echo(text, err=err, color=colour_enabled(sys.stderr if err else sys.stdout))
+    """Print a line of human-readable output (or JSON from ``textgate.json_text``) through the gate."""
+    colour = colour_enabled(sys.stderr if err else sys.stdout)
+    click.echo(visible_styled(text) if colour else visible(text), err=err, color=colour)
+
+
+class GatedStream:
+    """A text stream whose writes pass through the gate (for messages click prints itself)."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(visible(text))
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
 
 
 def fit(text: str, width: int) -> str:
-    """``text`` cut to ``width`` characters, an ellipsis marking the cut."""
+    """``text`` through the gate, then cut to ``width`` characters, an ellipsis marking the cut (gated
+    before measuring; on a colour terminal ``echo`` keeps our colour codes)."""
+    text = visible(text)
     return text if len(text) <= width else text[: width - 1] + "…"

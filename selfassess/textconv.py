@@ -11,14 +11,18 @@ headers name the criterion a change belongs to.
 
 from __future__ import annotations
 
-import re
 import sys
 import tomllib
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Any
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+from .errors import SelfAssessError
+from .guards import check_depth
+from .textgate import visible
+
+#: git hands over whole blobs; a larger file (or /dev/zero) is named in one line instead
+MAX_BYTES = 16 * 1024 * 1024
 _REVIEW_KEYS = {"reviewer", "reviewed", "assessment_sha256"}
 _ASSESSMENT_KEYS = {"district", "period", "criteria", "framework"}
 
@@ -27,8 +31,9 @@ def render_bytes(data: bytes) -> str:
     """The file as readable text: an assessment, a review, or (failing both) the text as it is."""
     text = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
     try:
+        check_depth(text, "")  # nesting tomllib would recurse through
         table = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, SelfAssessError, RecursionError):
         return text
     if _REVIEW_KEYS & table.keys() and not _ASSESSMENT_KEYS & table.keys():
         return render_review(table)
@@ -42,14 +47,18 @@ def main(argv: list[str]) -> int:
     if len(argv) != 1 or argv[0].startswith("-"):
         return -1  # not the plain form git uses: let click parse it
     try:
-        with open(argv[0], "rb") as handle:
-            data = handle.read()
+        with open(argv[0], "rb") as handle:  # bounded: /dev/zero or a huge file must not fill memory
+            data = handle.read(MAX_BYTES + 1)
     except OSError as error:
-        print(f"selfassess: {argv[0]}: cannot read: {error.strerror or error}", file=sys.stderr)
+        print(f"selfassess: {visible(argv[0])}: cannot read: {error.strerror or error}", file=sys.stderr)
         return 2
+    if len(data) > MAX_BYTES:  # git shows this line as the file's text, and goes on
+        shown = f"{visible(argv[0])}: larger than {MAX_BYTES // 2**20} MB; not shown\n"
+    else:
+        shown = visible(render_bytes(data))  # no escape sequence from a file reaches the terminal
     out = sys.stdout
     try:
-        out.buffer.write(render_bytes(data).encode("utf-8", "surrogateescape"))
+        out.buffer.write(shown.encode("utf-8", "surrogateescape"))
         out.flush()
     except BrokenPipeError:
         pass
@@ -66,13 +75,14 @@ def utc_datetime(value: datetime) -> str:
 def _text(value: Any) -> str:
     """Any value as one printable string: dates as written, control characters made visible."""
     if isinstance(value, datetime):
-        return utc_datetime(value)
+        try:
+            return utc_datetime(value)
+        except (OverflowError, ValueError):  # 0001-01-01T00:00:00+23:59 has no UTC form
+            return value.isoformat()
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, str):
-        return _CONTROL.sub(
-            lambda m: chr(0x2400 + ord(m.group())) if m.group() != "\x7f" else "\u2421", value
-        )
+        return visible(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     return _text(str(value))

@@ -10,6 +10,7 @@ import tomllib
 from typing import Any
 
 from .errors import AssessmentError
+from .guards import check_depth
 
 MAX_ASSESSMENT_BYTES = 16 * 1024 * 1024
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(\s|$)", re.MULTILINE)
@@ -47,6 +48,7 @@ def check_text(text: str, path: str) -> None:
     """Refuse an empty file, and one with git's conflict markers, before reading it as TOML."""
     if not text.strip():
         raise AssessmentError("empty file", path, 1)
+    check_depth(text, path, AssessmentError)  # before tomllib, which recurses through nesting
     if not any(marker in text for marker in _MARKERS):
         return
     conflict = _CONFLICT.search(text)

@@ -16,6 +16,7 @@ from .atomic import sha256_bytes
 from .bundled import load_bundled_framework
 from .diff import Side
 from .errors import AssessmentError, GitError, InvalidIdError, SelfAssessError, WorkspaceNotFoundError
+from .guards import check_depth
 from .ids import SLUG_RE
 from .model import Framework
 from .periods import PERIOD_RE, Period
@@ -24,7 +25,7 @@ from .tomlread import decode, read_bytes
 from .workspace import REVIEW_SUFFIX, Workspace
 
 #: ``DISTRICT@PERIOD``: no path separators or revision colons, exactly one ``@``
-_DISTRICT_AT = re.compile(r"^([^@/\\:]*)@([^@/\\:]*)$")
+_DISTRICT_AT = re.compile(r"^([^@/\\:]*)@([^@/\\:]*)\Z")
 _ASSESSMENT_KEYS = {"district", "period", "criteria"}
 _REVIEW_KEYS = {"reviewer", "reviewed", "assessment_sha256"}
 
@@ -166,8 +167,10 @@ def _version(
 
 def _raw_table(data: bytes, label: str) -> dict[str, Any]:
     """The TOML table, refusing (with the same messages as the store) anything not an assessment."""
+    text = decode(data, label)
+    check_depth(text, label, AssessmentError)
     try:
-        table = tomllib.loads(decode(data, label))
+        table = tomllib.loads(text)
     except tomllib.TOMLDecodeError:
         parse_assessment(data, label)  # raises the store's message, with its line
         raise

@@ -45,6 +45,9 @@ def find_workspace(start: str | os.PathLike[str] | None = None) -> Path:
     """
     explicit = start is not None or bool(os.environ.get("SELFASSESS_WORKSPACE"))
     origin = Path(start or os.environ.get("SELFASSESS_WORKSPACE") or os.getcwd()).resolve()
+    if explicit and origin.exists() and not origin.is_dir():
+        hint = f" (use its folder: --workspace {origin.parent})" if origin.name == "selfassess.toml" else ""
+        raise WorkspaceNotFoundError(f"{origin} is a file, not a workspace folder{hint}")
     if explicit and not origin.is_dir():
         raise WorkspaceNotFoundError(f"workspace folder {origin} does not exist")
     for folder in (origin, *origin.parents):
@@ -62,9 +65,12 @@ def today(as_of: str | None = None) -> date:
     if not value:
         return date.today()
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise InvalidIdError(f"date {value!r} is not a date of the form YYYY-MM-DD") from None
+    if not 1000 <= day.year <= 9998:  # its quarter must be a period label (SPEC §2)
+        raise InvalidIdError(f"date {value!r} is outside the years 1000 to 9998")
+    return day
 
 
 def who(name: str | None = None) -> str:

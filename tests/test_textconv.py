@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from test_diff import action, assessment_toml, workspace
 
+from selfassess.textgate import visible
+
 from conftest import run_cli
 
 
@@ -80,7 +82,8 @@ def test_files_that_are_not_toml_are_printed_as_they_are(tmp_path: Path, content
     path = tmp_path / "odd.toml"
     path.write_bytes(content)
     out = _ok(run_cli("textconv", str(path), cwd=tmp_path))
-    assert out == content.decode("utf-8", errors="replace")
+    # as they are, but through the text gate: a NUL shows as ␀
+    assert out == visible(content.decode("utf-8", errors="replace"))
 
 
 def test_wrong_types_and_unknown_keys_are_shown_not_refused(tmp_path: Path) -> None:

@@ -5,7 +5,6 @@ Only click is imported here; the modules that do the work are imported when a co
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +13,7 @@ import click
 
 from ..errors import AssessmentError, SelfAssessError, WorkspaceNotFoundError
 from ..terminal import echo
+from ..textgate import json_text, visible
 from .options import Options, common
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ def diff_command(opts: Options, old: str, new: str, fmt: str) -> int:
         )
     result = compare(before.side, after.side, after.framework)
     if fmt == "json":
-        echo(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
+        echo(json_text(result.to_json()))
     else:
         echo(render_text(result))
     return 0
@@ -80,7 +80,7 @@ def history_command(opts: Options, district: str, criterion_id: str | None, fmt:
 
     result = district_history(opts.workspace(), district, criterion_id)
     if fmt == "json":
-        echo(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
+        echo(json_text(result.to_json()))
         return 0
     echo(render_history(result))
     if result.periods and not result.in_git:
@@ -101,12 +101,17 @@ def textconv_command(opts: Options, file: Path) -> int:
     Prints what it can of a file it cannot fully read, and the text as it is when it is not TOML.
     """
     from ..textconv import render_bytes
+    from ..tomlread import MAX_ASSESSMENT_BYTES
 
     try:
-        data = file.read_bytes()
+        with open(file, "rb") as handle:  # bounded: /dev/zero or a huge file must not fill memory
+            data = handle.read(MAX_ASSESSMENT_BYTES + 1)
     except OSError as error:
         raise AssessmentError(f"cannot read: {error.strerror}", file) from None
-    click.echo(render_bytes(data), nl=False)
+    if len(data) > MAX_ASSESSMENT_BYTES:  # git shows this line as the file's text, and goes on
+        click.echo(f"{visible(str(file))}: larger than {MAX_ASSESSMENT_BYTES // 2**20} MB; not shown")
+        return 0
+    click.echo(visible(render_bytes(data)), nl=False)
     return 0
 
 

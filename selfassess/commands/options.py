@@ -111,8 +111,9 @@ def combined_view(opts: Options, period: str | None) -> Combined:
 
 
 def report_unreadable(combined: Combined) -> int:
-    """Each file of the view that could not be read, on stderr; FINDINGS when there is one."""
-    bad = [e for e in combined.entries.values() if e.error is not None]
-    for entry in bad:
-        echo(f"{entry.error.location()}: error: {entry.error.message}", err=True)
-    return FINDINGS if bad else 0
+    """Each file of the view that could not be read (an assessment, or a review, whose district then
+    counts as unreviewed), on stderr; FINDINGS when there is one."""
+    errors = [error for e in combined.entries.values() for error in (e.error, e.review_error) if error]
+    for error in errors:
+        echo(f"{error.location()}: error: {error.message}", err=True)
+    return FINDINGS if errors else 0

@@ -54,6 +54,7 @@ def report_command(
     from ..atomic import write_atomic
     from ..errors import SelfAssessError
     from ..report import build, render
+    from ..textgate import visible
     from .options import combined_view, report_unreadable
 
     if fmt is None:
@@ -78,7 +79,8 @@ def report_command(
             from ..provenance import provenance_markdown
 
             text += provenance_markdown(opts.workspace(), combined)
-        data = text.encode("utf-8")
+        # Markdown is read by people: the gate. CSV keeps the data; JSON and HTML escape it themselves.
+        data = (visible(text) if fmt == "md" else text).encode("utf-8")
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from ..terminal import echo
+from ..textgate import json_text
 from .options import Options, combined_view, common, report_unreadable
 
 
@@ -34,5 +33,5 @@ def summary(opts: Options, period: str | None, fmt: str) -> int:
     verified = verified_units(opts.workspace().root, combined.period, tuple(combined.districts))
     if verified is not None:  # only with allowed_signers: a workspace without behaves as before
         data["verified"] = verified
-    echo(json.dumps(data, indent=2, ensure_ascii=False))
+    echo(json_text(data))
     return report_unreadable(combined)

@@ -5,11 +5,10 @@ Only click is imported here; the modules that do the work are imported when a co
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from ..terminal import echo
+from ..textgate import json_text
 from .options import FINDINGS, Options, common
 
 
@@ -45,7 +44,7 @@ def verify_command(opts: Options, from_revision: str | None, fmt: str) -> int:
 
     report = verify(opts.workspace().root, from_revision)
     if fmt == "json":
-        echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+        echo(json_text(report.to_json()))
     else:
         for finding in report.findings:
             echo(str(finding))

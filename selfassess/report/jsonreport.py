@@ -25,11 +25,11 @@ An action is ``{"id", "action", "owner", "due", "done", "overdue"}``; ``done`` i
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from ..model import Action, Criterion
+from ..textgate import json_text
 from .view import ReportView
 
 
@@ -137,4 +137,4 @@ def _reviews(view: ReportView) -> dict[str, Any]:
 
 
 def render_json(view: ReportView) -> str:
-    return json.dumps(report_json(view), indent=2, ensure_ascii=False) + "\n"
+    return json_text(report_json(view)) + "\n"

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
+
+from ..textgate import visible
 
 #: characters of evidence quoted for each concern
 EXCERPT = 300
 MONTHS = "January February March April May June July August September October November December".split()
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def plain(text: str) -> str:
-    """User text without control characters (kept: tab, newline, CR), which no document can show."""
-    return _CONTROL.sub("", text)
+    """User text with control and bidi characters shown as placeholders (the text gate)."""
+    return visible(text)
 
 
 def one_line(text: str) -> str:

@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from textual.app import App
+from textual.content import Content
 from textual.screen import Screen
 
+from ..textgate import visible
 from ..workspace import Workspace
 
 HERE = Path(__file__).parent
@@ -41,6 +43,10 @@ class SelfAssessApp(App[int]):
         self._first = (screen, arguments)
         force = workspace.settings.force
         self.sub_title = force
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """Every screen's title bar, through the text gate (a force name may hold an escape)."""
+        return super().format_title(visible(title), visible(sub_title))
 
     def on_mount(self) -> None:
         name, arguments = self._first

@@ -14,6 +14,7 @@ from textual.validation import ValidationResult, Validator
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from ...model import Action
+from ...textgate import for_editor, from_editor
 from ..common.text import literal
 
 
@@ -61,14 +62,14 @@ class ActionForm(ModalScreen[ActionInput | None]):
             with Grid(id="action-fields"):
                 yield Label("Action")
                 yield Input(
-                    action.action if action else "",
+                    for_editor(action.action) if action else "",
                     placeholder="What will be done",
                     id="action-text",
                     compact=True,
                 )
                 yield Label("Owner")
                 yield Input(
-                    action.owner if action else "",
+                    for_editor(action.owner) if action else "",
                     placeholder="Who is responsible",
                     id="action-owner",
                     compact=True,
@@ -94,6 +95,8 @@ class ActionForm(ModalScreen[ActionInput | None]):
     @on(Button.Pressed, "#save")
     def save(self) -> None:
         text = self.query_one("#action-text", Input).value
+        if self.action is not None:  # unedited, a field keeps its original characters
+            text = from_editor(text, self.action.action)
         due = parse_date(self.query_one("#action-due", Input).value)
         if not text.strip():
             self._error("Say what the action is.")
@@ -104,6 +107,8 @@ class ActionForm(ModalScreen[ActionInput | None]):
             self.query_one("#action-due", Input).focus()
             return
         owner = self.query_one("#action-owner", Input).value
+        if self.action is not None:
+            owner = from_editor(owner, self.action.owner)
         done = self.query_one("#action-done", Checkbox).value
         self.dismiss(ActionInput(text, owner, due if isinstance(due, date) else None, done))
 

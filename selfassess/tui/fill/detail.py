@@ -10,6 +10,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Input, Label, Static, TextArea
 
+from ...textgate import for_editor, from_editor, has_gated
 from ..common.text import literal
 from .action_form import DateValidator
 from .actions import ActionsList
@@ -43,6 +44,8 @@ class CriterionFields(VerticalScroll):
     def __init__(self, session: Session, **kwargs: str) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.session = session
+        #: each editor's text as loaded, kept so that an unedited field saves its original characters
+        self._originals: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         session = self.session
@@ -84,8 +87,19 @@ class CriterionFields(VerticalScroll):
 
     def _load(self, selector: str, text: str) -> None:
         area = self.query_one(selector, TextArea)
-        if area.text != text:
-            area.load_text(text)
+        self._originals[selector] = text
+        shown = for_editor(text)
+        if area.text != shown:
+            area.load_text(shown)
+            if has_gated(text):
+                field = selector.lstrip("#").capitalize()
+                self.notify(
+                    f"{field} holds control characters, shown as symbols such as ␛. Left unedited they "
+                    "are kept as they are; once you edit it, it is saved as shown.",
+                    title="Control characters",
+                    severity="warning",
+                    markup=False,
+                )
 
     def show_date_error(self, message: str) -> None:
         self.query_one("#as-of-error", Static).update(literal(message, "$text-error"))
@@ -110,5 +124,9 @@ class CriterionFields(VerticalScroll):
         self.query_one("#as-of", Input).disabled = read_only
 
     def texts(self) -> tuple[str, str]:
-        """What the evidence and notes editors hold now."""
-        return self.query_one("#evidence", TextArea).text, self.query_one("#notes", TextArea).text
+        """What the evidence and notes editors hold now (their original text while unedited)."""
+        return self.saved_text("#evidence"), self.saved_text("#notes")
+
+    def saved_text(self, selector: str) -> str:
+        """What to save from the editor ``selector``: see :func:`selfassess.textgate.from_editor`."""
+        return from_editor(self.query_one(selector, TextArea).text, self._originals.get(selector, ""))

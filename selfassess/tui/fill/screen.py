@@ -348,13 +348,14 @@ class FillScreen(AppScreen):
         if self.current is None:
             return
         carried = self._session.get(self.current).carried
-        if self._session.set_evidence(self.current, event.text_area.text):
+        if self._session.set_evidence(self.current, self.query_one(CriterionFields).saved_text("#evidence")):
             self._changed(structure=carried)
             self._scan_later()
 
     @on(TextArea.Changed, "#notes")
     def _notes_changed(self, event: TextArea.Changed) -> None:
-        if self.current is not None and self._session.set_notes(self.current, event.text_area.text):
+        text = self.query_one(CriterionFields).saved_text("#notes")
+        if self.current is not None and self._session.set_notes(self.current, text):
             self._changed(structure=False)
             self._scan_later()
 
@@ -393,6 +394,8 @@ class FillScreen(AppScreen):
         saved = self._session.save()
         if saved:
             self.autosave.saved()
+            if self._git is not None:  # the file just changed: so say until git has been asked again
+                self._git = True
             self._refresh_git()
         elif self._session.problem is not None and self._session.problem != self._told:
             self._told = self._session.problem

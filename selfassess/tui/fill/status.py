@@ -48,6 +48,7 @@ def state_words(session: Session, uncommitted: bool | None) -> str:
         parts.append("unsaved")
     else:
         parts.append("saved" if session.exists else "no file yet")
-    if uncommitted is not None:
-        parts.append("git: uncommitted changes" if uncommitted else "git: all committed")
+    if uncommitted is not None:  # text typed but not yet saved is not committed either
+        changed = uncommitted or session.dirty or session.problem is not None
+        parts.append("git: uncommitted changes" if changed else "git: all committed")
     return " · ".join(parts)

@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
+from ...textgate import for_editor, from_editor
 from ...workspace import Entry
 from ..common.text import literal
 from .cells import status_line
@@ -29,6 +30,7 @@ class CommentModal(ModalScreen[str | None]):
     def __init__(self, entry: Entry) -> None:
         super().__init__()
         self.entry = entry
+        self._original = entry.review.comment if entry.review else ""
 
     def compose(self) -> ComposeResult:
         entry = self.entry
@@ -38,7 +40,7 @@ class CommentModal(ModalScreen[str | None]):
         with Vertical(id="review-comment-dialog", classes="dialog"):
             yield Static(title, classes="dialog-title")
             yield Static(self._before(), classes="review-text")
-            yield TextArea(entry.review.comment if entry.review else "", id="review-comment", soft_wrap=True)
+            yield TextArea(for_editor(self._original), id="review-comment", soft_wrap=True)
             yield Static(
                 literal("ctrl+s marks the district reviewed with this comment · Escape cancels"),
                 classes="dialog-hint",
@@ -66,7 +68,7 @@ class CommentModal(ModalScreen[str | None]):
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        self.dismiss(self.query_one(TextArea).text)
+        self.dismiss(from_editor(self.query_one(TextArea).text, self._original))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -1,0 +1,57 @@
+"""The results cache's format key: a change to what produces cached results must change the key."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+from pathlib import Path
+
+import pytest
+
+from selfassess import cache
+
+#: Modules whose code decides what the cache holds: parsed frameworks and assessments, and findings.
+PRODUCERS = (
+    "selfassess.privacy",
+    "selfassess.store",
+    "selfassess.fastread",
+    "selfassess.tomlsource",
+    "selfassess.canonical",
+    "selfassess.guards",
+    "selfassess.checks",
+    "selfassess.validate",
+    "selfassess.criteria",
+    "selfassess.settings",
+    "selfassess.model",
+    "selfassess.ids",
+    "selfassess.periods",
+)
+
+#: (cache.FORMAT, sha256 of the producers' sources) for each format: append a line when you bump it.
+FORMATS = [
+    (2, "053032bf5701a911158fa0434a6aa3ff87d68c300e0847790b8f2d2800e88648"),
+    (3, "5a4ad4481d27527cd0a81265b75371c2b9ba9c58561569d096e1cb886a8b140f"),  # merged: framework 2024.1, sync, Windows
+]
+
+
+def producers_sha256() -> str:
+    digest = hashlib.sha256()
+    for name in PRODUCERS:
+        source = Path(importlib.import_module(name).__file__ or "")
+        digest.update(name.encode() + b"\0" + source.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def test_the_format_is_bumped_whenever_readers_checks_or_privacy_patterns_change() -> None:
+    formats = [number for number, _ in FORMATS]
+    assert formats == sorted(set(formats)), "each format once, in order"
+    assert FORMATS[-1] == (cache.FORMAT, producers_sha256()), (
+        "the readers, checks or personal-data patterns changed: bump selfassess.cache.FORMAT and append "
+        f"({cache.FORMAT + 1}, {producers_sha256()!r}) to FORMATS in this file"
+    )
+
+
+def test_the_format_is_part_of_every_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = cache.make_key("findings", "a", "b")
+    monkeypatch.setattr(cache, "FORMAT", cache.FORMAT + 1)
+    assert cache.make_key("findings", "a", "b") != before
