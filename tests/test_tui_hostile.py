@@ -10,13 +10,13 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
-from selfassess.tui.fill.screen import FillScreen
 from textual.widgets import TextArea
 from textual.widgets._header import HeaderTitle
 
 from selfassess.lock import lock_path
 from selfassess.store import parse_assessment
 from selfassess.tui.app import SelfAssessApp
+from selfassess.tui.fill.screen import FillScreen
 from selfassess.workspace import Workspace
 
 TODAY = date(2026, 11, 23)
