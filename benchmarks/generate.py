@@ -264,9 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--style", choices=("canonical", "tomli-w"), default="canonical")
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args(argv)
-    count = build(
-        args.dir, args.districts, args.periods, args.criteria, args.seed, args.quiet, args.style
-    )
+    count = build(args.dir, args.districts, args.periods, args.criteria, args.seed, args.quiet, args.style)
     size = sum(p.stat().st_size for p in (args.dir / "assessments").rglob("*.toml"))
     print(f"wrote {count} assessments, {size / 1e6:.1f} MB, to {args.dir}")
     return 0
