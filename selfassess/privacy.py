@@ -8,6 +8,8 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from .textfacts import Needles, TextFacts
+
 
 @dataclass(frozen=True)
 class Match:
@@ -481,49 +483,88 @@ def _check_baby(m: re.Match[str]) -> _Span | None:
     return m.span() if first not in _NOT_BABY_NAMES and _names_ok(m.group("name")) else None
 
 
-_Needle = str | tuple[str, ...] | None
-_SCHOOL_WORDS = ("primary", "academy", "school", "college", "infant", "junior", "pru", "nursery", "grammar")
-_SCHOOL_YEARS = ("year", "yr", "reception", "nursery")
-_CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, _Needle], ...] = (
-    # (kind, pattern, validator, needle): the pattern is tried only if the text contains the needle,
-    # a string, or one of a tuple of lower-case strings in the lower-cased text
-    (DATE_OF_BIRTH, _DOB_RE, _whole, None),
-    (DATE_OF_BIRTH, _DOB_YEAR_RE, _whole, None),
-    (DATE_OF_BIRTH, _BORN_YEAR_RE, _check_born_year, ("born",)),
-    (PHONE, _PHONE_RE, _whole, None),
-    (EMAIL, _EMAIL_RE, _whole, "@"),
-    (POSTCODE, _POSTCODE_RE, _check_postcode, None),
-    (STREET_ADDRESS, _STREET_RE, _check_street, None),
-    (STREET_ADDRESS, _KEYWORD_STREET_RE, _check_keyword_street, ("liv", "resid", "address")),
-    (VEHICLE, _VEHICLE_RE, _whole, None),
-    (NI_NUMBER, _NI_RE, _whole, None),
-    (CRIME_REF, _CRIME_RES[0], _whole, None),
-    (CRIME_REF, _CRIME_RES[1], _whole, "-"),
-    (CRIME_REF, _CRIME_RES[2], _whole, "/"),
-    (CRIME_REF, _CRIME_RES[3], _check_crime_keyword, None),
-    (CRIME_REF, _CAD_RE, _whole, None),
-    (NAMED_CHILD, _CHILD_RE, _check_child, None),
-    (NAMED_CHILD, _CHILD_AFTER_RE, _check_child_after, None),
-    (NAMED_CHILD, _CHILD_AGE_COMMA_RE, _check_child_after, ("old",)),
-    (NHS_NUMBER, _NHS_RE, _check_nhs, None),
-    (NAMED_CHILD_CONTEXT, _CHILD_SCHOOL_RES[0], _check_named, _SCHOOL_YEARS),
-    (NAMED_CHILD_CONTEXT, _CHILD_SCHOOL_RES[1], _check_name_words, _SCHOOL_YEARS),
-    (NAMED_CHILD_CONTEXT, _CHILD_SCHOOL_RES[2], _check_named, _SCHOOL_WORDS),
-    (NAMED_CHILD_CONTEXT, _CHILD_SCHOOL_RES[3], _check_named_mid_sentence, _SCHOOL_WORDS),
-    (
-        NAMED_CHILD_CONTEXT,
-        _CHILD_RELATIVE_RE,
-        _check_name_words,
-        ("brother", "sister", "sibling", "son", "daughter", "cousin"),
-    ),
-    (
-        NAMED_CHILD_CONTEXT,
-        _CHILD_LIST_RE,
-        _check_child_list,
-        ("sibling", "children", "brother", "sister", "twins", "triplets", "sons", "daughters", "kids"),
-    ),
-    (NAMED_CHILD_CONTEXT, _CHILD_BABY_RE, _check_baby, "Baby"),
+_Gate = Callable[[TextFacts], bool] | None
+# d.o.b, D O B, dob: every spelling of "d\.?[ ]?o\.?[ ]?b" (in _DOB_RE), in lower case
+_DOB_WORDS = tuple(
+    f"d{a}{b}o{c}{d}b" for a in ("", ".") for b in ("", " ") for c in ("", ".") for d in ("", " ")
 )
+_SCHOOL_WORDS = ("Primary", "Academy", "School", "College", "Infant", "Infants", "Junior", "Juniors", "PRU")
+_SCHOOL_WORDS += ("Nursery", "Grammar", "Secondary", "High")
+# "son" after a space, a tab, a hyphen or "half"/"step", as _CHILD_RELATIVE_RE allows
+_RELATIVES = ("brother", "sister", "sibling", "daughter", "cousin", " son", "\tson", "-son", "fson", "pson")
+_GROUPS = ("siblings", "children", "brothers", "sisters", "twins", "triplets", "sons", "daughters", "kids")
+_CRIME_WORDS = ("occ", "occurrence", "crime", "incident", "inc", "log", "ref", "reference", "urn")
+_HOME_WORDS = ("lives", "living", "lived", "resides", "residing", "address")
+
+
+def _school_year(f: TextFacts) -> bool:
+    return f.has("Year", "Yr") or f.has("Reception", "Nursery")
+
+
+def _group_list(f: TextFacts) -> bool:
+    return f.has_any_i(*_GROUPS) and (f.has_any_i("and") or f.has("&")) and f.word_then_capital(*_GROUPS)
+
+
+_CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, _Gate], ...] = (
+    # (kind, pattern, validator, gate): the pattern is tried only if the gate, a condition every match
+    # needs that is far cheaper to test (see textfacts.py), holds for the text
+    (DATE_OF_BIRTH, _DOB_RE, _whole, lambda f: f.has_any_i("birth", "born", "birthday", *_DOB_WORDS)),
+    (DATE_OF_BIRTH, _DOB_YEAR_RE, _whole, lambda f: f.has_any_i("birth", *_DOB_WORDS)),
+    (DATE_OF_BIRTH, _BORN_YEAR_RE, _check_born_year, lambda f: f.has_any_i("born")),
+    (PHONE, _PHONE_RE, _whole, lambda f: f.three_digits),
+    (EMAIL, _EMAIL_RE, _whole, lambda f: f.has("@")),
+    (POSTCODE, _POSTCODE_RE, _check_postcode, lambda f: f.letter_digit),
+    (STREET_ADDRESS, _STREET_RE, _check_street, None),
+    (STREET_ADDRESS, _KEYWORD_STREET_RE, _check_keyword_street, lambda f: f.has_any_i(*_HOME_WORDS)),
+    (VEHICLE, _VEHICLE_RE, _whole, lambda f: f.letter_digit),
+    (NI_NUMBER, _NI_RE, _whole, lambda f: f.letter_digit or f.capital_space_digit),
+    (CRIME_REF, _CRIME_RES[0], _whole, lambda f: f.three_digits),
+    (CRIME_REF, _CRIME_RES[1], _whole, lambda f: f.has("-") and f.three_digits),
+    (CRIME_REF, _CRIME_RES[2], _whole, lambda f: f.has("/") and f.three_digits),
+    (
+        CRIME_REF,
+        _CRIME_RES[3],
+        _check_crime_keyword,
+        lambda f: f.has_any_i(*_CRIME_WORDS) and (f.three_digits or f.numeric_date),
+    ),
+    (CRIME_REF, _CAD_RE, _whole, lambda f: f.three_digits and f.has_any_i("cad", "serial")),
+    (NAMED_CHILD, _CHILD_RE, _check_child, TextFacts.age_hint),
+    (
+        NAMED_CHILD,
+        _CHILD_AFTER_RE,
+        _check_child_after,
+        lambda f: f.has_any_i("old") and f.has_any_i("year", "years"),
+    ),
+    (
+        NAMED_CHILD,
+        _CHILD_AGE_COMMA_RE,
+        _check_child_after,
+        lambda f: f.has_any_i("old") and f.has_any_i("year", "years"),
+    ),
+    (NHS_NUMBER, _NHS_RE, _check_nhs, lambda f: f.three_digits),
+    (NAMED_CHILD_CONTEXT, _CHILD_SCHOOL_RES[0], _check_named, _school_year),
+    (NAMED_CHILD_CONTEXT, _CHILD_SCHOOL_RES[1], _check_name_words, _school_year),
+    (NAMED_CHILD_CONTEXT, _CHILD_SCHOOL_RES[2], _check_named, lambda f: f.has(*_SCHOOL_WORDS)),
+    (
+        NAMED_CHILD_CONTEXT,
+        _CHILD_SCHOOL_RES[3],
+        _check_named_mid_sentence,
+        lambda f: f.has(*_SCHOOL_WORDS),
+    ),
+    (NAMED_CHILD_CONTEXT, _CHILD_RELATIVE_RE, _check_name_words, lambda f: f.has_any_i(*_RELATIVES)),
+    (NAMED_CHILD_CONTEXT, _CHILD_LIST_RE, _check_child_list, _group_list),
+    (NAMED_CHILD_CONTEXT, _CHILD_BABY_RE, _check_baby, lambda f: f.has("Baby")),
+)
+
+
+# every needle the gates ask about, each set found in one pass over the text (see textfacts.Needles)
+_CASED = Needles(("@", "(", "-", "/", "Year", "Yr", "Reception", "Nursery", "Baby", *_SCHOOL_WORDS))
+_FOLDED = Needles(
+    (
+        "birth", "born", "birthday", *_DOB_WORDS, *_HOME_WORDS, *_CRIME_WORDS, "cad", "serial", "age", "old",
+        "yr", "year", "years", *_RELATIVES, *_GROUPS, "and",
+    )
+)  # fmt: skip
 
 
 def _count_lists(text: str) -> list[_Span]:
@@ -571,14 +612,10 @@ def scan(text: str, allow: Iterable[str] = ()) -> list[Match]:
     """Likely personal data in text, in order of position. A match whose text contains
     (case-insensitive, whitespace-normalised) any allow-list entry, or equals one, is dropped."""
     found: list[_Found] = []
-    lowered: str | None = None
-    for kind, pattern, check, needle in _CHECKS:
-        if isinstance(needle, str) and needle not in text:
+    facts = TextFacts(text, _CASED, _FOLDED)
+    for kind, pattern, check, gate in _CHECKS:
+        if gate is not None and not gate(facts):
             continue
-        if isinstance(needle, tuple):
-            lowered = text.lower() if lowered is None else lowered
-            if not any(n in lowered for n in needle):
-                continue
         for m in pattern.finditer(text):
             span = check(m)
             if span is not None:

@@ -8,6 +8,8 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from selfassess.privacy import Match, scan
 
@@ -505,3 +507,58 @@ def test_large_text_scans() -> None:
 )
 def test_degenerate_inputs_scan(text: str) -> None:
     assert isinstance(scan(text), list)
+
+
+def _ungated_scan(text: str) -> list[Match]:
+    """scan() with every pattern run, whatever the cheap facts say."""
+    import selfassess.privacy as privacy
+
+    saved = privacy._CHECKS
+    privacy._CHECKS = tuple((kind, pattern, check, None) for kind, pattern, check, _ in saved)
+    try:
+        return scan(text)
+    finally:
+        privacy._CHECKS = saved
+
+
+_rows = [sentence for path in (SENTENCES, GAPS, UNSEEN) for _, _, sentence in load_sentences(path)]
+_pieces = st.sampled_from(
+    [w for sentence in _rows for w in sentence.split()]
+    + [
+        "DOB",
+        "d.o.b",
+        "D O B",
+        "born",
+        "aged",
+        "(",
+        ")",
+        "12",
+        "07",
+        "0",
+        "/",
+        "-",
+        ".",
+        ",",
+        ";",
+        "\t",
+        "\n",
+    ]
+    + ["Year", "Yr", "Reception", "Baby", "brother", "step-son", "stepson", "Siblings", "and", "&", "ſon"]
+    + ["K", "٣", "İ", "@", "CAD", "serial", "Occ", "ref", "urn", "years", "old", "Primary", "St"]
+    + ["07700", "900123", "123456", "2025", "14/03/2012", "1A", "AB12", "S60"]
+) | st.sampled_from(_rows)
+_texts = st.lists(st.tuples(_pieces, st.sampled_from(["", " ", "  ", ", ", "\n"])), max_size=40).map(
+    lambda parts: "".join(a + b for a, b in parts)
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_texts)
+def test_skipping_patterns_by_cheap_facts_never_changes_what_is_found(text: str) -> None:
+    assert scan(text) == _ungated_scan(text)
+
+
+@pytest.mark.parametrize("path", [SENTENCES, GAPS, UNSEEN], ids=["sentences", "gaps", "unseen"])
+def test_the_labelled_sets_give_the_same_matches_with_or_without_skipping(path: Path) -> None:
+    for _, _, sentence in load_sentences(path):
+        assert scan(sentence) == _ungated_scan(sentence), sentence
