@@ -8,7 +8,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .textfacts import Needles, TextFacts
+from .textfacts import AGE_HINT_FACTS, FactNeedles, TextFacts
 
 
 @dataclass(frozen=True)
@@ -497,74 +497,77 @@ _CRIME_WORDS = ("occ", "occurrence", "crime", "incident", "inc", "log", "ref", "
 _HOME_WORDS = ("lives", "living", "lived", "resides", "residing", "address")
 
 
-def _school_year(f: TextFacts) -> bool:
-    return f.has("Year", "Yr") or f.has("Reception", "Nursery")
+# Facts a gate can ask for (see textfacts.TextFacts.facts): "c:" a string in the text, "i:" a string in
+# the lower-cased text, "s:" a string in the text's shape (digits as 0, letters as a or A).
+def _c(*needles: str) -> frozenset[str]:
+    return frozenset("c:" + n for n in needles)
+
+
+def _i(*needles: str) -> frozenset[str]:
+    return frozenset("i:" + n for n in needles)
+
+
+def _s(*needles: str) -> frozenset[str]:
+    return frozenset("s:" + n for n in needles)
+
+
+_THREE_DIGITS = _s("000")
+_LETTER_DIGIT = _s("a0", "A0")  # a letter right before a digit
+_NUMERIC_DATE = _s("0/0", "0.0", "0-0")
+_SCHOOL_YEARS = _c("Year", "Yr", "Reception", "Nursery")
+_Clauses = tuple[frozenset[str], ...]
 
 
 def _group_list(f: TextFacts) -> bool:
-    return f.has_any_i(*_GROUPS) and (f.has_any_i("and") or f.has("&")) and f.word_then_capital(*_GROUPS)
+    return f.word_then_capital(*_GROUPS)
 
 
-_CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, _Gate], ...] = (
-    # (kind, pattern, validator, gate): the pattern is tried only if the gate, a condition every match
-    # needs that is far cheaper to test (see textfacts.py), holds for the text
-    (DATE_OF_BIRTH, _DOB_RE, _whole, lambda f: f.has_any_i("birth", "born", "birthday", *_DOB_WORDS)),
-    (DATE_OF_BIRTH, _DOB_YEAR_RE, _whole, lambda f: f.has_any_i("birth", *_DOB_WORDS)),
-    (DATE_OF_BIRTH, _BORN_YEAR_RE, _check_born_year, lambda f: f.has_any_i("born")),
-    (PHONE, _PHONE_RE, _whole, lambda f: f.three_digits),
-    (EMAIL, _EMAIL_RE, _whole, lambda f: f.has("@")),
-    (POSTCODE, _POSTCODE_RE, _check_postcode, lambda f: f.letter_digit),
-    (STREET_ADDRESS, _STREET_RE, _check_street, None),
-    (STREET_ADDRESS, _KEYWORD_STREET_RE, _check_keyword_street, lambda f: f.has_any_i(*_HOME_WORDS)),
-    (VEHICLE, _VEHICLE_RE, _whole, lambda f: f.letter_digit),
-    (NI_NUMBER, _NI_RE, _whole, lambda f: f.letter_digit or f.capital_space_digit),
-    (CRIME_REF, _CRIME_RES[0], _whole, lambda f: f.three_digits),
-    (CRIME_REF, _CRIME_RES[1], _whole, lambda f: f.has("-") and f.three_digits),
-    (CRIME_REF, _CRIME_RES[2], _whole, lambda f: f.has("/") and f.three_digits),
+_CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, _Clauses, _Gate], ...] = (
+    # (kind, pattern, validator, clauses, gate): the pattern is tried only if the text has at least one
+    # fact of each clause, and the gate (if any) holds: conditions every match needs that are far cheaper
+    # to test than the pattern (see textfacts.py)
+    (DATE_OF_BIRTH, _DOB_RE, _whole, (_i("birth", "born", *_DOB_WORDS),), None),
+    (DATE_OF_BIRTH, _DOB_YEAR_RE, _whole, (_i("birth", *_DOB_WORDS),), None),
+    (DATE_OF_BIRTH, _BORN_YEAR_RE, _check_born_year, (_i("born"),), None),
+    (PHONE, _PHONE_RE, _whole, (_THREE_DIGITS,), None),
+    (EMAIL, _EMAIL_RE, _whole, (_c("@"),), None),
+    (POSTCODE, _POSTCODE_RE, _check_postcode, (_LETTER_DIGIT,), None),
+    (STREET_ADDRESS, _STREET_RE, _check_street, (), None),
+    (STREET_ADDRESS, _KEYWORD_STREET_RE, _check_keyword_street, (_i(*_HOME_WORDS),), None),
+    (VEHICLE, _VEHICLE_RE, _whole, (_LETTER_DIGIT,), None),
+    (NI_NUMBER, _NI_RE, _whole, (_LETTER_DIGIT | _s("A 0"),), None),
+    (CRIME_REF, _CRIME_RES[0], _whole, (_THREE_DIGITS,), None),
+    (CRIME_REF, _CRIME_RES[1], _whole, (_c("-"), _THREE_DIGITS), None),
+    (CRIME_REF, _CRIME_RES[2], _whole, (_c("/"), _THREE_DIGITS), None),
     (
         CRIME_REF,
         _CRIME_RES[3],
         _check_crime_keyword,
-        lambda f: f.has_any_i(*_CRIME_WORDS) and (f.three_digits or f.numeric_date),
+        (_i(*_CRIME_WORDS), _THREE_DIGITS | _NUMERIC_DATE),
+        None,
     ),
-    (CRIME_REF, _CAD_RE, _whole, lambda f: f.three_digits and f.has_any_i("cad", "serial")),
-    (NAMED_CHILD, _CHILD_RE, _check_child, TextFacts.age_hint),
-    (
-        NAMED_CHILD,
-        _CHILD_AFTER_RE,
-        _check_child_after,
-        lambda f: f.has_any_i("old") and f.has_any_i("year", "years"),
-    ),
-    (
-        NAMED_CHILD,
-        _CHILD_AGE_COMMA_RE,
-        _check_child_after,
-        lambda f: f.has_any_i("old") and f.has_any_i("year", "years"),
-    ),
-    (NHS_NUMBER, _NHS_RE, _check_nhs, lambda f: f.three_digits),
-    (NAMED_CHILD_CONTEXT, _CHILD_SCHOOL_RES[0], _check_named, _school_year),
-    (NAMED_CHILD_CONTEXT, _CHILD_SCHOOL_RES[1], _check_name_words, _school_year),
-    (NAMED_CHILD_CONTEXT, _CHILD_SCHOOL_RES[2], _check_named, lambda f: f.has(*_SCHOOL_WORDS)),
+    (CRIME_REF, _CAD_RE, _whole, (_THREE_DIGITS, _i("cad", "serial")), None),
+    (NAMED_CHILD, _CHILD_RE, _check_child, (), TextFacts.age_hint),
+    (NAMED_CHILD, _CHILD_AFTER_RE, _check_child_after, (_i("old"), _i("year")), None),
+    (NAMED_CHILD, _CHILD_AGE_COMMA_RE, _check_child_after, (_i("old"), _i("year")), None),
+    (NHS_NUMBER, _NHS_RE, _check_nhs, (_THREE_DIGITS,), None),
+    (NAMED_CHILD_CONTEXT, _CHILD_SCHOOL_RES[0], _check_named, (_SCHOOL_YEARS,), None),
+    (NAMED_CHILD_CONTEXT, _CHILD_SCHOOL_RES[1], _check_name_words, (_SCHOOL_YEARS,), None),
+    (NAMED_CHILD_CONTEXT, _CHILD_SCHOOL_RES[2], _check_named, (_c(*_SCHOOL_WORDS),), None),
+    (NAMED_CHILD_CONTEXT, _CHILD_SCHOOL_RES[3], _check_named_mid_sentence, (_c(*_SCHOOL_WORDS),), None),
+    (NAMED_CHILD_CONTEXT, _CHILD_RELATIVE_RE, _check_name_words, (_i(*_RELATIVES),), None),
     (
         NAMED_CHILD_CONTEXT,
-        _CHILD_SCHOOL_RES[3],
-        _check_named_mid_sentence,
-        lambda f: f.has(*_SCHOOL_WORDS),
+        _CHILD_LIST_RE,
+        _check_child_list,
+        (_i(*_GROUPS), _i("and") | _c("&")),
+        _group_list,
     ),
-    (NAMED_CHILD_CONTEXT, _CHILD_RELATIVE_RE, _check_name_words, lambda f: f.has_any_i(*_RELATIVES)),
-    (NAMED_CHILD_CONTEXT, _CHILD_LIST_RE, _check_child_list, _group_list),
-    (NAMED_CHILD_CONTEXT, _CHILD_BABY_RE, _check_baby, lambda f: f.has("Baby")),
+    (NAMED_CHILD_CONTEXT, _CHILD_BABY_RE, _check_baby, (_c("Baby"),), None),
 )
 
-
-# every needle the gates ask about, each set found in one pass over the text (see textfacts.Needles)
-_CASED = Needles(("@", "(", "-", "/", "Year", "Yr", "Reception", "Nursery", "Baby", *_SCHOOL_WORDS))
-_FOLDED = Needles(
-    (
-        "birth", "born", "birthday", *_DOB_WORDS, *_HOME_WORDS, *_CRIME_WORDS, "cad", "serial", "age", "old",
-        "yr", "year", "years", *_RELATIVES, *_GROUPS, "and",
-    )
-)  # fmt: skip
+# every needle the clauses name (and age_hint uses), each kind found in one pass (textfacts.FactNeedles)
+_NEEDLES = FactNeedles(frozenset().union(*(c for check in _CHECKS for c in check[3])) | AGE_HINT_FACTS)
 
 
 def _count_lists(text: str) -> list[_Span]:
@@ -612,9 +615,10 @@ def scan(text: str, allow: Iterable[str] = ()) -> list[Match]:
     """Likely personal data in text, in order of position. A match whose text contains
     (case-insensitive, whitespace-normalised) any allow-list entry, or equals one, is dropped."""
     found: list[_Found] = []
-    facts = TextFacts(text, _CASED, _FOLDED)
-    for kind, pattern, check, gate in _CHECKS:
-        if gate is not None and not gate(facts):
+    facts = TextFacts(text, _NEEDLES)
+    known = facts.facts
+    for kind, pattern, check, clauses, gate in _CHECKS:
+        if any(known.isdisjoint(clause) for clause in clauses) or (gate is not None and not gate(facts)):
             continue
         for m in pattern.finditer(text):
             span = check(m)

@@ -48,60 +48,41 @@ class Needles:
         return frozenset(n for n in self.needles if n in text)
 
 
-_NO_NEEDLES = Needles(())
-#: every needle looked for in the shape
-_SHAPE_NEEDLES = Needles(
-    (
-        "000",
-        "a0",
-        "A0",
-        "A 0",
-        "0/0",
-        "0.0",
-        "0-0",
-        "0,",
-        "0;",
-        "0)",
-        "0 ",
-        "0\t",
-        " ,",
-        " ;",
-        " )",
-        "\t,",
-        "\t;",
-        "\t)",
-    )
+class FactNeedles:
+    """The needles behind a set of facts named "c:…" (in the text), "i:…" (in the lower-cased text) and
+    "s:…" (in the text's shape), found with one pass of each kind."""
+
+    def __init__(self, facts: Iterable[str]) -> None:
+        facts = frozenset(facts)
+        unknown = {f for f in facts if f[:2] not in ("c:", "i:", "s:")}
+        if unknown:
+            raise ValueError(f"unknown facts: {sorted(unknown)}")
+        self.cased = Needles(f[2:] for f in facts if f.startswith("c:"))
+        self.folded = Needles(f[2:] for f in facts if f.startswith("i:"))
+        self.shape = Needles(f[2:] for f in facts if f.startswith("s:"))
+
+
+_SPACE_PUNCTUATION = frozenset({"s: ,", "s: ;", "s: )", "s:\t,", "s:\t;", "s:\t)"})
+#: the facts :meth:`TextFacts.age_hint` asks about
+AGE_HINT_FACTS = frozenset(
+    {"c:(", "i:age", "i:old", "i:yr", "i:year", "s:0,", "s:0;", "s:0)", "s:0 ", "s:0\t"}
 )
+AGE_HINT_FACTS |= _SPACE_PUNCTUATION
 
 
 class TextFacts:
-    """Facts about ``text``, each computed once, on first use. Each fact is a necessary condition: when
-    it is False the text certainly lacks what it names; when True, it may still lack it."""
+    """Facts about ``text``, computed once, on first use. Each fact is a necessary condition: when it is
+    absent the text certainly lacks what it names; when present, the text may still lack it."""
 
-    __slots__ = (
-        "text",
-        "_lower",
-        "_special",
-        "_shape",
-        "_cased",
-        "_folded",
-        "_found_cased",
-        "_found_folded",
-        "_found_shape",
-    )
+    __slots__ = ("text", "_lower", "_special", "_shape", "_needles", "_facts")
 
-    def __init__(self, text: str, cased: Needles = _NO_NEEDLES, folded: Needles = _NO_NEEDLES) -> None:
-        """``cased`` and ``folded``: the needles :meth:`has` and :meth:`has_any_i` will be asked about,
-        found in one pass each (others are still answered, one ``in`` test each)."""
+    def __init__(self, text: str, needles: FactNeedles) -> None:
         self.text = text
         self._lower: str | None = None
         self._special: bool | None = None
         self._shape: str | None = None
-        self._cased = cased
-        self._folded = folded
-        self._found_cased: frozenset[str] | None = None
-        self._found_folded: frozenset[str] | None = None
-        self._found_shape: frozenset[str] | None = None
+        self._needles = needles
+        self._facts: frozenset[str] | None = None
 
     @property
     def lower(self) -> str:
@@ -112,7 +93,7 @@ class TextFacts:
     @property
     def special(self) -> bool:
         """Whether the text holds a character that case-insensitive patterns equate with an ASCII
-        letter although ``str.lower`` does not ("ſon" is "son" to them): then :meth:`has_any_i` says yes."""
+        letter although ``str.lower`` does not ("ſon" is "son" to them)."""
         if self._special is None:
             self._special = not self.text.isascii() and not _CASE_SPECIALS.isdisjoint(self.text)
         return self._special
@@ -120,66 +101,39 @@ class TextFacts:
     @property
     def shape(self) -> str:
         """The text with ASCII digits as 0 and ASCII letters as A or a; "" when it holds a digit that is
-        not ASCII (``\\d`` matches those too), and then every fact about digits says yes."""
+        not ASCII (``\\d`` matches those too)."""
         if self._shape is None:
             text = self.text
             exotic = not text.isascii() and any(c.isdecimal() for c in set(text) if c > "\x7f")
             self._shape = "" if exotic else text.translate(_SHAPE)
         return self._shape
 
-    def has(self, *needles: str) -> bool:
-        """Whether the text contains one of ``needles`` (case matters)."""
-        if not self._cased.needles.issuperset(needles):
-            return any(n in self.text for n in needles)
-        if self._found_cased is None:
-            self._found_cased = self._cased.found(self.text)
-        return not self._found_cased.isdisjoint(needles)
-
-    def has_any_i(self, *needles: str) -> bool:
-        """Whether the text could contain one of ``needles`` (lower-case ASCII) in any case."""
-        if self.special:
-            return True
-        if not self._folded.needles.issuperset(needles):
-            return any(n in self.lower for n in needles)
-        if self._found_folded is None:
-            self._found_folded = self._folded.found(self.lower)
-        return not self._found_folded.isdisjoint(needles)
-
-    def _shaped(self, *needles: str) -> bool:
-        if self._found_shape is None:
+    @property
+    def facts(self) -> frozenset[str]:
+        """The facts of the text among those its needles name. Where a kind of fact cannot be trusted
+        (special case-folding characters; digits that are not ASCII), every fact of that kind is in."""
+        if self._facts is None:
+            n = self._needles
+            facts = {"c:" + s for s in n.cased.found(self.text)}
+            folded = n.folded.needles if self.special else n.folded.found(self.lower)
+            facts.update("i:" + s for s in folded)
             shape = self.shape
-            self._found_shape = _SHAPE_NEEDLES.found(shape) if shape else _SHAPE_NEEDLES.needles
-        return not self._found_shape.isdisjoint(needles)
-
-    @property
-    def three_digits(self) -> bool:
-        """Three digits in a row."""
-        return self._shaped("000")
-
-    @property
-    def letter_digit(self) -> bool:
-        """An ASCII letter right before a digit."""
-        return self._shaped("a0", "A0")
-
-    @property
-    def capital_space_digit(self) -> bool:
-        """A capital, a space and a digit: "JT 48 21 93 B"."""
-        return self._shaped("A 0")
-
-    @property
-    def numeric_date(self) -> bool:
-        """A digit, a separator and a digit: 14/03, 1.4, 3-12."""
-        return self._shaped("0/0", "0.0", "0-0")
+            facts.update("s:" + s for s in (n.shape.found(shape) if shape else n.shape.needles))
+            self._facts = frozenset(facts)
+        return self._facts
 
     def age_hint(self) -> bool:
         """Something each age in privacy's _CHILD_RE needs: "aged 12", "(12", "12 years old" or
         "12," (a number of one or two digits, then spaces and a comma, semicolon or bracket)."""
+        f = self.facts
         return (
-            (self.has("(") and _BRACKET_NUMBER(self.text) is not None)
-            or (self.has_any_i("age") and _AGED_NUMBER(self.text) is not None)
-            or (self.has_any_i("old") and self.has_any_i("yr", "year"))
-            or self._shaped("0,", "0;", "0)")
-            or (self._shaped("0 ", "0\t") and self._shaped(" ,", " ;", " )", "\t,", "\t;", "\t)"))
+            ("c:(" in f and _BRACKET_NUMBER(self.text) is not None)
+            or ("i:age" in f and _AGED_NUMBER(self.text) is not None)
+            or ("i:old" in f and ("i:yr" in f or "i:year" in f))
+            or "s:0," in f
+            or "s:0;" in f
+            or "s:0)" in f
+            or (("s:0 " in f or "s:0\t" in f) and not f.isdisjoint(_SPACE_PUNCTUATION))
         )
 
     def word_then_capital(self, *words: str) -> bool:

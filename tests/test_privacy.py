@@ -514,7 +514,7 @@ def _ungated_scan(text: str) -> list[Match]:
     import selfassess.privacy as privacy
 
     saved = privacy._CHECKS
-    privacy._CHECKS = tuple((kind, pattern, check, None) for kind, pattern, check, _ in saved)
+    privacy._CHECKS = tuple((kind, pattern, check, (), None) for kind, pattern, check, _, _ in saved)
     try:
         return scan(text)
     finally:

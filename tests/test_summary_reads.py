@@ -28,9 +28,7 @@ print(json.dumps({"code": code, "modules": modules, "files": files}), file=sys.s
 
 
 def _summary(root: Path) -> tuple[dict, dict]:
-    result = subprocess.run(
-        [sys.executable, "-c", PROGRAM, TODAY], capture_output=True, text=True, cwd=root
-    )
+    result = subprocess.run([sys.executable, "-c", PROGRAM, TODAY], capture_output=True, text=True, cwd=root)
     report = json.loads(result.stderr.strip().splitlines()[-1])
     assert report["code"] in (0, 1, None), result.stderr
     return json.loads(result.stdout), report
