@@ -24,7 +24,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -46,15 +45,6 @@ from pathlib import Path
 for p in sorted(Path(sys.argv[1]).rglob('*.toml')):
     tomllib.loads(p.read_bytes().decode('utf-8'))
 """
-
-
-def median_time(fn: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 PEAK_KB: dict[str, int] = {}  # command name -> highest peak resident memory seen, in KiB
