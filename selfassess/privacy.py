@@ -511,6 +511,10 @@ def _s(*needles: str) -> frozenset[str]:
     return frozenset("s:" + n for n in needles)
 
 
+# a street word after a space or tab ("14 Acacia Avenue", "22 mill lane"), as _STREET_RE needs
+_STREET_WORDS = tuple(
+    sep + word for sep in " \t" for word in re.findall(r"[A-Za-z]+", _STREET_SUFFIX + "|" + _LOWER_SUFFIX)
+)
 _THREE_DIGITS = _s("000")
 _LETTER_DIGIT = _s("a0", "A0")  # a letter right before a digit
 _NUMERIC_DATE = _s("0/0", "0.0", "0-0")
@@ -532,7 +536,7 @@ _CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, _Clauses, _Gate], ...] = 
     (PHONE, _PHONE_RE, _whole, (_THREE_DIGITS,), None),
     (EMAIL, _EMAIL_RE, _whole, (_c("@"),), None),
     (POSTCODE, _POSTCODE_RE, _check_postcode, (_LETTER_DIGIT,), None),
-    (STREET_ADDRESS, _STREET_RE, _check_street, (), None),
+    (STREET_ADDRESS, _STREET_RE, _check_street, (_c(*_STREET_WORDS),), None),
     (STREET_ADDRESS, _KEYWORD_STREET_RE, _check_keyword_street, (_i(*_HOME_WORDS),), None),
     (VEHICLE, _VEHICLE_RE, _whole, (_LETTER_DIGIT,), None),
     (NI_NUMBER, _NI_RE, _whole, (_LETTER_DIGIT | _s("A 0"),), None),
