@@ -3,6 +3,7 @@ children with ages) in evidence text, so it can be removed before the evidence i
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
@@ -618,32 +619,13 @@ def _normalise(s: str) -> str:
 def scan(text: str, allow: Iterable[str] = ()) -> list[Match]:
     """Likely personal data in text, in order of position. A match whose text contains
     (case-insensitive, whitespace-normalised) any allow-list entry, or equals one, is dropped."""
-    found: list[_Found] = []
-    facts = TextFacts(text, _NEEDLES)
-    known = facts.facts
-    for kind, pattern, check, clauses, gate in _CHECKS:
-        if any(known.isdisjoint(clause) for clause in clauses) or (gate is not None and not gate(facts)):
-            continue
-        for m in pattern.finditer(text):
-            span = check(m)
-            if span is not None:
-                found.append((span[0], span[1], kind))
+    found = _found_short(text) if len(text) <= MEMO_LIMIT else _found(text)
     if not found:
         return []
-
-    if "(" in text and any(kind == NAMED_CHILD for _, _, kind in found):
-        found = _drop_counts(text, found)
-
-    # Leftmost, then longest, wins where matches overlap.
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     allowed = [a for a in (_normalise(a) for a in allow) if a]
     result: list[Match] = []
-    last_end = -1
     line, counted_to = 1, 0
     for start, end, kind in found:
-        if start < last_end:
-            continue
-        last_end = end
         matched = text[start:end]
         if allowed:
             norm = _normalise(matched)
@@ -653,3 +635,46 @@ def scan(text: str, allow: Iterable[str] = ()) -> list[Match]:
         counted_to = start
         result.append(Match(kind, matched, start, end, line))
     return result
+
+
+#: texts up to this many characters have their findings remembered (actions, notes and evidence carried
+#: forward recur from file to file and quarter to quarter); the scan is a function of the text alone
+MEMO_LIMIT = 2_000
+
+
+@functools.lru_cache(maxsize=4096)
+def _found_short(text: str) -> tuple[_Found, ...]:
+    return _found(text)
+
+
+def _found(text: str) -> tuple[_Found, ...]:
+    """The matches in ``text`` that do not overlap: leftmost, then longest, wins."""
+    found: list[_Found] = []
+    facts = TextFacts(text, _NEEDLES)
+    known = facts.facts
+    for kind, pattern, check, clauses, gate in _CHECKS:
+        for clause in clauses:
+            if known.isdisjoint(clause):
+                break
+        else:
+            if gate is not None and not gate(facts):
+                continue
+            for m in pattern.finditer(text):
+                span = check(m)
+                if span is not None:
+                    found.append((span[0], span[1], kind))
+    if not found:
+        return ()
+
+    if "(" in text and any(kind == NAMED_CHILD for _, _, kind in found):
+        found = _drop_counts(text, found)
+
+    # Leftmost, then longest, wins where matches overlap.
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    kept: list[_Found] = []
+    last_end = -1
+    for start, end, kind in found:
+        if start >= last_end:
+            kept.append((start, end, kind))
+            last_end = end
+    return tuple(kept)
