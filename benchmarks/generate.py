@@ -1,12 +1,17 @@
 """Write a large, deterministic selfassess workspace for the benchmarks (issue 8).
 
     python benchmarks/generate.py DIR [--districts 50] [--periods 40] [--criteria 30] [--seed 8]
+                                      [--style canonical|tomli-w]
 
 Defaults give 50 districts x 40 quarters = 2,000 assessment files of about 25 KB each (about 57 MB),
 rated against a generated framework of C criteria in 5 themes on a 3-grade scale. Every file is written
 with selfassess.store.save_assessment (canonical form, fixed ``updated`` times), so the same arguments
 always give byte-identical files. Evidence is clean, plausible prose: no names, phone numbers, dates of
 birth, addresses or other personal data, so the personal-data scan has nothing real to report.
+
+``--style tomli-w`` writes the same assessments as another tool would: each canonical file is read with
+tomllib and written again with ``tomli_w.dumps(..., multiline_strings=True)``, so selfassess reads them
+as foreign TOML (no canonical shortcut), the same values in a different form.
 """
 
 from __future__ import annotations
@@ -169,8 +174,24 @@ def evidence(rng: random.Random, target: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def rewrite_with_tomli_w(path: Path) -> None:
+    """Write ``path`` again as tomli-w would: the same table, another TOML form."""
+    import tomllib
+
+    import tomli_w
+
+    table = tomllib.loads(path.read_text(encoding="utf-8"))
+    path.write_text(tomli_w.dumps(table, multiline_strings=True), encoding="utf-8", newline="\n")
+
+
 def build(
-    out: Path, n_districts: int, n_periods: int, n_criteria: int, seed: int, quiet: bool = False
+    out: Path,
+    n_districts: int,
+    n_periods: int,
+    n_criteria: int,
+    seed: int,
+    quiet: bool = False,
+    style: str = "canonical",
 ) -> int:
     out.mkdir(parents=True, exist_ok=True)
     districts = [f"district-{i + 1:03d}" for i in range(n_districts)]
@@ -225,6 +246,8 @@ def build(
                     actions=actions,
                 )
             save_assessment(a, folder / f"{period}.toml", framework, now=updated)
+            if style == "tomli-w":
+                rewrite_with_tomli_w(folder / f"{period}.toml")
             written += 1
         if not quiet and (d + 1) % 10 == 0:
             print(f"  {written} files, {time.perf_counter() - started:.1f} s", file=sys.stderr)
@@ -238,9 +261,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--periods", type=int, default=40)
     parser.add_argument("--criteria", type=int, default=30)
     parser.add_argument("--seed", type=int, default=8)
+    parser.add_argument("--style", choices=("canonical", "tomli-w"), default="canonical")
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args(argv)
-    count = build(args.dir, args.districts, args.periods, args.criteria, args.seed, args.quiet)
+    count = build(args.dir, args.districts, args.periods, args.criteria, args.seed, args.quiet, args.style)
     size = sum(p.stat().st_size for p in (args.dir / "assessments").rglob("*.toml"))
     print(f"wrote {count} assessments, {size / 1e6:.1f} MB, to {args.dir}")
     return 0

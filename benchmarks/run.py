@@ -1,10 +1,14 @@
-"""Measure selfassess against the targets of issue 8, each as a ratio to a baseline taken in the same run.
+"""Measure selfassess against the targets of issues 8 and 18, each a ratio to a baseline of the same run.
 
-    python benchmarks/run.py                 # full size: 50 districts x 40 quarters x 30 criteria (~57 MB)
+    python benchmarks/run.py                 # 50 districts x 40 quarters x 30 criteria (~57 MB), canonical
+                                             # AND tomli-w-written workspaces, then the screens
     python benchmarks/run.py --quick         # 10 x 8 x 30, fewer repeats: a smoke test, not the figures
-    python benchmarks/run.py --workspace DIR # reuse a workspace written by benchmarks/generate.py
+    python benchmarks/run.py --keep DIR      # generate into DIR/<style> once, reuse it on later runs
+    python benchmarks/run.py --workspace DIR # reuse one workspace written by benchmarks/generate.py
+    python benchmarks/run.py --districts 500 --no-tui --keep DIR   # national scale: 20,000 files
 
-Every figure is the median of several runs. See benchmarks/README.md for what each one means.
+Every figure is the median of several runs, with the spread (lowest-highest ratio) of the runs. See
+benchmarks/README.md for what each one means.
 """
 
 from __future__ import annotations
@@ -20,7 +24,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -44,21 +47,74 @@ for p in sorted(Path(sys.argv[1]).rglob('*.toml')):
 """
 
 
-def median_time(fn: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
+PEAK_KB: dict[str, int] = {}  # command name -> highest peak resident memory seen, in KiB
+
+
+def run_cmd(
+    args: list[str], env: dict[str, str], cwd: Path, ok: tuple[int, ...] = (0,), name: str = ""
+) -> float:
+    """Run ``args``; its wall time in seconds. Its peak memory (from wait4) is kept under ``name``."""
+    with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        process = subprocess.Popen(args, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode not in ok:
+            err.seek(0)
+            tail = err.read()[-2000:].decode("utf-8", "replace")
+            raise SystemExit(f"{' '.join(args)} failed ({process.returncode}):\n{tail}")
+    if name:
+        PEAK_KB[name] = max(PEAK_KB.get(name, 0), usage.ru_maxrss)
+    return elapsed
 
 
-def run_cmd(args: list[str], env: dict[str, str], cwd: Path, ok: tuple[int, ...] = (0,)) -> None:
-    result = subprocess.run(
-        args, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-    )
-    if result.returncode not in ok:
-        raise SystemExit(f"{' '.join(args)} failed ({result.returncode}):\n{result.stderr[-2000:]}")
+def spread(values: list[float]) -> str:
+    return f"{min(values):.3f}-{max(values):.3f}"
+
+
+Row = tuple[str, float, float, float, str, bool | None, str]
+
+
+def cli_figures(ws: Path, env: dict[str, str], tmp: Path, runs: int, fast_runs: int, tag: str) -> list[Row]:
+    """summary, validate cold and warm, each against a bare tomllib parse of the same workspace, in
+    ``runs`` rounds: each round measures the baseline and ours, so each round gives a ratio."""
+    period = latest_period(ws)
+    bare_t, summ_t, cold_t, warm_t = [], [], [], []
+    validate = [*SELFASSESS, "validate"]
+    summary = [*SELFASSESS, "summary", period, "--format", "json"]
+    for i in range(runs):
+        bare_t.append(run_cmd([PY, "-c", BARE_PARSE, str(ws)], env, ws, name=f"bare parse ({tag})"))
+        summ_t.append(
+            statistics.median(
+                run_cmd(summary, env, ws, (0, 1), name=f"summary ({tag})") for _ in range(fast_runs)
+            )
+        )
+        cache = tmp / f"cache-{tag}-{i}"
+        cache.mkdir()
+        venv = dict(env, XDG_CACHE_HOME=str(cache))
+        cold_t.append(run_cmd(validate, venv, ws, (0, 1), name=f"validate, cold ({tag})"))
+        warm_t.append(run_cmd(validate, venv, ws, (0, 1), name=f"validate, warm ({tag})"))
+        shutil.rmtree(cache, ignore_errors=True)
+        print(
+            f"  [{tag} round {i + 1}] bare {bare_t[-1]:.2f}s summary {summ_t[-1]:.3f}s "
+            f"cold {cold_t[-1]:.2f}s warm {warm_t[-1]:.3f}s",
+            file=sys.stderr,
+        )
+    bare = statistics.median(bare_t)
+    rows: list[Row] = []
+    for label, times, target in (
+        ("summary --format json (latest quarter)", summ_t, 0.05),
+        ("validate, cold cache (personal-data scan included)", cold_t, 1.0),
+        ("validate, warm cache", warm_t, 0.10),
+    ):
+        ratios = [t / b for t, b in zip(times, bare_t, strict=True)]
+        ratio = statistics.median(ratios)
+        rows.append(
+            (f"{label} / bare parse [{tag}]", statistics.median(times), bare, ratio, f"<= {target}",
+             ratio <= target, spread(ratios))
+        )  # fmt: skip
+    return rows
 
 
 def latest_period(ws: Path) -> str:
@@ -166,6 +222,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small workspace and fewer repeats")
     parser.add_argument("--workspace", type=Path, help="reuse this generated workspace")
     parser.add_argument("--runs", type=int, help="repeats for the slow figures (default 3, quick 2)")
+    parser.add_argument("--styles", default="canonical,tomli-w", help="workspaces to generate and measure")
+    parser.add_argument("--keep", type=Path, help="generate into KEEP/<style> and reuse it next time")
+    parser.add_argument(
+        "--districts", type=int, help="districts to generate (default 50; 500 = 20,000 files)"
+    )
+    parser.add_argument("--no-tui", action="store_true", help="only the command-line figures")
     args = parser.parse_args(argv)
     slow_runs = args.runs or (2 if args.quick else 3)
     fast_runs = 3 if args.quick else 7
@@ -173,57 +235,53 @@ def main(argv: list[str] | None = None) -> int:
 
     tmp = Path(tempfile.mkdtemp(prefix="selfassess-bench-"))
     try:
-        ws = args.workspace
-        if ws is None:
-            ws = tmp / "workspace"
-            shape = dict(districts=10, periods=8, criteria=30) if args.quick else {}
-            print(f"generating workspace in {ws} ...", file=sys.stderr)
-            generate.main([str(ws), "--quiet", *[f"--{k}={v}" for k, v in shape.items()]])
-        ws = ws.resolve()
+        shape = dict(districts=10, periods=8, criteria=30) if args.quick else {}
+        if args.districts:
+            shape["districts"] = args.districts
+        workspaces: list[tuple[str, Path]] = []
+        if args.workspace is not None:
+            workspaces.append(("given", args.workspace.resolve()))
+        else:
+            for style in args.styles.split(","):
+                where = (args.keep or tmp) / style
+                if not (where / "selfassess.toml").exists():
+                    print(f"generating the {style} workspace in {where} ...", file=sys.stderr)
+                    extra = [f"--{k}={v}" for k, v in shape.items()]
+                    generate.main([str(where), "--quiet", f"--style={style}", *extra])
+                workspaces.append((style, where.resolve()))
+        ws = workspaces[0][1]
         files = [p for p in (ws / "assessments").rglob("*.toml")]
         size = sum(p.stat().st_size for p in files)
         period = latest_period(ws)
         env = dict(
             os.environ,
-            SELFASSESS_WORKSPACE=str(ws),
             SELFASSESS_TODAY=TODAY.isoformat(),
             XDG_CACHE_HOME=str(tmp / "cache-unused"),
         )
         env.pop("NO_COLOR", None)
-        rows: list[tuple[str, float, float, float, str, bool | None]] = []
+        rows: list[Row] = []
 
         def add(name: str, ours: float, base: float, target: float | None, stretch: bool = False) -> None:
             ratio = ours / base
             met = None if target is None else ratio <= target
             label = "-" if target is None else f"<= {target}{' (stretch)' if stretch else ''}"
-            rows.append((name, ours, base, ratio, label, met))
+            rows.append((name, ours, base, ratio, label, met, "-"))
             print(f"  {name}: {ours * 1000:.1f} ms / {base * 1000:.1f} ms = {ratio:.3f}", file=sys.stderr)
 
         print(f"measuring on {len(files)} files, {size / 1e6:.1f} MB, latest {period} ...", file=sys.stderr)
-        bare = median_time(lambda: run_cmd([PY, "-c", BARE_PARSE, str(ws)], env, ws), slow_runs)
+        for tag, where in workspaces:
+            wenv = dict(env, SELFASSESS_WORKSPACE=str(where))
+            rows += cli_figures(where, wenv, tmp, slow_runs, fast_runs, tag)
+        env["SELFASSESS_WORKSPACE"] = str(ws)
 
-        # (a) summary of the latest quarter
-        summ = median_time(
-            lambda: run_cmd([*SELFASSESS, "summary", period, "--format", "json"], env, ws, (0, 1)), fast_runs
+        # --help
+        helptime = statistics.median(run_cmd([*SELFASSESS, "--help"], env, ws) for _ in range(fast_runs))
+        textual = statistics.median(
+            run_cmd([PY, "-c", "import textual.app"], env, ws) for _ in range(fast_runs)
         )
-        add("summary --format json (latest quarter) / bare parse", summ, bare, 0.10)
-
-        # (b) validate, cold cache then warm
-        cold_times, warm_times = [], []
-        validate = [*SELFASSESS, "validate"]
-        for i in range(slow_runs):
-            cache = tmp / f"cache-{i}"
-            cache.mkdir()
-            venv = dict(env, XDG_CACHE_HOME=str(cache))
-            cold_times.append(median_time(lambda venv=venv: run_cmd(validate, venv, ws, (0, 1)), 1))
-            warm_times.append(median_time(lambda venv=venv: run_cmd(validate, venv, ws, (0, 1)), 1))
-        add("validate, cold cache / bare parse", statistics.median(cold_times), bare, 2.5)
-        add("validate, warm cache / bare parse", statistics.median(warm_times), bare, 0.15, stretch=True)
-
-        # (c) --help
-        helptime = median_time(lambda: run_cmd([*SELFASSESS, "--help"], env, ws), fast_runs)
-        textual = median_time(lambda: run_cmd([PY, "-c", "import textual.app"], env, ws), fast_runs)
         add("selfassess --help / import textual.app", helptime, textual, 0.5)
+        if args.no_tui:
+            return report(rows, files, size, period, args, slow_runs, fast_runs, presses)
 
         # (d) review first paint; imports are warmed first so neither side pays for them
         # in-process from here: keep any cache the app may write out of the user's own cache folder
@@ -257,36 +315,50 @@ def main(argv: list[str] | None = None) -> int:
         add("fill keystroke, 10,000 chars / empty editor", e_big, e_empty, 1.5)
         add("fill keystroke, 10,000 chars (absolute)", e_big, 1.0, None)
 
-        print()
-        print(
-            f"selfassess benchmarks: {len(files)} files, {size / 1e6:.1f} MB, latest quarter {period}"
-            f"{' (QUICK: not the reference size)' if args.quick else ''}"
-        )
-        print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
-        print(
-            f"runs: median of {slow_runs} (bare parse, validate), {fast_runs} (summary, --help, review), "
-            f"{presses} keystrokes"
-        )
-        header = ("figure", "ours", "baseline", "ratio", "target", "met?")
-        table = [header] + [
-            (
-                name,
-                f"{ours * 1000:.1f} ms",
-                "-" if target == "-" else f"{base * 1000:.1f} ms",
-                "-" if target == "-" else f"{ratio:.3f}",
-                target,
-                "-" if met is None else ("yes" if met else "NO"),
-            )
-            for name, ours, base, ratio, target, met in rows
-        ]
-        widths = [max(len(r[i]) for r in table) for i in range(len(header))]
-        for i, r in enumerate(table):
-            print("| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |")
-            if i == 0:
-                print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
-        return 0
+        return report(rows, files, size, period, args, slow_runs, fast_runs, presses)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def report(
+    rows: list[Row], files: list[Path], size: int, period: str, args: argparse.Namespace,
+    slow_runs: int, fast_runs: int, presses: int,
+) -> int:  # fmt: skip
+    print()
+    print(
+        f"selfassess benchmarks: {len(files)} files, {size / 1e6:.1f} MB per workspace, "
+        f"latest quarter {period}"
+        f"{' (QUICK: not the reference size)' if args.quick else ''}"
+    )
+    print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
+    print(
+        f"runs: {slow_runs} rounds (bare parse, summary as the median of {fast_runs}, "
+        "validate cold and warm);"
+        f" median of {fast_runs} (--help, review), {presses} keystrokes"
+    )
+    header = ("figure", "ours", "baseline", "ratio", "spread", "target", "met?")
+    table = [header] + [
+        (
+            name,
+            f"{ours * 1000:.1f} ms",
+            "-" if target == "-" else f"{base * 1000:.1f} ms",
+            "-" if target == "-" else f"{ratio:.3f}",
+            spread_,
+            target,
+            "-" if met is None else ("yes" if met else "NO"),
+        )
+        for name, ours, base, ratio, target, met, spread_ in rows
+    ]
+    widths = [max(len(r[i]) for r in table) for i in range(len(header))]
+    for i, r in enumerate(table):
+        print("| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |")
+        if i == 0:
+            print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    print()
+    print("peak resident memory (highest of the runs):")
+    for name, kib in sorted(PEAK_KB.items()):
+        print(f"  {name}: {kib / 1024:.0f} MiB")
+    return 0
 
 
 if __name__ == "__main__":

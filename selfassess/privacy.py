@@ -3,10 +3,13 @@ children with ages) in evidence text, so it can be removed before the evidence i
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+
+from .textfacts import AGE_HINT_FACTS, FactNeedles, TextFacts
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,10 @@ STREET_ADDRESS = "street address"
 NI_NUMBER = "National Insurance number"
 CRIME_REF = "crime reference"
 NAMED_CHILD = "named child with age"
+#: a child named with a school, a school year, a brother or sister, in a list of siblings, or as "Baby"
+NAMED_CHILD_CONTEXT = "named child"
 VEHICLE = "vehicle registration"
+NHS_NUMBER = "NHS number"
 
 # --- building blocks -------------------------------------------------------------------------
 
@@ -58,9 +64,16 @@ _MONTH = (
 )
 _NUM_DATE = r"\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?![\d/])"
 _ISO_DATE = r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?!\d)"
+# the 3rd, the third, twenty-first: a day of the month as an ordinal word
+_DAY_WORD = (
+    r"(?:(?:twenty|thirty)[\s\-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
+    r"|nineteenth|twentieth|thirtieth"
+)
+_DAY = rf"(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?|{_DAY_WORD})"
 _TEXT_DATE = (
-    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+(?:\d{{4}}|'?\d{{2}})(?!\d)"
-    rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}(?!\d)"
+    rf"{_DAY}\s+(?:of\s+)?{_MONTH}\.?,?\s+(?:\d{{4}}|'?\d{{2}})(?!\d)"
+    rf"|{_MONTH}\.?\s+{_DAY},?\s+\d{{4}}(?!\d)"
 )
 _ANY_DATE = rf"(?:{_ISO_DATE}|{_NUM_DATE}|{_TEXT_DATE})"
 
@@ -90,8 +103,9 @@ _DOB_YEAR_RE = re.compile(
     + r"(?i:only\s+)?"
     + _YEAR
 )
-# was born in 2011 (one person: "Children born in 2011" and "were born" are about a group)
-_BORN_YEAR_RE = re.compile(_words("born") + r"\s+(?i:(?:in|during)\s+)?" + _YEAR)
+# was born in 2011, was born in March 2011 (one person: "Children born in 2011" and "were born" are
+# about a group)
+_BORN_YEAR_RE = re.compile(_words("born") + rf"\s+(?i:(?:in|during)\s+)?(?i:{_MONTH}\.?,?\s+)?" + _YEAR)
 
 # 07700 900123, 0114 496 0123, 020 7946 0018, 01709 496012, +44 7700 900456, +44 (0)113 ...
 # Only mobile (07) and geographic (01, 02) numbers: 0800, 0300 etc. are organisations' lines.
@@ -163,8 +177,10 @@ _NI_RE = re.compile(
 _CRIME_RES = (
     # 14/123456/25 or 14-123456-25: force / serial / year.
     re.compile(_lead(r"\d", r"[\w/.\-]") + r"\d(?P<sep>[/\-])\d{4,7}(?P=sep)\d{2}(?![\w/\-])"),
-    # CRI-2025-012345, OCC-25-001234.
-    re.compile(_lead("[A-Z]", r"[\w\-]") + r"[A-Z]{1,4}-\d{2,4}-\d{5,8}(?![\w\-])"),
+    # CRI-2025-012345, OCC-25-001234; WY-20250314-7761 (a date, then a serial).
+    re.compile(
+        _lead("[A-Z]", r"[\w\-]") + r"[A-Z]{1,4}-(?:\d{2,4}-\d{5,8}|(?:19|20)\d{6}-\d{3,8})(?![\w\-])"
+    ),
     # A year and a long serial, with no keyword: 2025/123456.
     re.compile(_lead("[12]", r"[\w/.]") + r"\d{3}/\d{5,8}(?![\w/])"),
     # A keyword, then a reference: OCC 2025/123456, ref 2026/00123, incident 1234 of 12/10/2025.
@@ -173,7 +189,7 @@ _CRIME_RES = (
         + r"(?!\w)\.?(?i:\s+(?:ref(?:erence)?|number|num|no)\b\.?)?\s*[:#]?\s*"
         + r"(?P<ref>(?:19|20)\d{2}/\d{3,8}|\d{1,5}\s+(?i:of)\s+"
         + _NUM_DATE
-        + r"|\d{2}/\d{4,7}/\d{2}|\d{6,}|\d{2}[A-Za-z]{2}\d{5,9}|[A-Za-z]{1,4}\d{5,})(?![\w/])"
+        + r"|\d{2}/\d{4,7}/\d{2}|\d{6,}|\d{2}[A-Za-z]{2}\d{5,9}|[A-Za-z]{1,4}\d{5,}|\d{2}\*\d{5,8})(?![\w/])"
     ),
 )
 _CAD_RE = re.compile(_words("cad", "serial") + r"\s*(?:no\.?\s*)?[:#]?\s*\d{3,}(?![\w/])")
@@ -200,6 +216,72 @@ _CHILD_AFTER_RE = re.compile(
     r"(?:,?[ \t]+(?i:named|called|known[ \t]+as)[ \t]+|-?[ \t]+(?=[A-Z]))"
     rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)"
 )
+# the 14 year old, Kacey, was ...: an age, a comma, then a name that the sentence goes on about
+_CHILD_AGE_COMMA_RE = re.compile(
+    r"(?P<age>" + _lead(r"\d", r"[\w.]") + r"\d?)[ \t\-]+(?i:years?)[ \t\-]+(?i:old)"
+    r"(?:[ \t]+(?i:boy|girl|child|son|daughter|brother|sister|sibling|male|female))?,[ \t]+"
+    rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)"
+    r"(?=[ \t]*[,;:)]|[ \t]+(?:was|is|had|has|who|said|did|told|went|became)\b)"
+)
+
+# 186 091 3903, 943-476-5919, 9434765919: ten digits in 3-3-4 groups or in one run; the last is a
+# check digit (modulus 11), verified by _check_nhs.
+_NHS_RE = re.compile(
+    _lead(r"\d", r"[\w/.,\-+£$]") + r"\d{2}(?P<sep>[ \-]?)\d{3}(?P=sep)\d{4}(?![\w/]|[.,\-]\d)"
+)
+_NHS_BEFORE = re.compile(r"(?i:\b(?:nhs|chi)\b)")
+
+# A school's name: "St Mary's Primary", "Brookfield Academy", "the Park View PRU", "Highfield Infants".
+_SCHOOL = (
+    rf"(?:{_NAME_WORD}|St\.?|[A-Z]{{2,}})(?:[ \t]+(?:{_NAME_WORD}|St\.?|[A-Z][a-z]*['’]s))*?[ \t]+"
+    r"(?:Primary|Academy|School|College|Infants?|Juniors?|PRU|Nursery|Grammar|Secondary|High)(?![\w\-])"
+)
+_SCHOOL_YEAR = r"(?:(?:Year|Yr)[ \t]*\d{1,2}(?!\d)|Reception|Nursery)"
+_PUPIL = r"(?:pupil|student|schoolgirl|schoolboy|girl|boy|child)"
+# A child named with a school or a school year (no age):
+_CHILD_SCHOOL_RES = (
+    # Liam (Year 9) / Liam, Year 9, / Freddie in Reception / Liam from Year 10
+    re.compile(
+        _NAME
+        + r"(?:[ \t]*\([ \t]*"
+        + _SCHOOL_YEAR
+        + r"[ \t]*\)|[ \t]*,[ \t]+(?:an?[ \t]+)?(?:in[ \t]+)?"
+        + _SCHOOL_YEAR
+        + rf"(?:[ \t]+{_PUPIL})?(?=[ \t]*[,;)])|[ \t]+(?:in|from)[ \t]+{_SCHOOL_YEAR}(?![\w\-]))"
+    ),
+    # Year 11 pupil Shannon / a Reception child, Freddie,
+    re.compile(
+        r"(?<![\w\-])"
+        + _SCHOOL_YEAR
+        + rf"[ \t]+{_PUPIL},?[ \t]+"
+        + rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)"
+    ),
+    # Jayden, who attends St Mary's Primary / Mia goes to Brookfield Academy
+    re.compile(
+        _NAME
+        + r"[ \t]*,?[ \t]+(?:who[ \t]+)?(?:attends|attended|goes[ \t]+to|went[ \t]+to|is[ \t]+at|was[ \t]+at"
+        + r"|(?:is|was)[ \t]+(?:a[ \t]+)?(?:pupil|student)[ \t]+at)[ \t]+(?:the[ \t]+)?"
+        + _SCHOOL
+    ),
+    # ... the notification for Amelia-Rose at Brookfield Academy (a name in the middle of a sentence)
+    re.compile(_NAME + r"[ \t]+(?:at|from)[ \t]+(?:the[ \t]+)?" + _SCHOOL),
+)
+# her brother Harrison / his younger sister Ella / their son Jack
+_CHILD_RELATIVE_RE = re.compile(
+    _words("his", "her", "their")
+    + r"[ \t]+(?:(?i:younger|older|elder|baby|little|big|twin|infant)[ \t]+)?"
+    + r"(?i:(?:half|step)[ \t\-]?)?(?i:brother|sister|sibling|son|daughter|cousin)[ \t]*,?[ \t]+"
+    + rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)"
+)
+# Siblings Ava, Noah and Mia / the children, Ava and Noah,
+_CHILD_LIST_RE = re.compile(
+    _words("siblings", "children", "brothers", "sisters", "twins", "triplets", "sons", "daughters", "kids")
+    + r"[ \t]*[,:]?[ \t]+"
+    + rf"(?P<names>{_NAME_WORD}(?:[ \t]*,[ \t]*{_NAME_WORD})*[ \t]*,?[ \t]+(?:and|&)[ \t]+{_NAME_WORD})"
+)
+# Baby Reuben Walsh (an unborn or newborn child's usual label, with a name)
+_CHILD_BABY_RE = re.compile(r"(?<![\w\-])Baby[ \t]+" + rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)")
+
 # "Name (number)" items, to recognise lists of counts: "Rotherham (42), Barnsley (15)".
 _COUNT_ITEM_RE = re.compile(_NAME_LEAD + r"[ \t]+\((?P<n>\d[\d,.]*%?)\)")
 _LIST_GAP_RE = re.compile(r"[ \t]*(?:[,;&+]|and)?[ \t]*(?:and[ \t]+)?")
@@ -235,7 +317,15 @@ _NOT_NAMES = frozenset(
     british english welsh scottish irish white black asian mixed romanian albanian polish
     vietnamese somali eritrean afghan syrian
     mash dsl iro
+    head headteacher headmaster headmistress teacher teachers governor governors principal deputy nurse
+    nurses lead leads manager managers worker workers coordinator senco lado marac mappa ofsted cafcass
+    nspcc childline niche encompass operation training teaching attendance lesson lessons session
+    sessions input absence exclusion exclusions assembly assemblies education learning support transition
     """.split()
+)
+# Capitalised words after "Baby" that are not a child's name: "Baby Friendly", "Baby Box".
+_NOT_BABY_NAMES = frozenset(
+    "friendly bank banks box boxes loss unit clinic clinics group groups week room".split()
 )
 _RANKS = frozenset("mr mrs ms miss dr pc dc ds sgt det insp dci dsi supt cst pcso officer".split())
 _COURTS = frozenset(
@@ -343,28 +433,146 @@ def _check_child_after(m: re.Match[str]) -> _Span | None:
     return m.span()
 
 
-_Needle = str | tuple[str, ...] | None
-_CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, _Needle], ...] = (
-    # (kind, pattern, validator, needle): the pattern is tried only if the text contains the needle,
-    # a string, or one of a tuple of lower-case strings in the lower-cased text
-    (DATE_OF_BIRTH, _DOB_RE, _whole, None),
-    (DATE_OF_BIRTH, _DOB_YEAR_RE, _whole, None),
-    (DATE_OF_BIRTH, _BORN_YEAR_RE, _check_born_year, ("born",)),
-    (PHONE, _PHONE_RE, _whole, None),
-    (EMAIL, _EMAIL_RE, _whole, "@"),
-    (POSTCODE, _POSTCODE_RE, _check_postcode, None),
-    (STREET_ADDRESS, _STREET_RE, _check_street, None),
-    (STREET_ADDRESS, _KEYWORD_STREET_RE, _check_keyword_street, ("liv", "resid", "address")),
-    (VEHICLE, _VEHICLE_RE, _whole, None),
-    (NI_NUMBER, _NI_RE, _whole, None),
-    (CRIME_REF, _CRIME_RES[0], _whole, None),
-    (CRIME_REF, _CRIME_RES[1], _whole, "-"),
-    (CRIME_REF, _CRIME_RES[2], _whole, "/"),
-    (CRIME_REF, _CRIME_RES[3], _check_crime_keyword, None),
-    (CRIME_REF, _CAD_RE, _whole, None),
-    (NAMED_CHILD, _CHILD_RE, _check_child, None),
-    (NAMED_CHILD, _CHILD_AFTER_RE, _check_child_after, None),
+def _check_nhs(m: re.Match[str]) -> _Span | None:
+    """Ten digits whose last is their modulus-11 check digit; a leading 0 only after "NHS" or "CHI"
+    (ten-digit numbers starting with 0 are more often phone numbers)."""
+    digits = [int(c) for c in m.group() if c.isdigit()]
+    remainder = sum(d * (10 - i) for i, d in enumerate(digits[:9])) % 11
+    check = (11 - remainder) % 11
+    if check == 10 or check != digits[9]:
+        return None
+    if digits[0] == 0 and not _NHS_BEFORE.search(m.string, max(0, m.start() - 24), m.start()):
+        return None
+    return m.span()
+
+
+def _names_ok(names: str) -> bool:
+    return not any(w.lower() in _NOT_NAMES for w in re.findall(r"[\w'’\-]+", names) if w != "and")
+
+
+def _check_named(m: re.Match[str]) -> _Span | None:
+    """A name (group "name", see _name_start) and the school or school year that follows it."""
+    start = _name_start(m)
+    return None if start is None else (start, m.end())
+
+
+_WORD_BEFORE = re.compile(r"([^\s]+)[ \t]+$")
+
+
+def _check_named_mid_sentence(m: re.Match[str]) -> _Span | None:
+    """As _check_named, for a name that is only a name in the middle of a sentence ("for Amelia at
+    Brookfield Academy"; "Training at Brookfield Academy" is not one)."""
+    start = _name_start(m)
+    if start is None:
+        return None
+    before = _WORD_BEFORE.search(m.string, max(0, start - 40), start)
+    if before is None or not before.group(1)[0].islower():
+        return None
+    return start, m.end()
+
+
+def _check_name_words(m: re.Match[str]) -> _Span | None:
+    return m.span() if _names_ok(m.group("name")) else None
+
+
+def _check_child_list(m: re.Match[str]) -> _Span | None:
+    return (m.start("names"), m.end()) if _names_ok(m.group("names")) else None
+
+
+def _check_baby(m: re.Match[str]) -> _Span | None:
+    first = m.group("name").split()[0].lower()
+    return m.span() if first not in _NOT_BABY_NAMES and _names_ok(m.group("name")) else None
+
+
+_Gate = Callable[[TextFacts], bool] | None
+# d.o.b, D O B, dob: every spelling of "d\.?[ ]?o\.?[ ]?b" (in _DOB_RE), in lower case
+_DOB_WORDS = tuple(
+    f"d{a}{b}o{c}{d}b" for a in ("", ".") for b in ("", " ") for c in ("", ".") for d in ("", " ")
 )
+_SCHOOL_WORDS = ("Primary", "Academy", "School", "College", "Infant", "Infants", "Junior", "Juniors", "PRU")
+_SCHOOL_WORDS += ("Nursery", "Grammar", "Secondary", "High")
+# "son" after a space, a tab, a hyphen or "half"/"step", as _CHILD_RELATIVE_RE allows
+_RELATIVES = ("brother", "sister", "sibling", "daughter", "cousin", " son", "\tson", "-son", "fson", "pson")
+_GROUPS = ("siblings", "children", "brothers", "sisters", "twins", "triplets", "sons", "daughters", "kids")
+_CRIME_WORDS = ("occ", "occurrence", "crime", "incident", "inc", "log", "ref", "reference", "urn")
+_HOME_WORDS = ("lives", "living", "lived", "resides", "residing", "address")
+
+
+# Facts a gate can ask for (see textfacts.TextFacts.facts): "c:" a string in the text, "i:" a string in
+# the lower-cased text, "s:" a string in the text's shape (digits as 0, letters as a or A).
+def _c(*needles: str) -> frozenset[str]:
+    return frozenset("c:" + n for n in needles)
+
+
+def _i(*needles: str) -> frozenset[str]:
+    return frozenset("i:" + n for n in needles)
+
+
+def _s(*needles: str) -> frozenset[str]:
+    return frozenset("s:" + n for n in needles)
+
+
+# a street word after a space or tab ("14 Acacia Avenue", "22 mill lane"), as _STREET_RE needs
+_STREET_WORDS = tuple(
+    sep + word for sep in " \t" for word in re.findall(r"[A-Za-z]+", _STREET_SUFFIX + "|" + _LOWER_SUFFIX)
+)
+_THREE_DIGITS = _s("000")
+_LETTER_DIGIT = _s("a0", "A0")  # a letter right before a digit
+_NUMERIC_DATE = _s("0/0", "0.0", "0-0")
+_SCHOOL_YEARS = _c("Year", "Yr", "Reception", "Nursery")
+_Clauses = tuple[frozenset[str], ...]
+
+
+def _group_list(f: TextFacts) -> bool:
+    return f.word_then_capital(*_GROUPS)
+
+
+_CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, _Clauses, _Gate], ...] = (
+    # (kind, pattern, validator, clauses, gate): the pattern is tried only if the text has at least one
+    # fact of each clause, and the gate (if any) holds: conditions every match needs that are far cheaper
+    # to test than the pattern (see textfacts.py)
+    (DATE_OF_BIRTH, _DOB_RE, _whole, (_i("birth", "born", *_DOB_WORDS),), None),
+    (DATE_OF_BIRTH, _DOB_YEAR_RE, _whole, (_i("birth", *_DOB_WORDS),), None),
+    (DATE_OF_BIRTH, _BORN_YEAR_RE, _check_born_year, (_i("born"),), None),
+    (PHONE, _PHONE_RE, _whole, (_THREE_DIGITS,), None),
+    (EMAIL, _EMAIL_RE, _whole, (_c("@"),), None),
+    (POSTCODE, _POSTCODE_RE, _check_postcode, (_LETTER_DIGIT,), None),
+    (STREET_ADDRESS, _STREET_RE, _check_street, (_c(*_STREET_WORDS),), None),
+    (STREET_ADDRESS, _KEYWORD_STREET_RE, _check_keyword_street, (_i(*_HOME_WORDS),), None),
+    (VEHICLE, _VEHICLE_RE, _whole, (_LETTER_DIGIT,), None),
+    (NI_NUMBER, _NI_RE, _whole, (_LETTER_DIGIT | _s("A 0"),), None),
+    (CRIME_REF, _CRIME_RES[0], _whole, (_THREE_DIGITS,), None),
+    (CRIME_REF, _CRIME_RES[1], _whole, (_c("-"), _THREE_DIGITS), None),
+    (CRIME_REF, _CRIME_RES[2], _whole, (_c("/"), _THREE_DIGITS), None),
+    (
+        CRIME_REF,
+        _CRIME_RES[3],
+        _check_crime_keyword,
+        (_i(*_CRIME_WORDS), _THREE_DIGITS | _NUMERIC_DATE),
+        None,
+    ),
+    (CRIME_REF, _CAD_RE, _whole, (_THREE_DIGITS, _i("cad", "serial")), None),
+    (NAMED_CHILD, _CHILD_RE, _check_child, (), TextFacts.age_hint),
+    (NAMED_CHILD, _CHILD_AFTER_RE, _check_child_after, (_i("old"), _i("year")), None),
+    (NAMED_CHILD, _CHILD_AGE_COMMA_RE, _check_child_after, (_i("old"), _i("year")), None),
+    (NHS_NUMBER, _NHS_RE, _check_nhs, (_THREE_DIGITS,), None),
+    (NAMED_CHILD_CONTEXT, _CHILD_SCHOOL_RES[0], _check_named, (_SCHOOL_YEARS,), None),
+    (NAMED_CHILD_CONTEXT, _CHILD_SCHOOL_RES[1], _check_name_words, (_SCHOOL_YEARS,), None),
+    (NAMED_CHILD_CONTEXT, _CHILD_SCHOOL_RES[2], _check_named, (_c(*_SCHOOL_WORDS),), None),
+    (NAMED_CHILD_CONTEXT, _CHILD_SCHOOL_RES[3], _check_named_mid_sentence, (_c(*_SCHOOL_WORDS),), None),
+    (NAMED_CHILD_CONTEXT, _CHILD_RELATIVE_RE, _check_name_words, (_i(*_RELATIVES),), None),
+    (
+        NAMED_CHILD_CONTEXT,
+        _CHILD_LIST_RE,
+        _check_child_list,
+        (_i(*_GROUPS), _i("and") | _c("&")),
+        _group_list,
+    ),
+    (NAMED_CHILD_CONTEXT, _CHILD_BABY_RE, _check_baby, (_c("Baby"),), None),
+)
+
+# every needle the clauses name (and age_hint uses), each kind found in one pass (textfacts.FactNeedles)
+_NEEDLES = FactNeedles(frozenset().union(*(c for check in _CHECKS for c in check[3])) | AGE_HINT_FACTS)
 
 
 def _count_lists(text: str) -> list[_Span]:
@@ -412,35 +620,13 @@ def scan(text: str, allow: Iterable[str] = ()) -> list[Match]:
     """Likely personal data in text, in order of position. A match whose text contains
     (case-insensitive, whitespace-normalised) any allow-list entry as a whole (not inside a longer
     word or number: ``0`` does not allow ``07812 345678``), or equals one, is dropped."""
-    found: list[_Found] = []
-    lowered: str | None = None
-    for kind, pattern, check, needle in _CHECKS:
-        if isinstance(needle, str) and needle not in text:
-            continue
-        if isinstance(needle, tuple):
-            lowered = text.lower() if lowered is None else lowered
-            if not any(n in lowered for n in needle):
-                continue
-        for m in pattern.finditer(text):
-            span = check(m)
-            if span is not None:
-                found.append((span[0], span[1], kind))
+    found = _found_short(text) if len(text) <= MEMO_LIMIT else _found(text)
     if not found:
         return []
-
-    if "(" in text and any(kind == NAMED_CHILD for _, _, kind in found):
-        found = _drop_counts(text, found)
-
-    # Leftmost, then longest, wins where matches overlap.
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     allowed = [re.compile(rf"(?<!\w){re.escape(a)}(?!\w)") for a in map(_normalise, allow) if a]
     result: list[Match] = []
-    last_end = -1
     line, counted_to = 1, 0
     for start, end, kind in found:
-        if start < last_end:
-            continue
-        last_end = end
         matched = text[start:end]
         if allowed:
             norm = _normalise(matched)
@@ -450,3 +636,46 @@ def scan(text: str, allow: Iterable[str] = ()) -> list[Match]:
         counted_to = start
         result.append(Match(kind, matched, start, end, line))
     return result
+
+
+#: texts up to this many characters have their findings remembered (actions, notes and evidence carried
+#: forward recur from file to file and quarter to quarter); the scan is a function of the text alone
+MEMO_LIMIT = 2_000
+
+
+@functools.lru_cache(maxsize=4096)
+def _found_short(text: str) -> tuple[_Found, ...]:
+    return _found(text)
+
+
+def _found(text: str) -> tuple[_Found, ...]:
+    """The matches in ``text`` that do not overlap: leftmost, then longest, wins."""
+    found: list[_Found] = []
+    facts = TextFacts(text, _NEEDLES)
+    known = facts.facts
+    for kind, pattern, check, clauses, gate in _CHECKS:
+        for clause in clauses:
+            if known.isdisjoint(clause):
+                break
+        else:
+            if gate is not None and not gate(facts):
+                continue
+            for m in pattern.finditer(text):
+                span = check(m)
+                if span is not None:
+                    found.append((span[0], span[1], kind))
+    if not found:
+        return ()
+
+    if "(" in text and any(kind == NAMED_CHILD for _, _, kind in found):
+        found = _drop_counts(text, found)
+
+    # Leftmost, then longest, wins where matches overlap.
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    kept: list[_Found] = []
+    last_end = -1
+    for start, end, kind in found:
+        if start >= last_end:
+            kept.append((start, end, kind))
+            last_end = end
+    return tuple(kept)

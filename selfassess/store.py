@@ -16,12 +16,11 @@ from typing import Any
 from . import canonical as c
 from .atomic import file_sha256, sha256_bytes, write_atomic
 from .errors import AssessmentError, ConflictError, SelfAssessError
-from .fastread import canonical_table
 from .guards import OUT_OF_RANGE, utc_or_none
 from .ids import DISTRICT_RE
 from .model import SCHEMA, Action, Assessment, Framework, Response, Review
 from .periods import PERIOD_RE
-from .tomlread import check_text, decode, parse_toml, read_bytes
+from .tomlread import decode, parse_toml, parse_with_tomllib, read_bytes
 from .tomlsource import KeyLines
 from .vocabulary import FILE_STATUSES
 
@@ -203,10 +202,7 @@ def parse_assessment(
     """
     path = str(path)
     text = decode(data, path) if isinstance(data, bytes) else data
-    check_text(text, path)
-    assessment = _read_canonical(text, path)
-    if assessment is None:
-        assessment = _read_assessment(parse_toml(text, path), text, path)
+    assessment = _read_assessment(parse_toml(text, path), text, path)
     if callable(framework):
         framework_id = assessment.framework
         framework = framework(framework_id)
@@ -225,26 +221,9 @@ def parse_assessment(
 
 def read_with_tomllib(text: str, path: str | os.PathLike[str] = "<string>") -> Assessment:
     """The assessment in ``text`` read by tomllib alone (no framework checks): the reference reading
-    the quick one must agree with, used to verify each save."""
+    the compiled one must agree with, used to verify each save."""
     path = str(path)
-    check_text(text, path)
-    return _read_assessment(parse_toml(text, path), text, path)
-
-
-def _read_canonical(text: str, path: str) -> Assessment | None:
-    """The assessment, read quickly, when ``text`` is exactly the canonical form of it; else None.
-
-    A rendering equal to the text proves the quick reading right: rendered text always reads back
-    through tomllib to the same assessment (see ``fastread``).
-    """
-    try:
-        table = canonical_table(text)
-        if table is None:
-            return None
-        assessment = _read_assessment(table, text, path)
-        return assessment if render_assessment(assessment) == text else None
-    except Exception:  # an optimisation only: whatever goes wrong here, tomllib's reading decides
-        return None
+    return _read_assessment(parse_with_tomllib(text, path), text, path)
 
 
 def _read_assessment(table: dict[str, Any], text: str, path: str) -> Assessment:

@@ -11,6 +11,7 @@ from typing import Any
 
 from .errors import AssessmentError
 from .guards import check_depth
+from .quicktoml import loads as quick_loads
 
 MAX_ASSESSMENT_BYTES = 16 * 1024 * 1024
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(\s|$)", re.MULTILINE)
@@ -62,7 +63,20 @@ def check_text(text: str, path: str) -> None:
 
 
 def parse_toml(text: str, path: str) -> dict[str, Any]:
+    """The TOML table in ``text``: read by the compiled reader when it can, else (and for every error)
+    by ``tomllib``, the reference (see ``quicktoml``)."""
     check_text(text, path)
+    table = quick_loads(text)
+    return table if table is not None else _tomllib(text, path)
+
+
+def parse_with_tomllib(text: str, path: str) -> dict[str, Any]:
+    """The TOML table in ``text`` read by ``tomllib`` alone; its errors name the file and line."""
+    check_text(text, path)
+    return _tomllib(text, path)
+
+
+def _tomllib(text: str, path: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

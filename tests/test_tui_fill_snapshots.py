@@ -51,7 +51,11 @@ def test_fill_on_a_rated_criterion_with_actions(demo: Path, snap_compare) -> Non
     async def open_actions(pilot) -> None:
         await pilot.pause()
         pilot.app.screen.go_to("CC1", focus=False)
+        await pilot.pause()  # the new criterion's fields laid out before the focus scrolls to them
         pilot.app.screen.query_one("#actions").focus()
+        await pilot.pause()  # the focus scrolls the pane: let it arrive before the picture is taken
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
 
     assert snap_compare(sheffield(demo), terminal_size=(100, 40), run_before=open_actions)
 

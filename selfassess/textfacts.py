@@ -1,0 +1,151 @@
+"""Cheap facts about a text, each found in one pass of C code and only when first asked for.
+
+The personal-data scan (``privacy.py``) runs about 25 patterns. Each costs a pass over the text that stops
+at every digit, capital or keyword letter, which made the scan the largest cost of ``validate``. Every
+pattern has a *necessary condition* that is much cheaper to test (a date of birth needs the word "born",
+"birth" or "dob"; a phone number needs three digits in a row): a pattern whose condition is false cannot
+match, so it is not run. The conditions are facts about the whole text, so skipping never changes a
+result; ``tests/test_privacy.py`` checks that on random texts built from the patterns' own pieces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+try:  # one pass for every needle (Aho-Corasick, in Rust); without it, one ``in`` test per needle
+    from ahocorasick_rs import AhoCorasick
+except Exception:  # pragma: no cover - depends on the platform's wheels
+    AhoCorasick = None
+
+# "(12", "( aged 12": a bracket, then an age
+_BRACKET_NUMBER = re.compile(r"\([ \t]*(?i:aged?[ \t]+)?\d").search
+# "aged 12", "age: 12"
+_AGED_NUMBER = re.compile(r"(?i:aged?)[ \t]*:?[ \t]+\d").search
+# after a word such as "siblings": spaces, perhaps a comma or colon, then a capital letter
+_THEN_CAPITAL = re.compile(r"[ \t]*[,:]?[ \t]+[A-Z]").match
+# The text's shape: ASCII digits become 0, capitals A, small letters a; facts about digits and letters
+# are then substring tests, which run at memory speed.
+_SHAPE = str.maketrans(
+    "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", "0" * 10 + "A" * 26 + "a" * 26
+)
+# characters that Python's case-insensitive matching equates with ASCII letters although str.lower()
+# does not turn them into those letters (Kelvin sign, long s, dotted and dotless i, ...)
+_CASE_SPECIALS = frozenset("\u0130\u0131\u017f\u212a\u212b\u1e9e\u00df\u03c2\u1fbe")
+
+
+class Needles:
+    """A fixed set of strings, all found in a text in one pass (overlapping occurrences included)."""
+
+    def __init__(self, needles: Iterable[str]) -> None:
+        self.needles = frozenset(needles)
+        self._automaton = AhoCorasick(sorted(self.needles)) if AhoCorasick and self.needles else None
+
+    def found(self, text: str) -> frozenset[str]:
+        """The needles that occur in ``text``."""
+        if self._automaton is not None:
+            return frozenset(self._automaton.find_matches_as_strings(text, overlapping=True))
+        return frozenset(n for n in self.needles if n in text)
+
+
+class FactNeedles:
+    """The needles behind a set of facts named "c:…" (in the text), "i:…" (in the lower-cased text) and
+    "s:…" (in the text's shape), found with one pass of each kind."""
+
+    def __init__(self, facts: Iterable[str]) -> None:
+        facts = frozenset(facts)
+        unknown = {f for f in facts if f[:2] not in ("c:", "i:", "s:")}
+        if unknown:
+            raise ValueError(f"unknown facts: {sorted(unknown)}")
+        self.cased = Needles(f[2:] for f in facts if f.startswith("c:"))
+        self.folded = Needles(f[2:] for f in facts if f.startswith("i:"))
+        self.shape = Needles(f[2:] for f in facts if f.startswith("s:"))
+
+
+_SPACE_PUNCTUATION = frozenset({"s: ,", "s: ;", "s: )", "s:\t,", "s:\t;", "s:\t)"})
+#: the facts :meth:`TextFacts.age_hint` asks about
+AGE_HINT_FACTS = frozenset(
+    {"c:(", "i:age", "i:old", "i:yr", "i:year", "s:0,", "s:0;", "s:0)", "s:0 ", "s:0\t"}
+)
+AGE_HINT_FACTS |= _SPACE_PUNCTUATION
+
+
+class TextFacts:
+    """Facts about ``text``, computed once, on first use. Each fact is a necessary condition: when it is
+    absent the text certainly lacks what it names; when present, the text may still lack it."""
+
+    __slots__ = ("text", "_lower", "_special", "_shape", "_needles", "_facts")
+
+    def __init__(self, text: str, needles: FactNeedles) -> None:
+        self.text = text
+        self._lower: str | None = None
+        self._special: bool | None = None
+        self._shape: str | None = None
+        self._needles = needles
+        self._facts: frozenset[str] | None = None
+
+    @property
+    def lower(self) -> str:
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
+
+    @property
+    def special(self) -> bool:
+        """Whether the text holds a character that case-insensitive patterns equate with an ASCII
+        letter although ``str.lower`` does not ("ſon" is "son" to them)."""
+        if self._special is None:
+            self._special = not self.text.isascii() and not _CASE_SPECIALS.isdisjoint(self.text)
+        return self._special
+
+    @property
+    def shape(self) -> str:
+        """The text with ASCII digits as 0 and ASCII letters as A or a; "" when it holds a digit that is
+        not ASCII (``\\d`` matches those too)."""
+        if self._shape is None:
+            text = self.text
+            exotic = not text.isascii() and any(c.isdecimal() for c in set(text) if c > "\x7f")
+            self._shape = "" if exotic else text.translate(_SHAPE)
+        return self._shape
+
+    @property
+    def facts(self) -> frozenset[str]:
+        """The facts of the text among those its needles name. Where a kind of fact cannot be trusted
+        (special case-folding characters; digits that are not ASCII), every fact of that kind is in."""
+        if self._facts is None:
+            n = self._needles
+            facts = {"c:" + s for s in n.cased.found(self.text)}
+            folded = n.folded.needles if self.special else n.folded.found(self.lower)
+            facts.update("i:" + s for s in folded)
+            shape = self.shape
+            facts.update("s:" + s for s in (n.shape.found(shape) if shape else n.shape.needles))
+            self._facts = frozenset(facts)
+        return self._facts
+
+    def age_hint(self) -> bool:
+        """Something each age in privacy's _CHILD_RE needs: "aged 12", "(12", "12 years old" or
+        "12," (a number of one or two digits, then spaces and a comma, semicolon or bracket)."""
+        f = self.facts
+        return (
+            ("c:(" in f and _BRACKET_NUMBER(self.text) is not None)
+            or ("i:age" in f and _AGED_NUMBER(self.text) is not None)
+            or ("i:old" in f and ("i:yr" in f or "i:year" in f))
+            or "s:0," in f
+            or "s:0;" in f
+            or "s:0)" in f
+            or (("s:0 " in f or "s:0\t" in f) and not f.isdisjoint(_SPACE_PUNCTUATION))
+        )
+
+    def word_then_capital(self, *words: str) -> bool:
+        """Whether one of ``words`` (lower-case ASCII, any case in the text) is followed by spaces,
+        perhaps a comma or colon, and a capital letter."""
+        lower, text = self.lower, self.text
+        if self.special or len(lower) != len(text):
+            return True  # positions in the lower-case text may not be those of the text: be safe
+        for word in words:
+            at = lower.find(word)
+            while at >= 0:
+                if _THEN_CAPITAL(text, at + len(word)):
+                    return True
+                at = lower.find(word, at + 1)
+        return False
