@@ -203,20 +203,3 @@ def _signatures(
                 if len(parts) == 4:
                     found[parts[0]] = (parts[1], parts[2], parts[3])
     return found
-
-
-def verified_units(root: Path, period: str, units: tuple[str, ...]) -> dict[str, bool | None] | None:
-    """For ``summary --format json``: whether each unit's file for ``period`` was last changed by a commit
-    that passes verify (None: no file); None for the whole when the workspace has no allowed_signers."""
-    if not (root / ALLOWED_SIGNERS).is_file():
-        return None
-    try:
-        files = verify(root).files
-    except SelfAssessError:
-        files = {}
-    result: dict[str, bool | None] = {}
-    for unit in units:
-        path = f"assessments/{unit}/{period}.toml"
-        state = files.get(path)
-        result[unit] = None if not (root / path).is_file() else bool(state and state.verified)
-    return result

@@ -167,27 +167,65 @@ async def test_review_r_commits_the_review_file(make_workspace, git_repo) -> Non
     assert git(root, "status", "--porcelain", "--", "assessments") == ""
 
 
-async def test_review_line_says_whose_sign_off_verifies(tmp_path: Path, make_workspace) -> None:
+def column_name(pilot, district: str) -> str:
+    return heatmap(pilot).columns[district].label.plain.splitlines()[0]  # type: ignore[index]
+
+
+async def cell_signoff(pilot, criterion_id: str, district: str) -> str | None:
+    """What the drill-down of ``district``'s cell says of its sign-off (None: it says nothing)."""
+    await go_to(pilot, criterion_id, district)
+    await pilot.press("enter")
+    await pilot.pause()
+    found = pilot.app.screen.query("#review-cell-signoff")
+    words = found.first(Static).visual.plain if found else None
+    await pilot.press("escape")
+    await pilot.pause()
+    return words
+
+
+async def test_review_marks_each_districts_column_and_says_why_in_the_cell(
+    tmp_path: Path, make_workspace
+) -> None:
     from test_verify import ACCESS, Team
 
     keys = tmp_path / "keys"
     keys.mkdir()
-    team = Team(make_workspace(extra_settings=ACCESS), keys)
+    team = Team(make_workspace(districts=("north", "south", "east"), extra_settings=ACCESS), keys)
+    write(team.root, "north", "2026-Q3", {"T1C1": {"rating": "red"}})
+    team.commit(None, "north's last quarter, unsigned")
     write(team.root, "north", "2026-Q4", {"T1C1": {"rating": "green"}})
     team.commit("north", "north's draft")
     write(team.root, "south", "2026-Q4", {"T1C1": {"rating": "green"}})
-    team.commit(None, "south's draft, unsigned")
+    unsigned = team.commit(None, "south's draft, unsigned")
     async with review_app(team.root, period="2026-Q4").run_test(size=SIZE) as pilot:
         await settle(pilot)
-        pilot.app.screen.verification.show()
-        line = pilot.app.screen.query_one("#review-verified", Static).visual.plain
-        assert line == (
-            "Sign-off (verify): north ✔ deputy.north@force.example, north@force.example · south ⚠ unsigned"
+        assert [column_name(pilot, d) for d in ("north", "south", "east")] == ["north ✔", "south ⚠", "east"]
+        assert await cell_signoff(pilot, "T1C1", "north") == (
+            "Sign-off: ✔ verified: signed by deputy.north@force.example, north@force.example"
+        )
+        assert await cell_signoff(pilot, "T1C1", "south") == (
+            f"Sign-off: ⚠ NOT verified: assessment {unsigned} changed — unsigned"
+        )
+        assert await cell_signoff(pilot, "T1C1", "east") == "Sign-off: no assessment file"
+        await pilot.press("left_square_bracket")  # the marks follow the quarter shown
+        await settle(pilot)
+        assert [column_name(pilot, d) for d in ("north", "south")] == ["north ⚠", "south"]
+        await pilot.press("right_square_bracket")
+        write(team.root, "north", "2026-Q4", {"T1C1": {"rating": "amber"}})  # on disk, not committed
+        pilot.app.screen.live_reload.check_now()  # what the timer does every second
+        await settle(pilot)
+        assert column_name(pilot, "north") == "north ⚠"
+        assert await cell_signoff(pilot, "T1C1", "north") == (
+            "Sign-off: ⚠ NOT verified: assessment has changes not committed"
         )
 
 
-async def test_review_without_allowed_signers_has_no_sign_off_line(make_workspace) -> None:
+async def test_review_without_allowed_signers_has_no_sign_off_marks(make_workspace) -> None:
     root = four_grade_workspace(make_workspace)
     async with review_app(root).run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert not pilot.app.screen.query("#review-verified")
+        screen = pilot.app.screen
+        assert screen.verification is None
+        districts = [str(key.value) for key in heatmap(pilot).columns][2:]
+        assert districts and all(column_name(pilot, d) == d for d in districts)
+        assert await cell_signoff(pilot, "T1C1", districts[0]) is None

@@ -230,13 +230,82 @@ def test_a_locked_key_without_an_agent_fails_in_one_line(
     )
 
 
-def test_the_markdown_report_gains_provenance_only_with_allowed_signers(team: Team, make_workspace) -> None:
-    write(team.root, "north", "2026-Q4", {"T1C1": {"rating": "green"}}, status="submitted")
+def signed_quarter(team: Team) -> dict[str, str]:
+    """north submitted (signed by north) and reviewed (by a lead: not allowed); south a draft, unsigned."""
+    from hashlib import sha256
+
+    from test_review_support import write_review
+
+    north = write(team.root, "north", "2026-Q4", {"T1C1": {"rating": "green"}}, status="submitted")
     team.commit("north", "north submits")
-    result = run_cli("report", "2026-Q4", "--as-of", "2026-11-23", cwd=team.root)
-    assert "## Provenance" in result.stdout
-    assert "| north | submitted | DCI A. Example | – | verified |" in result.stdout
-    assert "| south | missing | – | – | – |" in result.stdout
+    write_review(team.root, "north", "2026-Q4", sha256(north.read_bytes()).hexdigest(), "Seen")
+    review = team.commit("north", "north reviews itself")
+    write(team.root, "south", "2026-Q4", {"T1C1": {"rating": "green"}})
+    unsigned = team.commit(None, "south's draft, unsigned")
+    return {"review": review, "unsigned": unsigned}
+
+
+LEAD = "deputy.north@force.example, north@force.example"
+
+
+def report(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return run_cli("report", "2026-Q4", "--as-of", "2026-11-23", *args, cwd=root)
+
+
+def test_the_markdown_report_gains_provenance_only_with_allowed_signers(team: Team, make_workspace) -> None:
+    commits = signed_quarter(team)
+    result = report(team.root)
+    assert result.returncode == 0, result.stderr
+    section = result.stdout[result.stdout.index("## Provenance") :].splitlines()
+    assert section[2:6] == [
+        "| District | Status | Assessor | Reviewed by | Signed by | Verified |",
+        "|---|---|---|---|---|---|",
+        f"| north | reviewed | DCI A. Example | ACC Before | {LEAD} | NO: review {commits['review']} changed "
+        f"by {LEAD} — not a reviewer |",
+        f"| south | draft | DCI A. Example | – | – | NO: assessment {commits['unsigned']} changed "
+        "— unsigned |",
+    ]
     plain = make_workspace(name="plain")
     write(plain, "north", "2026-Q4", {"T1C1": {"rating": "green"}})
-    assert "Provenance" not in run_cli("report", "2026-Q4", "--as-of", "2026-11-23", cwd=plain).stdout
+    assert "Provenance" not in report(plain).stdout
+
+
+def test_the_html_report_gains_an_accessible_provenance_section(team: Team, make_workspace) -> None:
+    from a11y_tree import announce, by_id, parse
+
+    commits = signed_quarter(team)
+    result = report(team.root, "--format", "html")
+    assert result.returncode == 0, result.stderr
+    page = parse(result.stdout)
+    section = by_id(page, "provenance")
+    (table,) = section.iter("table")
+    (caption,) = [c for c in table.elements() if c.tag == "caption"]
+    words = "Who submitted and reviewed each district's 2026-Q4, and whether it verifies"
+    assert caption.text().strip() == words
+    assert all(th.attrs.get("scope") in ("row", "col") for th in table.iter("th"))
+    region = table.parent
+    assert region is not None and region.tag == "section" and region.attrs.get("tabindex") == "0"
+    assert region.attrs.get("aria-labelledby") == caption.attrs.get("id")
+    spoken = announce(table)
+    assert spoken[("Verified", "south")] == (
+        f"Verified, south, NO: assessment {commits['unsigned']} changed — unsigned"
+    )
+    assert spoken[("Signed by", "north")] == f"Signed by, north, {LEAD}"
+    assert spoken[("Reviewed by", "north")] == "Reviewed by, north, ACC Before"
+    # the section sits before the colophon, under an h2 like every other section
+    assert result.stdout.index('id="provenance"') < result.stdout.index('class="colophon"')
+    plain = make_workspace(name="plain")
+    write(plain, "north", "2026-Q4", {"T1C1": {"rating": "green"}})
+    assert "provenance" not in report(plain, "--format", "html").stdout.lower()
+
+
+def test_summary_verified_needs_the_review_signed_by_a_reviewer_too(team: Team) -> None:
+    signed_quarter(team)
+    result = run_cli("summary", "2026-Q4", "--format", "json", "--as-of", "2026-11-23", cwd=team.root)
+    assert json.loads(result.stdout)["verified"] == {"north": False, "south": False}
+    (team.root / "assessments/north/2026-Q4.review.toml").write_bytes(
+        (team.root / "assessments/north/2026-Q4.review.toml").read_bytes() + b"\n"
+    )
+    team.commit("acc", "the ACC signs the review")
+    result = run_cli("summary", "2026-Q4", "--format", "json", "--as-of", "2026-11-23", cwd=team.root)
+    assert json.loads(result.stdout)["verified"] == {"north": True, "south": False}
