@@ -3,6 +3,7 @@ review, resolving a merge conflict in the fill screen, and the review screen's `
 
 from __future__ import annotations
 
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -229,3 +230,40 @@ async def test_review_without_allowed_signers_has_no_sign_off_marks(make_workspa
         districts = [str(key.value) for key in heatmap(pilot).columns][2:]
         assert districts and all(column_name(pilot, d) == d for d in districts)
         assert await cell_signoff(pilot, "T1C1", districts[0]) is None
+
+
+async def test_a_locked_key_never_prompts_under_the_screens(
+    make_workspace, git_repo, tmp_path: Path, monkeypatch
+) -> None:
+    """A passphrase-protected key (made by ssh-keygen) and no ssh-agent: `s` on the home screen and `r`
+    on the review screen fail with one line saying what to do, and the screen carries on."""
+    from selfassess import gitrun
+
+    root = git_repo(four_grade_workspace(make_workspace))
+    key = tmp_path / "locked"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "secret", "-f", str(key)], check=True)
+    for name, value in (("gpg.format", "ssh"), ("user.signingkey", str(key)), ("commit.gpgsign", "true")):
+        git(root, "config", name, value)
+    for name in ("SSH_AUTH_SOCK", "SSH_ASKPASS", "SSH_ASKPASS_REQUIRE", "DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(gitrun, "DETACH_FROM_TERMINAL", False)  # the screens must set it themselves
+    advice = (
+        "git commit failed: git could not sign the commit (a key with a passphrase and no ssh-agent?): run "
+        "ssh-add, or run selfassess sync from the command line, where git can ask for it"
+    )
+    head = git(root, "rev-parse", "HEAD")
+    write(root, "north", "2026-Q4", {"T1C1": {"rating": "green"}})
+    async with home_app(root).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        failures = [str(n.message) for n in pilot.app._notifications if n.title == "Sync failed"]
+        assert failures == [advice]
+    async with review_app(root, period="2026-Q4").run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await go_to(pilot, "T1C2", "south")
+        await pilot.press("r", *"Seen", "ctrl+s")
+        await settle(pilot)
+        failures = [str(n.message) for n in pilot.app._notifications if n.title == "Git"]
+        assert failures == [f"Not committed: {advice}"]
+    assert git(root, "rev-parse", "HEAD") == head  # nothing committed unsigned

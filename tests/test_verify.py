@@ -309,3 +309,29 @@ def test_summary_verified_needs_the_review_signed_by_a_reviewer_too(team: Team) 
     team.commit("acc", "the ACC signs the review")
     result = run_cli("summary", "2026-Q4", "--format", "json", "--as-of", "2026-11-23", cwd=team.root)
     assert json.loads(result.stdout)["verified"] == {"north": True, "south": False}
+
+
+def test_a_workspace_that_does_not_sign_behaves_as_before(make_workspace, git_repo) -> None:
+    """No [access], no allowed_signers: no provenance, no `verified`; the only difference an
+    allowed_signers file makes to the reports is their provenance section."""
+    root = make_workspace()
+    write(root, "north", "2026-Q4", {"T1C1": {"rating": "green"}}, status="submitted")
+    git_repo(root)
+    before = {fmt: report(root, "--format", fmt).stdout for fmt in ("md", "html", "json", "csv")}
+    summary = run_cli("summary", "2026-Q4", "--format", "json", "--as-of", "2026-11-23", cwd=root)
+    assert "verified" not in json.loads(summary.stdout) and "Provenance" not in before["md"]
+    assert 'id="provenance"' not in before["html"]
+    assert run_cli("validate", cwd=root).returncode == 0
+    assert run_cli("verify", cwd=root).returncode == 2
+    (root / "allowed_signers").write_text("")  # on disk, not committed: nothing verifies
+    after = {fmt: report(root, "--format", fmt).stdout for fmt in ("md", "html", "json", "csv")}
+    assert after["json"] == before["json"] and after["csv"] == before["csv"]
+    assert after["md"].startswith(before["md"]) and after["md"] != before["md"]
+    assert (
+        "| north | submitted | DCI A. Example | – | – | NO: no allowed\\_signers committed in " in after["md"]
+    )
+    start, end = (
+        after["html"].index('<section id="provenance">'),
+        after["html"].index('<footer class="colophon">'),
+    )
+    assert after["html"][:start] + after["html"][end:] == before["html"]
