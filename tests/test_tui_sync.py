@@ -259,6 +259,7 @@ async def test_a_locked_key_never_prompts_under_the_screens(
         await settle(pilot)
         failures = [str(n.message) for n in pilot.app._notifications if n.title == "Sync failed"]
         assert failures == [advice]
+        assert gitrun.DETACH_FROM_TERMINAL  # git and its ssh-keygen get no terminal to prompt on
     async with review_app(root, period="2026-Q4").run_test(size=SIZE) as pilot:
         await settle(pilot)
         await go_to(pilot, "T1C2", "south")
