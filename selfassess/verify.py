@@ -109,7 +109,7 @@ def verify(root: Path, from_revision: str | None = None) -> Report:
         principals = keys.get(key, {first_principal} if first_principal else set())
         signer = ", ".join(sorted(principals)) or None
         for path in commit.paths:
-            why = _why(status, key, principals, access, path)
+            why = _why(status, key, principals if status == "G" else set(), access, path, key in keys)
             if why is None:
                 report.files[path] = FileState(commit.sha[:7], signer, True)
                 continue
@@ -119,7 +119,7 @@ def verify(root: Path, from_revision: str | None = None) -> Report:
     return report
 
 
-def _why(status: str, key: str, principals: set[str], access: Access, path: str) -> str | None:
+def _why(status: str, key: str, principals: set[str], access: Access, path: str, listed: bool) -> str | None:
     if status == "N":
         return "unsigned"
     if status == "B":
@@ -128,6 +128,10 @@ def _why(status: str, key: str, principals: set[str], access: Access, path: str)
         return "signed with an expired key"
     if status == "R":
         return "signed with a revoked key"
+    if status != "G" and listed:  # git found no principal for a key the file lists: its options
+        return (
+            f"signed with a key {ALLOWED_SIGNERS} does not accept at the commit's date (valid-before/after)"
+        )
     if status != "G" or not principals:
         return f"signed by a key not in {ALLOWED_SIGNERS}" + (f" ({key})" if key else "")
     if not access.may_write(path, principals):

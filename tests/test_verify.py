@@ -335,3 +335,38 @@ def test_a_workspace_that_does_not_sign_behaves_as_before(make_workspace, git_re
         after["html"].index('<footer class="colophon">'),
     )
     assert after["html"][:start] + after["html"][end:] == before["html"]
+
+
+def test_rotating_a_key_with_valid_before_and_removing_one(team: Team) -> None:
+    """valid-before is checked against the committer date; a removed key fails only later commits here
+    (each commit is judged by the allowed_signers its parent had), while git's own check, which reads
+    the file as it is now, fails the key's whole history."""
+    write(team.root, "south", "2026-Q4", {"T1C1": {"rating": "green"}})
+    south = team.commit("south", "south, before its key is removed")
+    write(team.root, "north", "2026-Q4", {"T1C1": {"rating": "green"}})
+    team.commit("north", "north, before the rotation")
+    team.keys["north-new"] = make_key(team.keys["north"].parent, "north-new")
+    signers = (
+        (team.root / "allowed_signers")
+        .read_text()
+        .replace(
+            'deputy.north@force.example namespaces="git"',
+            'deputy.north@force.example namespaces="git",valid-before="20200101"',
+        )
+    )
+    signers = "".join(line for line in signers.splitlines(True) if not line.startswith("south@"))
+    (team.root / "allowed_signers").write_text(
+        signers + signers_line("north@force.example", team.keys["north-new"])
+    )
+    team.commit("acc", "the ACC rotates north's key and removes south's")
+    write(team.root, "north", "2026-Q4", {"T1C1": {"rating": "amber"}})
+    late = team.commit("north", "north with the old key, after valid-before")
+    write(team.root, "north", "2026-Q3", {"T1C1": {"rating": "amber"}})
+    team.commit("north-new", "north with the new key")
+    result = verify(team)
+    assert result.stdout.splitlines() == [
+        f"assessments/north/2026-Q4.toml: error: {late} changed — signed with a key allowed_signers does not "
+        "accept at the commit's date (valid-before/after)"
+    ]
+    current = f"gpg.ssh.allowedSignersFile={team.root / 'allowed_signers'}"
+    assert git(team.root, "-c", current, "log", "-1", "--format=%G?", south) == "U\n"
