@@ -21,9 +21,6 @@ from .errors import SelfAssessError
 from .gitutil import read_blobs, revision_exists
 from .settings import SETTINGS_FILE
 
-#: the files judged: everything selfassess reads
-_JUDGED_PREFIXES = ("assessments/", "criteria/")
-_JUDGED_FILES = (SETTINGS_FILE, ALLOWED_SIGNERS)
 _SEP, _END = "\x1f", "\x1e"
 
 
@@ -75,10 +72,6 @@ class _Commit:
     sha: str
     first_parent: str | None
     paths: list[str]
-
-
-def _judged(path: str) -> bool:
-    return path.startswith(_JUDGED_PREFIXES) or path in _JUDGED_FILES
 
 
 def verify(root: Path, from_revision: str | None = None) -> Report:
@@ -152,7 +145,8 @@ def _commits(root: Path, prefix: str, root_commit: str, from_revision: str | Non
         header, _, names = record.partition("\n")
         sha, _, parents = header.partition(_SEP)
         paths = [n.removeprefix(prefix) for n in names.splitlines() if n.strip()]
-        judged = list(dict.fromkeys(p for p in paths if _judged(p)))
+        judged = list(dict.fromkeys(paths))  # every path in the workspace: a unit's by its leads, any other
+        # (settings, frameworks, reviews, allowed_signers, .gitattributes ...) by reviewers
         if judged:
             commits.append(_Commit(sha, parents.split()[0] if parents.split() else None, judged))
     return commits

@@ -370,3 +370,19 @@ def test_rotating_a_key_with_valid_before_and_removing_one(team: Team) -> None:
     ]
     current = f"gpg.ssh.allowedSignersFile={team.root / 'allowed_signers'}"
     assert git(team.root, "-c", current, "log", "-1", "--format=%G?", south) == "U\n"
+
+
+def test_every_other_path_in_the_workspace_needs_a_reviewer(team: Team) -> None:
+    """Not only settings and frameworks: .gitattributes (which picks git's merge driver) or any new file
+    a lead commits is judged, and only a reviewer may write it."""
+    (team.root / ".gitattributes").write_text("*.toml merge=ours\n")
+    (team.root / "notes.txt").write_text("a lead's file\n")
+    sha = team.commit("north", "a lead changes how git merges")
+    lead = "deputy.north@force.example, north@force.example"
+    assert verify(team).stdout.splitlines() == [
+        f".gitattributes: error: {sha} changed by {lead} — not a reviewer",
+        f"notes.txt: error: {sha} changed by {lead} — not a reviewer",
+    ]
+    (team.root / "notes.txt").write_text("the ACC's file\n")
+    team.commit("acc", "the ACC may")
+    assert verify(team, "--from", sha).returncode == 0
