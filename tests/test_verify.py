@@ -386,3 +386,27 @@ def test_every_other_path_in_the_workspace_needs_a_reviewer(team: Team) -> None:
     (team.root / "notes.txt").write_text("the ACC's file\n")
     team.commit("acc", "the ACC may")
     assert verify(team, "--from", sha).returncode == 0
+
+
+def test_a_reviewer_importing_a_districts_spreadsheet_is_flagged(team: Team, tmp_path: Path) -> None:
+    """As documented: the ACC who imports north's spreadsheet has written north's assessment."""
+    from test_import import workbook
+
+    sheet = [["Ref.", "Criterion", "RAG", "Evidence"], ["T1C1", None, "Green", "Seen in the audit."]]
+    book = workbook(tmp_path / "north.xlsx", {"Sheet1": sheet})
+    imported = run_cli(
+        "import",
+        str(book),
+        "--district",
+        "north",
+        "--period",
+        "2026-Q4",
+        "--as-of",
+        "2026-11-23",
+        cwd=team.root,
+    )
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    sha = team.commit("acc", "the ACC imports north's spreadsheet")
+    assert verify(team).stdout.splitlines() == [
+        f"assessments/north/2026-Q4.toml: error: {sha} changed by acc@force.example — not a lead of north"
+    ]
