@@ -44,6 +44,8 @@ class FileState:
     commit: str
     signer: str | None
     verified: bool
+    #: (commit, signer) of the file's last change that verified, when the last change did not
+    last_verified: tuple[str, str | None] | None = None
 
 
 @dataclass
@@ -61,10 +63,21 @@ class Report:
                 {"path": f.path, "commit": f.commit, "what": f.what, "why": f.why} for f in self.findings
             ],
             "files": {
-                path: {"commit": s.commit, "signer": s.signer, "verified": s.verified}
+                path: {
+                    "commit": s.commit,
+                    "signer": s.signer,
+                    "verified": s.verified,
+                    "last_verified": _last_verified(s),
+                }
                 for path, s in sorted(self.files.items())
             },
         }
+
+
+def _last_verified(state: FileState) -> dict[str, str | None] | None:
+    """The file's last change that verified: this one, an earlier one, or None (never, since the root)."""
+    found = (state.commit, state.signer) if state.verified else state.last_verified
+    return {"commit": found[0], "signer": found[1]} if found else None
 
 
 @dataclass
@@ -108,7 +121,13 @@ def verify(root: Path, from_revision: str | None = None) -> Report:
                 continue
             what = f"changed by {signer}" if signer and status == "G" else "changed"
             report.findings.append(Finding(path, commit.sha, what, why))
-            report.files[path] = FileState(commit.sha[:7], signer, False)
+            before = report.files.get(path)
+            last = (
+                (before.commit, before.signer)
+                if before and before.verified
+                else before and before.last_verified
+            )
+            report.files[path] = FileState(commit.sha[:7], signer, False, last or None)
     return report
 
 

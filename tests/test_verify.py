@@ -125,10 +125,22 @@ def test_from_limits_the_walk_and_json_names_each_files_last_commit(team: Team) 
     assert result.returncode == 0, result.stdout
     report = json.loads(result.stdout)
     assert report["findings"] == [] and report["commits"] == 1
+    lead = "deputy.north@force.example, north@force.example"
     assert report["files"]["assessments/north/2026-Q4.toml"] == {
         "commit": good,
-        "signer": "deputy.north@force.example, north@force.example",
+        "signer": lead,
         "verified": True,
+        "last_verified": {"commit": good, "signer": lead},
+    }
+    write(team_root, "north", "2026-Q4", {"T1C1": {"rating": "red"}})
+    bad = team.commit(None, "unsigned, after")
+    result = verify(team, "--format", "json")
+    assert result.returncode == 1
+    assert json.loads(result.stdout)["files"]["assessments/north/2026-Q4.toml"] == {
+        "commit": bad,
+        "signer": None,
+        "verified": False,
+        "last_verified": {"commit": good, "signer": lead},
     }
 
 
