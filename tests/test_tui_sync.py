@@ -268,3 +268,19 @@ async def test_a_locked_key_never_prompts_under_the_screens(
         failures = [str(n.message) for n in pilot.app._notifications if n.title == "Git"]
         assert failures == [f"Not committed: {advice}"]
     assert git(root, "rev-parse", "HEAD") == head  # nothing committed unsigned
+
+
+async def test_review_when_verify_cannot_run_marks_every_file_and_says_why(make_workspace, git_repo) -> None:
+    root = git_repo(four_grade_workspace(make_workspace))
+    (root / "allowed_signers").write_text("")  # on disk, never committed: there is no root of trust
+    async with review_app(root, period="2026-Q4").run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        warnings = [str(n.message) for n in pilot.app._notifications if n.title == "Sign-off not verified"]
+        assert len(warnings) == 1 and warnings[0].startswith("no allowed_signers committed in ")
+        with_files = [
+            d for d in pilot.app.screen.combined.districts if pilot.app.screen.combined.has_assessment(d)
+        ]
+        assert with_files and all(column_name(pilot, d) == f"{d} ⚠" for d in with_files)
+        assert (await cell_signoff(pilot, "T1C1", with_files[0]) or "").startswith(
+            "Sign-off: ⚠ NOT verified: no allowed_signers committed in "
+        )
