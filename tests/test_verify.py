@@ -260,6 +260,15 @@ def signed_quarter(team: Team) -> dict[str, str]:
 LEAD = "deputy.north@force.example, north@force.example"
 
 
+def signing_workspace(make_workspace, folder: Path) -> Path:
+    """A workspace that signs commits, with :func:`signed_quarter` (its reports have a provenance section)."""
+    keys = folder / "signing-keys"
+    keys.mkdir()
+    team = Team(make_workspace(name="signing", extra_settings=ACCESS), keys)
+    signed_quarter(team)
+    return team.root
+
+
 def report(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return run_cli("report", "2026-Q4", "--as-of", "2026-11-23", *args, cwd=root)
 
