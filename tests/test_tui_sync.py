@@ -270,10 +270,16 @@ async def test_a_locked_key_never_prompts_under_the_screens(
     assert git(root, "rev-parse", "HEAD") == head  # nothing committed unsigned
 
 
-async def test_review_when_verify_cannot_run_marks_every_file_and_says_why(make_workspace, git_repo) -> None:
+async def test_review_when_verify_cannot_run_marks_every_column_and_says_why(
+    make_workspace, git_repo
+) -> None:
     root = git_repo(four_grade_workspace(make_workspace))
-    (root / "allowed_signers").write_text("")  # on disk, never committed: there is no root of trust
     async with review_app(root, period="2026-Q4").run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert pilot.app.screen.verification is None
+        # arrives while the screen is open (a pull); on disk, never committed: there is no root of trust
+        (root / "allowed_signers").write_text("")
+        pilot.app.screen.live_reload.check_now()
         await settle(pilot)
         warnings = [str(n.message) for n in pilot.app._notifications if n.title == "Sign-off not verified"]
         assert len(warnings) == 1 and warnings[0].startswith("no allowed_signers committed in ")

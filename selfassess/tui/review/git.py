@@ -9,7 +9,7 @@ exactly as before: no worker, no marks, no line in the drill-down.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 
@@ -18,6 +18,8 @@ from ..common.live_reload import watch
 from ..common.text import literal
 
 if TYPE_CHECKING:
+    from ...combine import Combined
+    from ...verify import Report
     from .screen import ReviewScreen
 
 CHECKING = "checking signatures…"
@@ -29,7 +31,7 @@ class Verification:
     def __init__(self, screen: ReviewScreen) -> None:
         self.screen = screen
         self.root = screen.workspace.root
-        self.report: Any = None
+        self.report: Report | None = None
         self.error: str | None = None
         self.dirty: set[str] = set()
         self.done = False
@@ -46,21 +48,21 @@ class Verification:
         dirty = uncommitted(self.root) if report is not None else set()
         self.screen.app.call_from_thread(self._done, report, error, dirty)
 
-    def _done(self, report: Any, error: str | None, dirty: set[str]) -> None:
+    def _done(self, report: Report | None, error: str | None, dirty: set[str]) -> None:
         self.report, self.error, self.dirty, self.done = report, error, dirty, True
         if error is not None and error != self.told:
             self.told = error
             self.screen.notify(literal(error), title="Sign-off not verified", severity="warning", timeout=10)
         self.show()
 
-    def states(self, combined: Any) -> dict[str, SignOff]:
+    def states(self, combined: Combined | None) -> dict[str, SignOff]:
         """Each district's sign-off for ``combined``'s quarter ({} until the worker has reported)."""
         if combined is None or not self.done:
             return {}
         report, error, dirty = self.report, self.error, self.dirty
         return sign_offs(self.root, combined.period, combined.districts, report, error, dirty)
 
-    def marks(self, combined: Any) -> dict[str, str]:
+    def marks(self, combined: Combined) -> dict[str, str]:
         """The heat map's column marks for ``combined``'s quarter (none until the worker has reported)."""
         if not self.done:
             return {}
@@ -101,16 +103,22 @@ def signoff_detail(screen: ReviewScreen, district: str) -> Content | None:
 
 def install(screen: ReviewScreen) -> None:
     watch(screen, lambda: _reload(screen))
-    if not signs_commits(screen.workspace.root):
+    _start(screen)
+    if screen.verification is not None:
+        screen.verification.refresh()
+
+
+def _start(screen: ReviewScreen) -> None:
+    """Begin checking signatures, once the workspace has ``allowed_signers`` (a sync may bring it)."""
+    if screen.verification is not None or not signs_commits(screen.workspace.root):
         return  # a workspace without signing looks exactly as before
     verification = Verification(screen)
     screen.verification = verification
     screen.heatmap.marks_for = verification.marks
-    verification.refresh()
 
 
 def _reload(screen: ReviewScreen) -> None:
     screen.load(screen.period)
-    verification = screen.verification
-    if verification is not None:
-        verification.refresh()
+    _start(screen)
+    if screen.verification is not None:
+        screen.verification.refresh()
