@@ -1,11 +1,13 @@
 """Benchmark (issue 17): ``selfassess verify`` of 200 signed commits (target: at most 5 s here).
 
-    .venv/bin/python benchmarks/verify.py [--commits 200]
+    .venv/bin/python benchmarks/verify.py [--commits 200] [--versions 1]
 
 Makes a workspace with an SSH key per district lead and one for the reviewer, commits allowed_signers
-(the root of trust), then N commits each signed by a district's lead changing that district's file;
-times one ``selfassess verify`` (median of 3) and, as the baseline in the same run,
-``python -c "import tomllib"``.
+(the root of trust), then N commits each signed by a district's lead changing that district's file
+(with ``--versions V``, the reviewer also changes allowed_signers V-1 times along the way); times one
+``selfassess verify`` (median of 3) and, as the baseline in the same run, ``python -c "import
+tomllib"``. It also counts the git commands one verify starts (``GIT_TRACE``): the signatures take one
+``git log`` per version of allowed_signers, never one per commit.
 """
 
 from __future__ import annotations
@@ -30,7 +32,10 @@ def run(args: list[str], cwd: Path, env: dict[str, str]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--commits", type=int, default=200)
-    count = parser.parse_args().commits
+    parser.add_argument("--versions", type=int, default=1, help="versions of allowed_signers")
+    arguments = parser.parse_args()
+    count, versions = arguments.commits, max(1, arguments.versions)
+    changes = {count * k // versions for k in range(1, versions)}
     with tempfile.TemporaryDirectory(prefix="selfassess-verify-") as scratch:
         base = Path(scratch)
         env = {
@@ -57,6 +62,12 @@ def main() -> int:
         run(["git", "add", "-A"], root, env)
         run(["git", *sign, "-c", f"user.signingkey={base / 'acc'}", "commit", "-qS", "-m", "root"], root, env)
         for number in range(count):
+            if number in changes:  # the reviewer edits allowed_signers: a new version to judge against
+                with (root / "allowed_signers").open("a") as keys:
+                    keys.write(f"# version after commit {number}\n")
+                run(["git", "add", "-A"], root, env)
+                acc = f"user.signingkey={base / 'acc'}"
+                run(["git", *sign, "-c", acc, "commit", "-qS", "-m", f"keys {number}"], root, env)
             district = DISTRICTS[number % len(DISTRICTS)]
             path = root / "assessments" / district / "2026-Q4.toml"
             path.parent.mkdir(exist_ok=True)
@@ -72,9 +83,16 @@ def main() -> int:
 
         baseline = statistics.median(timed([sys.executable, "-c", "import tomllib"]) for _ in range(5))
         ours = statistics.median(timed([SELFASSESS, "verify"]) for _ in range(3))
-        check = subprocess.run([SELFASSESS, "verify"], cwd=root, env=env, capture_output=True, text=True)
-    print(f"verify of {count} signed commits: {ours:.2f} s (target <= 5 s); import tomllib {baseline:.3f} s")
-    print(f"  ratio {ours / baseline:.0f}x; verify said: {check.stdout.strip().splitlines()[-1]}")
+        trace = base / "trace"
+        traced = {**env, "GIT_TRACE": str(trace)}
+        check = subprocess.run([SELFASSESS, "verify"], cwd=root, env=traced, capture_output=True, text=True)
+        commands = [line.split("built-in: ", 1)[1].split() for line in trace.read_text().splitlines()
+                    if "built-in: git " in line]  # fmt: skip
+    logs = sum(1 for c in commands if c[1] == "log" or "log" in c[1:4])
+    print(f"verify of {count} signed commits, {versions} version(s) of allowed_signers: {ours:.2f} s "
+          f"(target <= 5 s); import tomllib {baseline:.3f} s")  # fmt: skip
+    print(f"  ratio {ours / baseline:.0f}x; git commands started: {len(commands)} ({logs} git log)")
+    print(f"  verify said: {check.stdout.strip().splitlines()[-1]}")
     return 0
 
 

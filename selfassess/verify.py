@@ -21,9 +21,6 @@ from .errors import SelfAssessError
 from .gitutil import read_blobs, revision_exists
 from .settings import SETTINGS_FILE
 
-#: the files judged: everything selfassess reads
-_JUDGED_PREFIXES = ("assessments/", "criteria/")
-_JUDGED_FILES = (SETTINGS_FILE, ALLOWED_SIGNERS)
 _SEP, _END = "\x1f", "\x1e"
 
 
@@ -47,6 +44,8 @@ class FileState:
     commit: str
     signer: str | None
     verified: bool
+    #: (commit, signer) of the file's last change that verified, when the last change did not
+    last_verified: tuple[str, str | None] | None = None
 
 
 @dataclass
@@ -64,10 +63,21 @@ class Report:
                 {"path": f.path, "commit": f.commit, "what": f.what, "why": f.why} for f in self.findings
             ],
             "files": {
-                path: {"commit": s.commit, "signer": s.signer, "verified": s.verified}
+                path: {
+                    "commit": s.commit,
+                    "signer": s.signer,
+                    "verified": s.verified,
+                    "last_verified": _last_verified(s),
+                }
                 for path, s in sorted(self.files.items())
             },
         }
+
+
+def _last_verified(state: FileState) -> dict[str, str | None] | None:
+    """The file's last change that verified: this one, an earlier one, or None (never, since the root)."""
+    found = (state.commit, state.signer) if state.verified else state.last_verified
+    return {"commit": found[0], "signer": found[1]} if found else None
 
 
 @dataclass
@@ -75,10 +85,6 @@ class _Commit:
     sha: str
     first_parent: str | None
     paths: list[str]
-
-
-def _judged(path: str) -> bool:
-    return path.startswith(_JUDGED_PREFIXES) or path in _JUDGED_FILES
 
 
 def verify(root: Path, from_revision: str | None = None) -> Report:
@@ -109,17 +115,23 @@ def verify(root: Path, from_revision: str | None = None) -> Report:
         principals = keys.get(key, {first_principal} if first_principal else set())
         signer = ", ".join(sorted(principals)) or None
         for path in commit.paths:
-            why = _why(status, key, principals, access, path)
+            why = _why(status, key, principals if status == "G" else set(), access, path, key in keys)
             if why is None:
                 report.files[path] = FileState(commit.sha[:7], signer, True)
                 continue
             what = f"changed by {signer}" if signer and status == "G" else "changed"
             report.findings.append(Finding(path, commit.sha, what, why))
-            report.files[path] = FileState(commit.sha[:7], signer, False)
+            before = report.files.get(path)
+            last = (
+                (before.commit, before.signer)
+                if before and before.verified
+                else before and before.last_verified
+            )
+            report.files[path] = FileState(commit.sha[:7], signer, False, last or None)
     return report
 
 
-def _why(status: str, key: str, principals: set[str], access: Access, path: str) -> str | None:
+def _why(status: str, key: str, principals: set[str], access: Access, path: str, listed: bool) -> str | None:
     if status == "N":
         return "unsigned"
     if status == "B":
@@ -128,6 +140,10 @@ def _why(status: str, key: str, principals: set[str], access: Access, path: str)
         return "signed with an expired key"
     if status == "R":
         return "signed with a revoked key"
+    if status != "G" and listed:  # git found no principal for a key the file lists: its options
+        return (
+            f"signed with a key {ALLOWED_SIGNERS} does not accept at the commit's date (valid-before/after)"
+        )
     if status != "G" or not principals:
         return f"signed by a key not in {ALLOWED_SIGNERS}" + (f" ({key})" if key else "")
     if not access.may_write(path, principals):
@@ -148,7 +164,8 @@ def _commits(root: Path, prefix: str, root_commit: str, from_revision: str | Non
         header, _, names = record.partition("\n")
         sha, _, parents = header.partition(_SEP)
         paths = [n.removeprefix(prefix) for n in names.splitlines() if n.strip()]
-        judged = list(dict.fromkeys(p for p in paths if _judged(p)))
+        judged = list(dict.fromkeys(paths))  # every path in the workspace: a unit's by its leads, any other
+        # (settings, frameworks, reviews, allowed_signers, .gitattributes ...) by reviewers
         if judged:
             commits.append(_Commit(sha, parents.split()[0] if parents.split() else None, judged))
     return commits
@@ -203,20 +220,3 @@ def _signatures(
                 if len(parts) == 4:
                     found[parts[0]] = (parts[1], parts[2], parts[3])
     return found
-
-
-def verified_units(root: Path, period: str, units: tuple[str, ...]) -> dict[str, bool | None] | None:
-    """For ``summary --format json``: whether each unit's file for ``period`` was last changed by a commit
-    that passes verify (None: no file); None for the whole when the workspace has no allowed_signers."""
-    if not (root / ALLOWED_SIGNERS).is_file():
-        return None
-    try:
-        files = verify(root).files
-    except SelfAssessError:
-        files = {}
-    result: dict[str, bool | None] = {}
-    for unit in units:
-        path = f"assessments/{unit}/{period}.toml"
-        state = files.get(path)
-        result[unit] = None if not (root / path).is_file() else bool(state and state.verified)
-    return result

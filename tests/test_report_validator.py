@@ -1,6 +1,7 @@
 """The HTML report through a real validator: html-validate 8's ``a11y`` and ``document`` presets with no
 error at all, and its ``recommended`` preset with only the exceptions ``htmlvalidate-recommended.cjs``
-justifies. Run on the demo and on a four-grade workspace with hostile text, an invalid file and a review.
+justifies. Run on the demo, on a four-grade workspace with hostile text, an invalid file and a review,
+and on a workspace that signs commits (the provenance section).
 
 ``.ci/run`` installs the validator from the npm registry (``.ci/install-html-validate``, into .ci/tools);
 without npm this test skips, saying why.
@@ -68,6 +69,11 @@ def pages(make_workspace: Callable[..., Path], demo_workspace: Path, tmp_path: P
     four = tmp_path / "four-grades.html"
     report(root, "--format", "html", "-o", str(four), check=1)
     found = [four]
+    from test_verify import signing_workspace  # #17: the provenance section
+
+    signed = tmp_path / "signed.html"
+    report(signing_workspace(make_workspace, tmp_path), "--format", "html", "-o", str(signed))
+    found.append(signed)
     if DEMO_READY:
         demo = tmp_path / "demo.html"
         report(demo_workspace, "--format", "html", "-o", str(demo))

@@ -3,6 +3,7 @@ review, resolving a merge conflict in the fill screen, and the review screen's `
 
 from __future__ import annotations
 
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -167,27 +168,125 @@ async def test_review_r_commits_the_review_file(make_workspace, git_repo) -> Non
     assert git(root, "status", "--porcelain", "--", "assessments") == ""
 
 
-async def test_review_line_says_whose_sign_off_verifies(tmp_path: Path, make_workspace) -> None:
+def column_name(pilot, district: str) -> str:
+    return heatmap(pilot).columns[district].label.plain.splitlines()[0]  # type: ignore[index]
+
+
+async def cell_signoff(pilot, criterion_id: str, district: str) -> str | None:
+    """What the drill-down of ``district``'s cell says of its sign-off (None: it says nothing)."""
+    await go_to(pilot, criterion_id, district)
+    await pilot.press("enter")
+    await pilot.pause()
+    found = pilot.app.screen.query("#review-cell-signoff")
+    words = found.first(Static).visual.plain if found else None
+    await pilot.press("escape")
+    await pilot.pause()
+    return words
+
+
+async def test_review_marks_each_districts_column_and_says_why_in_the_cell(
+    tmp_path: Path, make_workspace
+) -> None:
     from test_verify import ACCESS, Team
 
     keys = tmp_path / "keys"
     keys.mkdir()
-    team = Team(make_workspace(extra_settings=ACCESS), keys)
+    team = Team(make_workspace(districts=("north", "south", "east"), extra_settings=ACCESS), keys)
+    write(team.root, "north", "2026-Q3", {"T1C1": {"rating": "red"}})
+    team.commit(None, "north's last quarter, unsigned")
     write(team.root, "north", "2026-Q4", {"T1C1": {"rating": "green"}})
     team.commit("north", "north's draft")
     write(team.root, "south", "2026-Q4", {"T1C1": {"rating": "green"}})
-    team.commit(None, "south's draft, unsigned")
+    unsigned = team.commit(None, "south's draft, unsigned")
     async with review_app(team.root, period="2026-Q4").run_test(size=SIZE) as pilot:
         await settle(pilot)
-        pilot.app.screen.verification.show()
-        line = pilot.app.screen.query_one("#review-verified", Static).visual.plain
-        assert line == (
-            "Sign-off (verify): north ✔ deputy.north@force.example, north@force.example · south ⚠ unsigned"
+        assert [column_name(pilot, d) for d in ("north", "south", "east")] == ["north ✔", "south ⚠", "east"]
+        assert await cell_signoff(pilot, "T1C1", "north") == (
+            "Sign-off: ✔ verified: signed by deputy.north@force.example, north@force.example"
+        )
+        assert await cell_signoff(pilot, "T1C1", "south") == (
+            f"Sign-off: ⚠ NOT verified: assessment {unsigned} changed — unsigned"
+        )
+        assert await cell_signoff(pilot, "T1C1", "east") == "Sign-off: no assessment file"
+        await pilot.press("left_square_bracket")  # the marks follow the quarter shown
+        await settle(pilot)
+        assert [column_name(pilot, d) for d in ("north", "south")] == ["north ⚠", "south"]
+        await pilot.press("right_square_bracket")
+        write(team.root, "north", "2026-Q4", {"T1C1": {"rating": "amber"}})  # on disk, not committed
+        pilot.app.screen.live_reload.check_now()  # what the timer does every second
+        await settle(pilot)
+        assert column_name(pilot, "north") == "north ⚠"
+        assert await cell_signoff(pilot, "T1C1", "north") == (
+            "Sign-off: ⚠ NOT verified: assessment has changes not committed"
         )
 
 
-async def test_review_without_allowed_signers_has_no_sign_off_line(make_workspace) -> None:
+async def test_review_without_allowed_signers_has_no_sign_off_marks(make_workspace) -> None:
     root = four_grade_workspace(make_workspace)
     async with review_app(root).run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert not pilot.app.screen.query("#review-verified")
+        screen = pilot.app.screen
+        assert screen.verification is None
+        districts = [str(key.value) for key in heatmap(pilot).columns][2:]
+        assert districts and all(column_name(pilot, d) == d for d in districts)
+        assert await cell_signoff(pilot, "T1C1", districts[0]) is None
+
+
+async def test_a_locked_key_never_prompts_under_the_screens(
+    make_workspace, git_repo, tmp_path: Path, monkeypatch
+) -> None:
+    """A passphrase-protected key (made by ssh-keygen) and no ssh-agent: `s` on the home screen and `r`
+    on the review screen fail with one line saying what to do, and the screen carries on."""
+    from selfassess import gitrun
+
+    root = git_repo(four_grade_workspace(make_workspace))
+    key = tmp_path / "locked"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "secret", "-f", str(key)], check=True)
+    for name, value in (("gpg.format", "ssh"), ("user.signingkey", str(key)), ("commit.gpgsign", "true")):
+        git(root, "config", name, value)
+    for name in ("SSH_AUTH_SOCK", "SSH_ASKPASS", "SSH_ASKPASS_REQUIRE", "DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(gitrun, "DETACH_FROM_TERMINAL", False)  # the screens must set it themselves
+    advice = (
+        "git commit failed: git could not sign the commit (a key with a passphrase and no ssh-agent?): run "
+        "ssh-add, or run selfassess sync from the command line, where git can ask for it"
+    )
+    head = git(root, "rev-parse", "HEAD")
+    write(root, "north", "2026-Q4", {"T1C1": {"rating": "green"}})
+    async with home_app(root).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        failures = [str(n.message) for n in pilot.app._notifications if n.title == "Sync failed"]
+        assert failures == [advice]
+        assert gitrun.DETACH_FROM_TERMINAL  # git and its ssh-keygen get no terminal to prompt on
+    async with review_app(root, period="2026-Q4").run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await go_to(pilot, "T1C2", "south")
+        await pilot.press("r", *"Seen", "ctrl+s")
+        await settle(pilot)
+        failures = [str(n.message) for n in pilot.app._notifications if n.title == "Git"]
+        assert failures == [f"Not committed: {advice}"]
+    assert git(root, "rev-parse", "HEAD") == head  # nothing committed unsigned
+
+
+async def test_review_when_verify_cannot_run_marks_every_column_and_says_why(
+    make_workspace, git_repo
+) -> None:
+    root = git_repo(four_grade_workspace(make_workspace))
+    async with review_app(root, period="2026-Q4").run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert pilot.app.screen.verification is None
+        # arrives while the screen is open (a pull); on disk, never committed: there is no root of trust
+        (root / "allowed_signers").write_text("")
+        pilot.app.screen.live_reload.check_now()
+        await settle(pilot)
+        warnings = [str(n.message) for n in pilot.app._notifications if n.title == "Sign-off not verified"]
+        assert len(warnings) == 1 and warnings[0].startswith("no allowed_signers committed in ")
+        with_files = [
+            d for d in pilot.app.screen.combined.districts if pilot.app.screen.combined.has_assessment(d)
+        ]
+        assert with_files and all(column_name(pilot, d) == f"{d} ⚠" for d in with_files)
+        assert (await cell_signoff(pilot, "T1C1", with_files[0]) or "").startswith(
+            "Sign-off: ⚠ NOT verified: no allowed_signers committed in "
+        )

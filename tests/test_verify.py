@@ -125,10 +125,22 @@ def test_from_limits_the_walk_and_json_names_each_files_last_commit(team: Team) 
     assert result.returncode == 0, result.stdout
     report = json.loads(result.stdout)
     assert report["findings"] == [] and report["commits"] == 1
+    lead = "deputy.north@force.example, north@force.example"
     assert report["files"]["assessments/north/2026-Q4.toml"] == {
         "commit": good,
-        "signer": "deputy.north@force.example, north@force.example",
+        "signer": lead,
         "verified": True,
+        "last_verified": {"commit": good, "signer": lead},
+    }
+    write(team_root, "north", "2026-Q4", {"T1C1": {"rating": "red"}})
+    bad = team.commit(None, "unsigned, after")
+    result = verify(team, "--format", "json")
+    assert result.returncode == 1
+    assert json.loads(result.stdout)["files"]["assessments/north/2026-Q4.toml"] == {
+        "commit": bad,
+        "signer": None,
+        "verified": False,
+        "last_verified": {"commit": good, "signer": lead},
     }
 
 
@@ -230,13 +242,192 @@ def test_a_locked_key_without_an_agent_fails_in_one_line(
     )
 
 
-def test_the_markdown_report_gains_provenance_only_with_allowed_signers(team: Team, make_workspace) -> None:
-    write(team.root, "north", "2026-Q4", {"T1C1": {"rating": "green"}}, status="submitted")
+def signed_quarter(team: Team) -> dict[str, str]:
+    """north submitted (signed by north) and reviewed (by a lead: not allowed); south a draft, unsigned."""
+    from hashlib import sha256
+
+    from test_review_support import write_review
+
+    north = write(team.root, "north", "2026-Q4", {"T1C1": {"rating": "green"}}, status="submitted")
     team.commit("north", "north submits")
-    result = run_cli("report", "2026-Q4", "--as-of", "2026-11-23", cwd=team.root)
-    assert "## Provenance" in result.stdout
-    assert "| north | submitted | DCI A. Example | – | verified |" in result.stdout
-    assert "| south | missing | – | – | – |" in result.stdout
+    write_review(team.root, "north", "2026-Q4", sha256(north.read_bytes()).hexdigest(), "Seen")
+    review = team.commit("north", "north reviews itself")
+    write(team.root, "south", "2026-Q4", {"T1C1": {"rating": "green"}})
+    unsigned = team.commit(None, "south's draft, unsigned")
+    return {"review": review, "unsigned": unsigned}
+
+
+LEAD = "deputy.north@force.example, north@force.example"
+
+
+def signing_workspace(make_workspace, folder: Path) -> Path:
+    """A workspace that signs commits, with :func:`signed_quarter` (its reports have a provenance section)."""
+    keys = folder / "signing-keys"
+    keys.mkdir()
+    team = Team(make_workspace(name="signing", extra_settings=ACCESS), keys)
+    signed_quarter(team)
+    return team.root
+
+
+def report(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return run_cli("report", "2026-Q4", "--as-of", "2026-11-23", *args, cwd=root)
+
+
+def test_the_markdown_report_gains_provenance_only_with_allowed_signers(team: Team, make_workspace) -> None:
+    commits = signed_quarter(team)
+    result = report(team.root)
+    assert result.returncode == 0, result.stderr
+    section = result.stdout[result.stdout.index("## Provenance") :].splitlines()
+    assert section[2:6] == [
+        "| District | Status | Assessor | Reviewed by | Signed by | Verified |",
+        "|---|---|---|---|---|---|",
+        f"| north | reviewed | DCI A. Example | ACC Before | {LEAD} | NO: review {commits['review']} changed "
+        f"by {LEAD} — not a reviewer |",
+        f"| south | draft | DCI A. Example | – | – | NO: assessment {commits['unsigned']} changed "
+        "— unsigned |",
+    ]
     plain = make_workspace(name="plain")
     write(plain, "north", "2026-Q4", {"T1C1": {"rating": "green"}})
-    assert "Provenance" not in run_cli("report", "2026-Q4", "--as-of", "2026-11-23", cwd=plain).stdout
+    assert "Provenance" not in report(plain).stdout
+
+
+def test_the_html_report_gains_an_accessible_provenance_section(team: Team, make_workspace) -> None:
+    from a11y_tree import announce, by_id, parse
+
+    commits = signed_quarter(team)
+    result = report(team.root, "--format", "html")
+    assert result.returncode == 0, result.stderr
+    page = parse(result.stdout)
+    section = by_id(page, "provenance")
+    (table,) = section.iter("table")
+    (caption,) = [c for c in table.elements() if c.tag == "caption"]
+    words = "Who submitted and reviewed each district's 2026-Q4, and whether it verifies"
+    assert caption.text().strip() == words
+    assert all(th.attrs.get("scope") in ("row", "col") for th in table.iter("th"))
+    region = table.parent
+    assert region is not None and region.tag == "section" and region.attrs.get("tabindex") == "0"
+    assert region.attrs.get("aria-labelledby") == caption.attrs.get("id")
+    spoken = announce(table)
+    assert spoken[("Verified", "south")] == (
+        f"Verified, south, NO: assessment {commits['unsigned']} changed — unsigned"
+    )
+    assert spoken[("Signed by", "north")] == f"Signed by, north, {LEAD}"
+    assert spoken[("Reviewed by", "north")] == "Reviewed by, north, ACC Before"
+    # the section sits before the colophon, under an h2 like every other section
+    assert result.stdout.index('id="provenance"') < result.stdout.index('class="colophon"')
+    plain = make_workspace(name="plain")
+    write(plain, "north", "2026-Q4", {"T1C1": {"rating": "green"}})
+    assert "provenance" not in report(plain, "--format", "html").stdout.lower()
+
+
+def test_summary_verified_needs_the_review_signed_by_a_reviewer_too(team: Team) -> None:
+    signed_quarter(team)
+    result = run_cli("summary", "2026-Q4", "--format", "json", "--as-of", "2026-11-23", cwd=team.root)
+    assert json.loads(result.stdout)["verified"] == {"north": False, "south": False}
+    (team.root / "assessments/north/2026-Q4.review.toml").write_bytes(
+        (team.root / "assessments/north/2026-Q4.review.toml").read_bytes() + b"\n"
+    )
+    team.commit("acc", "the ACC signs the review")
+    result = run_cli("summary", "2026-Q4", "--format", "json", "--as-of", "2026-11-23", cwd=team.root)
+    assert json.loads(result.stdout)["verified"] == {"north": True, "south": False}
+
+
+def test_a_workspace_that_does_not_sign_behaves_as_before(make_workspace, git_repo) -> None:
+    """No [access], no allowed_signers: no provenance, no `verified`; the only difference an
+    allowed_signers file makes to the reports is their provenance section."""
+    root = make_workspace()
+    write(root, "north", "2026-Q4", {"T1C1": {"rating": "green"}}, status="submitted")
+    git_repo(root)
+    before = {fmt: report(root, "--format", fmt).stdout for fmt in ("md", "html", "json", "csv")}
+    summary = run_cli("summary", "2026-Q4", "--format", "json", "--as-of", "2026-11-23", cwd=root)
+    assert "verified" not in json.loads(summary.stdout) and "Provenance" not in before["md"]
+    assert 'id="provenance"' not in before["html"]
+    assert run_cli("validate", cwd=root).returncode == 0
+    assert run_cli("verify", cwd=root).returncode == 2
+    (root / "allowed_signers").write_text("")  # on disk, not committed: nothing verifies
+    after = {fmt: report(root, "--format", fmt).stdout for fmt in ("md", "html", "json", "csv")}
+    assert after["json"] == before["json"] and after["csv"] == before["csv"]
+    assert after["md"].startswith(before["md"]) and after["md"] != before["md"]
+    assert (
+        "| north | submitted | DCI A. Example | – | – | NO: no allowed\\_signers committed in " in after["md"]
+    )
+    start, end = (
+        after["html"].index('<section id="provenance">'),
+        after["html"].index('<footer class="colophon">'),
+    )
+    assert after["html"][:start] + after["html"][end:] == before["html"]
+
+
+def test_rotating_a_key_with_valid_before_and_removing_one(team: Team) -> None:
+    """valid-before is checked against the committer date; a removed key fails only later commits here
+    (each commit is judged by the allowed_signers its parent had), while git's own check, which reads
+    the file as it is now, fails the key's whole history."""
+    write(team.root, "south", "2026-Q4", {"T1C1": {"rating": "green"}})
+    south = team.commit("south", "south, before its key is removed")
+    write(team.root, "north", "2026-Q4", {"T1C1": {"rating": "green"}})
+    team.commit("north", "north, before the rotation")
+    team.keys["north-new"] = make_key(team.keys["north"].parent, "north-new")
+    signers = (
+        (team.root / "allowed_signers")
+        .read_text()
+        .replace(
+            'deputy.north@force.example namespaces="git"',
+            'deputy.north@force.example namespaces="git",valid-before="20200101"',
+        )
+    )
+    signers = "".join(line for line in signers.splitlines(True) if not line.startswith("south@"))
+    (team.root / "allowed_signers").write_text(
+        signers + signers_line("north@force.example", team.keys["north-new"])
+    )
+    team.commit("acc", "the ACC rotates north's key and removes south's")
+    write(team.root, "north", "2026-Q4", {"T1C1": {"rating": "amber"}})
+    late = team.commit("north", "north with the old key, after valid-before")
+    write(team.root, "north", "2026-Q3", {"T1C1": {"rating": "amber"}})
+    team.commit("north-new", "north with the new key")
+    result = verify(team)
+    assert result.stdout.splitlines() == [
+        f"assessments/north/2026-Q4.toml: error: {late} changed — signed with a key allowed_signers does not "
+        "accept at the commit's date (valid-before/after)"
+    ]
+    current = f"gpg.ssh.allowedSignersFile={team.root / 'allowed_signers'}"
+    assert git(team.root, "-c", current, "log", "-1", "--format=%G?", south) == "U\n"
+
+
+def test_every_other_path_in_the_workspace_needs_a_reviewer(team: Team) -> None:
+    """Not only settings and frameworks: .gitattributes (which picks git's merge driver) or any new file
+    a lead commits is judged, and only a reviewer may write it."""
+    (team.root / ".gitattributes").write_text("*.toml merge=ours\n")
+    (team.root / "notes.txt").write_text("a lead's file\n")
+    sha = team.commit("north", "a lead changes how git merges")
+    lead = "deputy.north@force.example, north@force.example"
+    assert verify(team).stdout.splitlines() == [
+        f".gitattributes: error: {sha} changed by {lead} — not a reviewer",
+        f"notes.txt: error: {sha} changed by {lead} — not a reviewer",
+    ]
+    (team.root / "notes.txt").write_text("the ACC's file\n")
+    team.commit("acc", "the ACC may")
+    assert verify(team, "--from", sha).returncode == 0
+
+
+def test_a_reviewer_importing_a_districts_spreadsheet_is_flagged(team: Team, tmp_path: Path) -> None:
+    """As documented: the ACC who imports north's spreadsheet has written north's assessment."""
+    from test_import import workbook
+
+    sheet = [["Ref.", "Criterion", "RAG", "Evidence"], ["T1C1", None, "Green", "Seen in the audit."]]
+    book = workbook(tmp_path / "north.xlsx", {"Sheet1": sheet})
+    imported = run_cli(
+        "import",
+        str(book),
+        "--district",
+        "north",
+        "--period",
+        "2026-Q4",
+        "--as-of",
+        "2026-11-23",
+        cwd=team.root,
+    )
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    sha = team.commit("acc", "the ACC imports north's spreadsheet")
+    assert verify(team).stdout.splitlines() == [
+        f"assessments/north/2026-Q4.toml: error: {sha} changed by acc@force.example — not a lead of north"
+    ]

@@ -79,6 +79,10 @@ def report_command(
             from ..provenance import provenance_markdown
 
             text += provenance_markdown(opts.workspace(), combined)
+        elif fmt == "html":
+            from ..provenance import with_provenance_html
+
+            text = with_provenance_html(text, opts.workspace(), combined)
         # Markdown is read by people: the gate. CSV keeps the data; JSON and HTML escape it themselves.
         data = (visible(text) if fmt == "md" else text).encode("utf-8")
     if output is None:

@@ -26,12 +26,12 @@ def summary(opts: Options, period: str | None, fmt: str) -> int:
     counts per grade, movement since the previous period, and each district's status."""
     if fmt == "text":
         return summary_text(opts, period)
-    from ..verify import verified_units
+    from ..signoff import for_workspace
 
     combined = combined_view(opts, period)
     data = combined.to_json()
-    verified = verified_units(opts.workspace().root, combined.period, tuple(combined.districts))
-    if verified is not None:  # only with allowed_signers: a workspace without behaves as before
-        data["verified"] = verified
+    signed = for_workspace(opts.workspace().root, combined.period, combined.districts)
+    if signed is not None:  # only with allowed_signers: a workspace without behaves as before
+        data["verified"] = {district: state.verified for district, state in signed.items()}
     echo(json_text(data))
     return report_unreadable(combined)

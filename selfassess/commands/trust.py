@@ -35,8 +35,9 @@ def keys_command(opts: Options, no_passphrase: bool) -> int:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @common
 def verify_command(opts: Options, from_revision: str | None, fmt: str) -> int:
-    """Check that each change to an assessment, review, setting, framework or allowed_signers was signed
-    by someone allowed to make it, as allowed_signers and [access] stood before that commit.
+    """Check that each change to a file of the workspace (assessments by their district's leads; reviews,
+    settings, frameworks, allowed_signers and anything else by reviewers) was signed by someone allowed
+    to make it, as allowed_signers and [access] stood before that commit.
 
     Findings: path: error: <commit> <what> — <why>. Exit 1 when any, 2 when it cannot run.
     """

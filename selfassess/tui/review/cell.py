@@ -96,9 +96,17 @@ class CellModal(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,enter", "close", "Close")]
 
     def __init__(
-        self, combined: Combined, criterion: Criterion, district: str, today: date, trend: Trend | None
+        self,
+        combined: Combined,
+        criterion: Criterion,
+        district: str,
+        today: date,
+        trend: Trend | None,
+        signoff: Content | None = None,
     ) -> None:
         super().__init__()
+        #: whether verify confirms the district's sign-off, and why not (only when the workspace signs)
+        self.signoff = signoff
         self.combined = combined
         self.criterion = criterion
         self.district = district
@@ -116,6 +124,8 @@ class CellModal(ModalScreen[None]):
         with Vertical(id="review-cell-dialog", classes="dialog"):
             yield Static(title, classes="dialog-title")
             with VerticalScroll(id="review-cell-body"):
+                if self.signoff is not None:
+                    yield Static(self.signoff, id="review-cell-signoff")
                 yield Static(rating_line(combined, criterion, district), classes="review-rating")
                 yield Static(trend_line(self.trend, criterion, district), classes="review-trend")
                 yield from response_widgets(combined.response(criterion, district), self.today)

@@ -6,6 +6,7 @@ later, when the trend has loaded. The first two columns are frozen, and so is th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from textual.binding import Binding
@@ -29,6 +30,7 @@ from .cells import (
     status_width,
     theme_cell,
 )
+from .git import name_line
 
 TITLE_WIDTH = 32
 MIN_TITLE_WIDTH = 22
@@ -99,6 +101,8 @@ class HeatMap(DataTable[SegmentCell]):
         self.trend: Trend | None = None
         self._blank = SegmentCell(Content(""))  # no style: the same under every theme
         self._made_cells: dict[tuple[str | None, bool, str, int, bool], SegmentCell] = {}
+        #: district → its sign-off mark beside the name (``git.Verification.marks``; none without signing)
+        self.marks_for: Callable[[Combined], dict[str, str]] | None = None
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -150,6 +154,7 @@ class HeatMap(DataTable[SegmentCell]):
         trend = literal(f"trend\n{QUARTERS} qtrs\nmean")
         self.add_column(SegmentCell(trend), key=TREND_COLUMN, width=QUARTERS)
         widths = {}
+        marks = self.marks_for(combined) if self.marks_for is not None else {}
         for district in self.visible_districts:
             status = combined.status(district)
             width = max(
@@ -162,7 +167,7 @@ class HeatMap(DataTable[SegmentCell]):
             counts = combined.counts(district) if combined.has_assessment(district) else None
             header = Content("\n").join(
                 [
-                    literal(_fit(district, width), "bold"),
+                    name_line(district, width, marks.get(district, "")),
                     status_line(status, width),
                     counts_line(combined.framework, counts),
                 ]

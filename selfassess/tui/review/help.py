@@ -47,7 +47,10 @@ def review_help(framework: Framework, bindings: Iterable[BindingType]) -> str:
 Criteria run down (under a row per theme), districts across. Each cell is the district's rating in
 its grade's colour and words; theme rows show the worst grade in the theme and how many criteria are at
 it. Column headers give each district's **status** ({statuses}) and its **counts per grade**, worst
-first. Movement is since the previous quarter.
+first. Movement is since the previous quarter. When the workspace signs commits (it has
+`allowed_signers`), `✔` after a district's name means `selfassess verify` confirms its sign-off (the
+assessment, and the review if any, last changed by a signed commit of someone allowed to write it) and
+`⚠` that it does not: Enter on any of its cells says why.
 
 | mark | means |
 | --- | --- |

@@ -51,7 +51,7 @@ QUARTER = Binding.Group("Quarter", compact=True)
 class ReviewScreen(AppScreen):
     """All districts for ``period``; the cursor's cell is described in full beneath the heat map."""
 
-    #: whose sign-off verifies (``git.Verification``), when the workspace has allowed_signers
+    #: whose sign-off verifies (``git.Verification``: column marks), when the workspace has allowed_signers
     verification: Any = None
     COMMANDS = {ReviewCommands}
     BINDINGS = [
@@ -318,7 +318,8 @@ class ReviewScreen(AppScreen):
         if criterion is None or self.combined is None:
             self.notify(literal(f"{criterion_id} is not a current criterion."), severity="warning")
             return
-        self.app.push_screen(CellModal(self.combined, criterion, district, self.today, self.trend))
+        signoff = review_git.signoff_detail(self, district)
+        self.app.push_screen(CellModal(self.combined, criterion, district, self.today, self.trend, signoff))
 
     def action_row(self) -> None:
         criterion = self.heatmap.criterion_at_cursor()
