@@ -17,6 +17,7 @@ from ...upgrades import asked
 from ...vocabulary import Status
 from ...workspace import Entry, Workspace
 from ..common.base import AppScreen
+from ..common.confirm import ConfirmModal
 from ..common.help import HelpModal
 from ..common.keys import key_table
 from ..common.text import literal
@@ -65,12 +66,6 @@ class HomeScreen(AppScreen):
     BINDINGS = [
         Binding(
             "f", "fill_current", "Fill this quarter", tooltip="fill the chosen district's current quarter"
-        ),
-        Binding(
-            "n",
-            "fill_next",
-            "Fill next quarter",
-            tooltip="fill the quarter after the last one shown (starting it from scratch)",
         ),
         Binding("r", "review", "Review", tooltip="review all districts for the chosen quarter"),
         Binding(
@@ -172,7 +167,7 @@ class HomeScreen(AppScreen):
         self.query_one("#home-intro", Static).update(intro)
         self.query_one("#home-hint", Static).update(
             literal(
-                "Enter: open the assessment under the cursor · f: fill this quarter · n: next quarter · "
+                "Enter: open the assessment under the cursor · f: fill this quarter · "
                 "r: review the quarter · d: what changed · F1: help",
                 "$text-muted",
             )
@@ -197,14 +192,23 @@ class HomeScreen(AppScreen):
         if entry is not None and entry.status == Status.INVALID:
             self.notify(literal(str(entry.error)), title="Cannot open", severity="error", timeout=10)
             return
+        if self.workspace.is_future(period, self.today):  # an early start moves no one else's quarter
+            question = literal(
+                f"{period} is after today's quarter ({self.current_period}). Open {district}'s {period} "
+                "anyway?"
+            )
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.open_screen("fill", district=district, period=period)
+
+            self.app.push_screen(ConfirmModal(question, yes="Open it", no="Cancel"), answered)
+            return
         self.open_screen("fill", district=district, period=period)
 
     # -- keys -----------------------------------------------------------------------------------
     def action_fill_current(self) -> None:
         self.open_fill(self._selection()[0], self.current_period)
-
-    def action_fill_next(self) -> None:
-        self.open_fill(self._selection()[0], str(Period.parse(self.periods[-1]).next))
 
     def action_review(self) -> None:
         self.open_screen("review", period=self._selection()[1])

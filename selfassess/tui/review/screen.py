@@ -133,7 +133,7 @@ class ReviewScreen(AppScreen):
     def load(self, period: str | None) -> None:
         """Combine ``period`` (this quarter's and the previous quarter's files), show it, then the trend."""
         try:
-            self.combined = combine(self.workspace, period)
+            self.combined = combine(self.workspace, period, self.today)
         except SelfAssessError as error:  # e.g. the framework file broke under us after a git pull
             self.notify(literal(str(error)), title="Cannot show the quarter", severity="error", timeout=12)
             return
