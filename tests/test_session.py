@@ -117,7 +117,7 @@ def test_action_ids_are_unique_across_this_and_last_period(workspace: Workspace)
     assert s.toggle_done("T1C1", first.id)
     assert s.find_action("T1C1", first.id).done == TODAY
     assert s.delete_action("T1C1", first.id)
-    assert s.new_action_id("T1C1") == "T1C1-a3"
+    assert s.new_action_id("T1C1") == "T1C1-a4"  # a deleted id is not given again
 
 
 def test_carry_copies_rating_evidence_and_open_actions(workspace: Workspace) -> None:

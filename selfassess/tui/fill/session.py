@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from ... import lock as locks
+from ...actionids import district_action_ids, next_action_id
 from ...atomic import write_atomic
 from ...checks import Finding, assessment_warnings, submit_blockers
 from ...combine import completion
@@ -86,6 +87,7 @@ class Session:
         self.saved_revision = 0
         self._failed_revision: int | None = None
         self._recovered = False
+        self._district_ids: set[str] | None = None
 
     def _new(self) -> Assessment:
         framework = self.framework
@@ -264,18 +266,15 @@ class Session:
 
     # -- improvement actions --------------------------------------------------------------------
     def _action_ids(self) -> set[str]:
-        ids = {action.id for _, action in self.assessment.actions()}
-        if self.previous is not None:
-            ids |= {action.id for _, action in self.previous.actions()}
-        return ids
+        if self._district_ids is None:  # read once: this session is the one writing the district's ids
+            self._district_ids = district_action_ids(self.workspace, self.district)
+        return self._district_ids | {action.id for _, action in self.assessment.actions()}
 
     def new_action_id(self, criterion_id: str) -> str:
-        """``<criterion>-a<n>``, never used in this assessment or last period's."""
-        used = self._action_ids()
-        number = 1
-        while f"{criterion_id}-a{number}" in used:
-            number += 1
-        return f"{criterion_id}-a{number}"
+        """``<criterion>-a<max+1>`` over every quarter's file of the district (never an id reused)."""
+        action_id = next_action_id(self.framework, criterion_id, self._action_ids())
+        self._district_ids = (self._district_ids or set()) | {action_id}  # deleted again: still used
+        return action_id
 
     def find_action(self, criterion_id: str, action_id: str) -> Action | None:
         return next((a for a in self.get(criterion_id).actions if a.id == action_id), None)
