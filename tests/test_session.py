@@ -187,3 +187,17 @@ def test_a_write_failure_keeps_the_text_and_retries_on_the_next_change(workspace
     assert s.should_save()
     blocker.rmdir()
     assert s.save() and saved(workspace).get("T1C1").evidence == "kept, more"
+
+
+def test_carry_copies_notes_too(workspace: Workspace) -> None:
+    write_previous(workspace)
+    path = workspace.assessment_path("north", "2026-Q3")
+    path.write_text(
+        path.read_text().replace(
+            'evidence = "Last quarter\'s audit"\n',
+            'evidence = "Last quarter\'s audit"\nnotes = "Ask the DI"\n',
+        )
+    )
+    s = session(workspace)
+    assert s.carry("T1C1")
+    assert s.get("T1C1").notes == "Ask the DI"

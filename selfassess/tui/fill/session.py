@@ -337,7 +337,8 @@ class Session:
         return response.cell is None and not response.evidence.strip()
 
     def carry(self, criterion_id: str) -> bool:
-        """Copy last period's rating, evidence and as-of date in, marked carried; roll open actions on."""
+        """Copy last period's rating, evidence, notes and as-of date in, marked carried; roll open
+        actions on."""
         before = self.previous_response(criterion_id)
         response = self._edit(criterion_id)
         if response is None or before is None or not self.can_carry(criterion_id):
@@ -345,6 +346,7 @@ class Session:
         response.rating = before.rating
         response.not_applicable = before.not_applicable
         response.evidence = before.evidence
+        response.notes = before.notes
         response.as_of = before.as_of
         response.carried = True
         present = {action.id for _, action in self.assessment.actions()}
