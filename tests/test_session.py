@@ -78,6 +78,8 @@ def test_nothing_is_written_until_the_first_change(workspace: Workspace) -> None
     assert record.get("T1C1").rating == "green"
     assert record.assessor == "DCI Test" and record.framework_version == "1.0"
     assert s.first_incomplete() == "T1C2"
+    assert s.progress() == (0, 6)  # rated, but with no evidence it still blocks submitting
+    s.set_evidence("T1C1", "Audit")
     assert s.progress() == (1, 6)
 
 

@@ -15,8 +15,7 @@ from pathlib import Path
 from ... import lock as locks
 from ...actionids import district_action_ids, next_action_id
 from ...atomic import write_atomic
-from ...checks import Finding, assessment_warnings, submit_blockers
-from ...combine import completion
+from ...checks import Finding, assessment_warnings, criterion_blockers, submit_blockers
 from ...errors import ConflictError, LockedError, SelfAssessError
 from ...lock import Lock, LockInfo
 from ...model import Action, Assessment, Criterion, Framework, Response, Theme
@@ -174,17 +173,17 @@ class Session:
         return themes
 
     def is_complete(self, criterion_id: str) -> bool:
-        """Rated or marked not applicable."""
-        return self.assessment.cell(criterion_id) is not None
+        """Done: nothing about it blocks submitting (the same rule as home and the reports)."""
+        return not criterion_blockers(self.framework, criterion_id, self.assessment.get(criterion_id))
 
     def progress(self, criteria: tuple[Criterion, ...] | None = None) -> tuple[int, int]:
-        """(complete, total) over ``criteria`` (default: every applicable criterion)."""
+        """(done, total) over ``criteria`` (default: every applicable criterion)."""
         chosen = self.criteria if criteria is None else criteria
-        done = completion(self.framework, (self.assessment.cell(c.id) for c in chosen))
-        return done.done, done.applicable
+        return sum(self.is_complete(c.id) for c in chosen), len(chosen)
 
     def first_incomplete(self) -> str | None:
-        first = next((c.id for c in self.criteria if not self.is_complete(c.id)), None)
+        """The first criterion not yet rated nor marked not applicable (else the first)."""
+        first = next((c.id for c in self.criteria if self.assessment.cell(c.id) is None), None)
         return first or (self.criteria[0].id if self.criteria else None)
 
     def personal_data(self, text: str) -> list[Match]:

@@ -10,7 +10,7 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
-from ...combine import completion as completion_of
+from ...checks import criterion_blockers
 from ...model import Framework
 from ...periods import Period
 from ...upgrades import asked
@@ -28,8 +28,9 @@ HELP = """\
 # selfassess: home
 
 Each district's last quarters: the status of its assessment (missing, draft, submitted, reviewed,
-changed since review, invalid) and how many of the criteria that apply to it are rated or marked not
-applicable.
+changed since review, invalid) and how many of the criteria that apply to it are done: nothing about
+them blocks submitting (rated with evidence, or marked not applicable; confirmed if carried; an open
+action where the rating needs one).
 
 """
 #: keys that are not bindings of the screen, before and after those that are
@@ -41,14 +42,15 @@ KEYS_AFTER = [("`ctrl+p`", "command palette (themes, keys)")]
 
 
 def completion(workspace: Workspace, entry: Entry) -> tuple[int, int] | None:
-    """(rated or not applicable, applicable criteria) of a readable assessment, else None."""
+    """(done, applicable criteria) of a readable assessment, else None: done when nothing about the
+    criterion blocks submitting (as the fill screen's progress)."""
     assessment = entry.assessment
     if assessment is None:
         return None
     framework: Framework = workspace.load_framework(assessment.framework)
     applicable = asked(framework, assessment, workspace.capabilities(entry.district))
-    done = completion_of(framework, (assessment.cell(c.id) for c in applicable))
-    return done.done, done.applicable
+    done = sum(not criterion_blockers(framework, c.id, assessment.get(c.id)) for c in applicable)
+    return done, len(applicable)
 
 
 def cell(workspace: Workspace, entry: Entry) -> Content:
