@@ -19,7 +19,14 @@ def summary_text(opts: Options, period: str | None) -> int:
 
 @click.command()
 @click.argument("period", required=False)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: the matrix to read; json: the same for other programs (districts in settings order).",
+)
 @common
 def summary(opts: Options, period: str | None, fmt: str) -> int:
     """The combined matrix for PERIOD (default: the latest with any assessment): criteria x districts,
