@@ -203,3 +203,20 @@ def test_carry_copies_notes_too(workspace: Workspace) -> None:
     s = session(workspace)
     assert s.carry("T1C1")
     assert s.get("T1C1").notes == "Ask the DI"
+
+
+def test_typing_then_undoing_leaves_the_file_as_it_was(workspace: Workspace) -> None:
+    """Autosave wrote the typing; the undo must not leave a file that differs only in ``updated`` (#13)."""
+    path = workspace.assessment_path("north", "2026-Q4")
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        PREVIOUS.replace('period = "2026-Q3"', 'period = "2026-Q4"').replace("submitted", "draft")
+    )
+    original = path.read_bytes()
+    s = session(workspace)
+    s.set_evidence("T1C1", "Last quarter's audit, and more")
+    assert s.save() and path.read_bytes() != original
+    s.set_evidence("T1C1", "Last quarter's audit")  # undone
+    assert s.save()
+    assert path.read_bytes() == original
+    s.close()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from ... import lock as locks
@@ -73,6 +73,8 @@ class Session:
         )
         self.assessment: Assessment = loaded or self._new()
         self._base = copy.deepcopy(self.assessment)
+        #: the file as this session opened it (None: new): undoing back to it restores it exactly
+        self._opened = copy.deepcopy(loaded) if loaded is not None else None
         self.previous_period = str(Period.parse(self.period).previous)
         self.previous: Assessment | None = None
         self.previous_error: str | None = None
@@ -396,7 +398,7 @@ class Session:
             return False
         revision = self.revision
         try:
-            save_assessment(self.assessment, self.path, self.framework, force=force)
+            save_assessment(self.assessment, self.path, self.framework, force=force, now=self._opened_time())
         except ConflictError as error:
             self.problem = Problem("conflict", f"{self.relative_path} {error.message}")
             return False
@@ -415,6 +417,18 @@ class Session:
             self.unsaved_path.unlink(missing_ok=True)
             self._recovered = False
         return True
+
+    def _opened_time(self) -> datetime | None:
+        """The opened file's ``updated`` when the assessment says again just what that file said (typing
+        then undoing): the file goes back to it byte for byte, leaving nothing to commit."""
+        opened = self._opened
+        if opened is None:
+            return None
+        mine = copy.copy(self.assessment)
+        mine.updated = opened.updated
+        if render_assessment(mine, self.framework) != render_assessment(opened, self.framework):
+            return None
+        return opened.updated
 
     def _taken_over(self) -> bool:
         """Whether another editor took the lock over: then this session stops writing for good."""
