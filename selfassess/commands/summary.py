@@ -29,8 +29,9 @@ def summary_text(opts: Options, period: str | None) -> int:
 )
 @common
 def summary(opts: Options, period: str | None, fmt: str) -> int:
-    """The combined matrix for PERIOD (default: the latest with any assessment): criteria x districts,
-    counts per grade, movement since the previous period, and each district's status."""
+    """The combined matrix for PERIOD (default: the latest quarter up to today's with any assessment):
+    criteria x districts, counts per grade, movement since the previous period, and each district's
+    status."""
     if fmt == "text":
         return summary_text(opts, period)
     from ..verify import verified_units
