@@ -88,11 +88,6 @@ def submit_blockers(workspace: Workspace, assessment: Assessment, text: str | No
     return findings
 
 
-def criterion_blockers(framework: Framework, criterion_id: str, response: Response | None) -> list[str]:
-    """What stops one criterion being submitted; none means it is done (home, fill progress, reports)."""
-    return list(_blocking(framework, criterion_id, response or Response()))
-
-
 def _blocking(framework: Framework, criterion_id: str, response: Response) -> Iterator[str]:
     if response.rating is None and response.not_applicable is None:
         yield f"{criterion_id} is not rated"

@@ -15,7 +15,8 @@ from pathlib import Path
 from ... import lock as locks
 from ...actionids import district_action_ids, next_action_id
 from ...atomic import write_atomic
-from ...checks import Finding, assessment_warnings, criterion_blockers, submit_blockers
+from ...checks import Finding, assessment_warnings, submit_blockers
+from ...done import criterion_blockers
 from ...errors import ConflictError, LockedError, SelfAssessError
 from ...lock import Lock, LockInfo
 from ...model import Action, Assessment, Criterion, Framework, Response, Theme

@@ -10,7 +10,7 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
-from ...checks import criterion_blockers
+from ...done import criterion_blockers
 from ...model import Framework
 from ...periods import Period
 from ...upgrades import asked
