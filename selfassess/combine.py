@@ -209,11 +209,12 @@ class Combined:
         }
 
 
-def combine(workspace: Workspace, period: str | None = None) -> Combined:
-    """Read only what the answer needs: this period's and the previous period's files."""
-    label = str(Period.parse(period)) if period else workspace.latest_period()
-    if label is None:
-        label = str(Period.containing(date.today(), workspace.settings.quarters))
+def combine(workspace: Workspace, period: str | None = None, today: date | None = None) -> Combined:
+    """Read only what the answer needs: this period's and the previous period's files.
+
+    With no ``period``: the default of ``today`` (``Workspace.default_period``), never a future quarter.
+    """
+    label = str(Period.parse(period)) if period else workspace.default_period(today or date.today())
     previous = str(Period.parse(label).previous)
     districts = workspace.districts
     return Combined(

@@ -54,7 +54,11 @@ class Side:
 
 @dataclass
 class ActionChanges:
-    """Actions of one criterion matched by id. JSON names only added, closed and re-dated."""
+    """Actions of one criterion matched by id. JSON names added, closed, completed and re-dated.
+
+    ``completed``: done and not carried into the next quarter (done actions do not roll on);
+    ``removed``: gone while still open, or a done one deleted within the same quarter.
+    """
 
     added: list[Action] = field(default_factory=list)
     closed: list[Action] = field(default_factory=list)
@@ -62,14 +66,18 @@ class ActionChanges:
     reopened: list[Action] = field(default_factory=list)
     edited: list[tuple[Action, Action]] = field(default_factory=list)
     removed: list[Action] = field(default_factory=list)
+    completed: list[Action] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return any((self.added, self.closed, self.redated, self.reopened, self.edited, self.removed))
+        return any(
+            (self.added, self.closed, self.completed, self.redated, self.reopened, self.edited, self.removed)
+        )
 
     def to_json(self) -> dict[str, list[str]]:
         return {
             "added": [a.id for a in self.added],
             "closed": [a.id for a in self.closed],
+            "completed": [a.id for a in self.completed],
             "redated": [new.id for _, new in self.redated],
         }
 
@@ -169,6 +177,9 @@ def _compare_criterion(
     after = new.assessment.responses.get(criterion_id) or Response()
     in_old, in_new = old.has(framework, criterion_id), new.has(framework, criterion_id)
     changed = tuple(f for f in FIELDS if _field(before, f) != _field(after, f))
+    next_quarter = old.assessment.period != new.assessment.period
+    if next_quarter and "notes" in changed and not after.notes.strip():
+        changed = tuple(f for f in changed if f != "notes")  # notes not carried on were not deleted
     if not changed and in_old == in_new:
         return None
     if in_old and not in_new:
@@ -182,7 +193,14 @@ def _compare_criterion(
     title = criterion.title if criterion else retired.title if retired else ""
     renamed_from = old.written_ids.get(criterion_id) or new.written_ids.get(criterion_id)
     return CriterionChange(
-        criterion_id, title, renamed_from, before, after, direction, changed, _actions(before, after)
+        criterion_id,
+        title,
+        renamed_from,
+        before,
+        after,
+        direction,
+        changed,
+        _actions(before, after, next_quarter),
     )
 
 
@@ -203,7 +221,7 @@ def _direction(framework: Framework, old: str | None, new: str | None) -> str:
     return movement if movement in MOVES else "same"
 
 
-def _actions(old: Response, new: Response) -> ActionChanges:
+def _actions(old: Response, new: Response, next_quarter: bool = False) -> ActionChanges:
     before = {a.id: a for a in old.actions}
     changes = ActionChanges()
     for action in new.actions:
@@ -220,7 +238,9 @@ def _actions(old: Response, new: Response) -> ActionChanges:
         if (previous.action, previous.owner) != (action.action, action.owner):
             changes.edited.append((previous, action))
     after = {a.id for a in new.actions}
-    changes.removed = [a for a in old.actions if a.id not in after]
+    gone = [a for a in old.actions if a.id not in after]
+    changes.completed = [a for a in gone if next_quarter and not a.is_open]
+    changes.removed = [a for a in gone if a not in changes.completed]
     return changes
 
 

@@ -126,6 +126,7 @@ def _action_lines(change: CriterionChange) -> list[str]:
     lines = [f"  {_criterion_name(change)}"]
     lines += [f"    added {_describe(a)}" for a in actions.added]
     lines += [f"    closed {a.id} (done {a.done})" for a in actions.closed]
+    lines += [f"    completed {_describe(a)} (done {a.done})" for a in actions.completed]
     lines += [
         f"    re-dated {new.id}: due {old.due or 'none'} → {new.due or 'none'}"
         for old, new in actions.redated

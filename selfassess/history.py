@@ -6,10 +6,9 @@ Reading one version of a file (for ``diff``) is :mod:`selfassess.versions`; the 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from . import gitutil
@@ -95,7 +94,7 @@ def district_history(workspace: Workspace, district: str, criterion: str | None 
         history.current = workspace.relative(path)
         history.in_git = gitutil.is_repository(workspace.root)
         if history.in_git:
-            _last_changes(workspace, path, latest, history.criteria)
+            _last_changes(workspace, district, periods, latest, history.criteria)
     return history
 
 
@@ -126,28 +125,60 @@ def _cell(assessment: Assessment | None, criterion_id: str, applies: bool) -> st
 
 
 def _last_changes(
-    workspace: Workspace, path: Path, current: Assessment, criteria: list[CriterionHistory]
+    workspace: Workspace,
+    district: str,
+    periods: list[str],
+    current: Assessment,
+    criteria: list[CriterionHistory],
 ) -> None:
-    """Walk the file's commits newest first until each criterion's rating differs from today's."""
-    name = gitutil.repository_path(workspace.root, path)
-    log = gitutil.file_log(workspace.root, name)
-    blobs = gitutil.read_blobs(workspace.root, [f"{sha}:{name}" for sha, _, _ in log])
-    versions = _Versions(workspace, name, log, blobs)
+    """For each criterion, the latest commit that changed its rating in the district's files (SPEC §5)."""
+    chain = _Chain(workspace, district, periods)
     for item in criteria:
-        item.uncommitted, item.last_change = _last_change(versions, item.id, current.cell(item.id))
+        item.uncommitted, item.last_change = _last_change(chain, item.id, current.cell(item.id))
 
 
-def _last_change(versions: _Versions, criterion_id: str, now: str | None) -> tuple[bool, LastChange | None]:
-    """(whether the working file's rating is not committed yet, the commit that introduced it)."""
+def _last_change(
+    chain: Iterable[_Versions], criterion_id: str, now: str | None
+) -> tuple[bool, LastChange | None]:
+    """(whether the working file's rating is not committed yet, the commit that introduced it).
+
+    Walks the latest period's file newest commit first, then each earlier period's file: the commit
+    that added a period's file counts as a change when its rating differs from the period before's.
+    """
     introduced: tuple[str, str] | None = None
-    for when, assessment in versions:
-        cell = assessment.cell(criterion_id) if assessment is not None else None
-        if cell != now:
-            if introduced is None:
-                return True, None
-            return False, LastChange(introduced[0], introduced[1], (cell, now))
-        introduced = when
+    for versions in chain:
+        for when, assessment in versions:
+            cell = assessment.cell(criterion_id) if assessment is not None else None
+            if cell != now:
+                if introduced is None:
+                    return True, None
+                return False, LastChange(introduced[0], introduced[1], (cell, now))
+            introduced = when
+    if introduced is not None and now is not None:  # rated so since the district's first file
+        return False, LastChange(introduced[0], introduced[1], (None, now))
     return False, None
+
+
+class _Chain:
+    """The district's files, latest period first, each as its committed versions (read when reached)."""
+
+    def __init__(self, workspace: Workspace, district: str, periods: list[str]) -> None:
+        self._workspace, self._district = workspace, district
+        self._periods = periods[::-1]
+        self._read: dict[str, _Versions] = {}
+
+    def __iter__(self) -> Iterator[_Versions]:
+        for period in self._periods:
+            if period not in self._read:
+                self._read[period] = self._versions(period)
+            yield self._read[period]
+
+    def _versions(self, period: str) -> _Versions:
+        workspace = self._workspace
+        name = gitutil.repository_path(workspace.root, workspace.assessment_path(self._district, period))
+        log = gitutil.file_log(workspace.root, name)
+        blobs = gitutil.read_blobs(workspace.root, [f"{sha}:{name}" for sha, _, _ in log])
+        return _Versions(workspace, name, log, blobs)
 
 
 class _Versions:

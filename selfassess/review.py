@@ -38,6 +38,17 @@ def refusal(entry: Entry) -> str | None:
     return f"{entry.district} " + template.format(period=entry.period, status=entry.status)
 
 
+def worst_ratings(workspace: Workspace, entry: Entry) -> tuple[str, int] | None:
+    """The worst grade's label and how many of the assessment's ratings are at it; None when none are
+    (marking such a district reviewed with an empty comment asks first)."""
+    assessment = entry.assessment
+    if assessment is None:
+        return None
+    worst = workspace.load_framework(assessment.framework).worst
+    count = sum(1 for response in assessment.responses.values() if response.rating == worst.id)
+    return (worst.label, count) if count else None
+
+
 def mark_reviewed(
     workspace: Workspace,
     entry: Entry,

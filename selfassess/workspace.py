@@ -230,6 +230,17 @@ class Workspace:
     def current_period(self, day: date) -> str:
         return str(Period.containing(day, self.settings.quarters))
 
+    def default_period(self, day: date) -> str:
+        """The quarter a command shows when none is named: the latest not after ``day``'s quarter that
+        has any assessment, else ``day``'s quarter; never a future one (an early draft moves no one)."""
+        current = Period.containing(day, self.settings.quarters)
+        earlier = [p for p in self.periods() if Period.parse(p) <= current]
+        return earlier[-1] if earlier else str(current)
+
+    def is_future(self, period: str, day: date) -> bool:
+        """Whether ``period`` comes after ``day``'s quarter."""
+        return Period.parse(period) > Period.containing(day, self.settings.quarters)
+
     def period_end(self, period: str) -> date:
         return Period.parse(period).end(self.settings.quarters)
 

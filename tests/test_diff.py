@@ -147,7 +147,7 @@ def _entry(
     entry = {
         "id": criterion_id, "renamed_from": None, "rating": rating, "direction": direction,
         "not_applicable": [None, None], "changed": changed,
-        "actions": {"added": [], "closed": [], "redated": []},
+        "actions": {"added": [], "closed": [], "completed": [], "redated": []},
     }  # fmt: skip
     entry.update(extra)
     return entry
@@ -174,7 +174,7 @@ EXPECTED = {
         _entry("GONE1", "removed", ["amber", None], ["rating"]),
         _entry(
             "T1C2", "same", ["amber", "amber"], ["actions"],
-            actions={"added": ["A3"], "closed": ["A1"], "redated": ["A2"]},
+            actions={"added": ["A3"], "closed": ["A1"], "completed": [], "redated": ["A2"]},
         ),
     ],
 }  # fmt: skip
@@ -398,7 +398,7 @@ def test_actions_matched_by_id_report_reopened_and_dropped(tmp_path: Path) -> No
     assert change.direction == "same" and change.changed == ("actions",)
     assert [a.id for a in change.actions.reopened] == ["A1"]
     assert [a.id for a in change.actions.removed] == ["A2"]
-    assert change.to_json()["actions"] == {"added": [], "closed": [], "redated": []}
+    assert change.to_json()["actions"] == {"added": [], "closed": [], "completed": [], "redated": []}
 
 
 def test_change_commands_do_not_import_textual(quarters: Path) -> None:
@@ -418,3 +418,32 @@ def test_change_commands_do_not_import_textual(quarters: Path) -> None:
         )
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=quarters)
         assert result.stderr.strip().endswith("CLEAN"), (args, result.stderr)
+
+
+def test_a_completed_action_missing_from_the_next_quarter_is_completed_not_dropped(
+    tmp_path: Path, cli
+) -> None:
+    root = workspace(tmp_path / "ws")
+    done = action("A1", "2026-10-31", "2026-10-12")
+    write(
+        root, "north", "2026-Q3", {"T1C2": {"rating": "red", "actions": [done, action("A2", "2026-12-31")]}}
+    )
+    write(root, "north", "2026-Q4", {"T1C2": {"rating": "red"}})  # A1 done, not rolled on; A2 dropped
+    text = cli("diff", "north@2026-Q3", "north@2026-Q4", cwd=root)
+    assert text.returncode == 0, text.stderr
+    assert "completed A1 'Do A1' (Insp. C. Example, due 2026-10-31) (done 2026-10-12)" in text.stdout
+    assert "dropped A2" in text.stdout and "dropped A1" not in text.stdout
+    shown = cli("diff", "north@2026-Q3", "north@2026-Q4", "--format", "json", cwd=root)
+    (entry,) = json.loads(shown.stdout)["criteria"]
+    assert entry["actions"] == {"added": [], "closed": [], "completed": ["A1"], "redated": []}
+
+
+def test_notes_not_carried_into_the_next_quarter_are_not_shown_deleted(tmp_path: Path, cli) -> None:
+    root = workspace(tmp_path / "ws")
+    write(root, "north", "2026-Q3", {"T1C2": {"rating": "red", "notes": "Ask the DI about the audit."}})
+    write(root, "north", "2026-Q4", {"T1C2": {"rating": "red"}})
+    text = cli("diff", "north@2026-Q3", "north@2026-Q4", cwd=root)
+    assert text.returncode == 0, text.stderr
+    assert "[-" not in text.stdout and "notes" not in text.stdout
+    shown = cli("diff", "north@2026-Q3", "north@2026-Q4", "--format", "json", cwd=root)
+    assert json.loads(shown.stdout)["criteria"] == []

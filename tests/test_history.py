@@ -58,7 +58,13 @@ def test_json_has_grades_per_period_and_the_commit_of_the_last_change(committed:
         "ratings": {"2026-Q3": "red", "2026-Q4": "green"},
         "last_change": {"commit": raised, "date": "2026-02-11T10:02:00Z", "rating": ["amber", "green"]},
     }
-    assert second["id"] == "T1C2" and second["last_change"] is None  # never changed in git
+    first_commit = _short(root, "HEAD~2")  # rated green from the district's first file on
+    assert second["id"] == "T1C2"
+    assert second["last_change"] == {
+        "commit": first_commit,
+        "date": "2026-01-05T10:00:00Z",
+        "rating": [None, "green"],
+    }
     ids = [c["id"] for c in data["criteria"]]
     assert "T2C3" not in ids  # applies only to districts with custody
     assert set(data) == {"district", "periods", "criteria"}
@@ -115,3 +121,33 @@ def test_a_district_without_files(district: Path) -> None:
     result = run_cli("history", "south", "--format", "json", cwd=district)
     assert result.returncode == 0
     assert json.loads(result.stdout)["periods"] == []
+
+
+def test_adding_a_periods_file_counts_when_its_rating_differs_from_the_period_before(tmp_path: Path) -> None:
+    """One commit per quarter, each file never edited after: the last change is the quarter's commit
+    whose file first gave the current rating, across quarters (#13)."""
+    root = workspace(tmp_path / "ws")
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    write(root, "north", "2026-Q2", {"T1C1": {"rating": "red"}, "T1C2": {"rating": "amber"}})
+    commit_all(root, "Q2", date="2026-06-29T10:00:00+00:00")
+    q2 = _short(root)
+    write(root, "north", "2026-Q3", {"T1C1": {"rating": "amber"}, "T1C2": {"rating": "amber"}})
+    commit_all(root, "Q3", date="2026-09-29T10:00:00+00:00")
+    q3 = _short(root)
+    write(root, "north", "2026-Q4", {"T1C1": {"rating": "amber"}, "T1C2": {"rating": "amber"}})
+    commit_all(root, "Q4", date="2026-12-29T10:00:00+00:00")
+    data = json.loads(run_cli("history", "north", "--format", "json", cwd=root).stdout)
+    changes = {c["id"]: c["last_change"] for c in data["criteria"]}
+    assert changes["T1C1"] == {"commit": q3, "date": "2026-09-29T10:00:00Z", "rating": ["red", "amber"]}
+    assert changes["T1C2"] == {"commit": q2, "date": "2026-06-29T10:00:00Z", "rating": [None, "amber"]}
+
+
+def test_the_untouched_demo_has_a_last_change_for_every_criterion(tmp_path: Path) -> None:
+    made = run_cli("demo", str(tmp_path / "demo"), "--no-tui")
+    assert made.returncode == 0, made.stderr
+    for district in ("barnsley", "sheffield"):
+        data = json.loads(run_cli("history", district, "--format", "json", cwd=tmp_path / "demo").stdout)
+        assert all(c["last_change"] for c in data["criteria"]), district
+    text = run_cli("history", "barnsley", cwd=tmp_path / "demo").stdout
+    row = next(line for line in text.splitlines() if line.startswith("IR3"))
+    assert row.endswith("Amber → Green") and "2026-09-29" in row  # barnsley's IR3 went up in 2026-Q3

@@ -78,6 +78,8 @@ def test_nothing_is_written_until_the_first_change(workspace: Workspace) -> None
     assert record.get("T1C1").rating == "green"
     assert record.assessor == "DCI Test" and record.framework_version == "1.0"
     assert s.first_incomplete() == "T1C2"
+    assert s.progress() == (0, 6)  # rated, but with no evidence it still blocks submitting
+    s.set_evidence("T1C1", "Audit")
     assert s.progress() == (1, 6)
 
 
@@ -117,7 +119,7 @@ def test_action_ids_are_unique_across_this_and_last_period(workspace: Workspace)
     assert s.toggle_done("T1C1", first.id)
     assert s.find_action("T1C1", first.id).done == TODAY
     assert s.delete_action("T1C1", first.id)
-    assert s.new_action_id("T1C1") == "T1C1-a3"
+    assert s.new_action_id("T1C1") == "T1C1-a4"  # a deleted id is not given again
 
 
 def test_carry_copies_rating_evidence_and_open_actions(workspace: Workspace) -> None:
@@ -187,3 +189,34 @@ def test_a_write_failure_keeps_the_text_and_retries_on_the_next_change(workspace
     assert s.should_save()
     blocker.rmdir()
     assert s.save() and saved(workspace).get("T1C1").evidence == "kept, more"
+
+
+def test_carry_copies_notes_too(workspace: Workspace) -> None:
+    write_previous(workspace)
+    path = workspace.assessment_path("north", "2026-Q3")
+    path.write_text(
+        path.read_text().replace(
+            'evidence = "Last quarter\'s audit"\n',
+            'evidence = "Last quarter\'s audit"\nnotes = "Ask the DI"\n',
+        )
+    )
+    s = session(workspace)
+    assert s.carry("T1C1")
+    assert s.get("T1C1").notes == "Ask the DI"
+
+
+def test_typing_then_undoing_leaves_the_file_as_it_was(workspace: Workspace) -> None:
+    """Autosave wrote the typing; the undo must not leave a file that differs only in ``updated`` (#13)."""
+    path = workspace.assessment_path("north", "2026-Q4")
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        PREVIOUS.replace('period = "2026-Q3"', 'period = "2026-Q4"').replace("submitted", "draft")
+    )
+    original = path.read_bytes()
+    s = session(workspace)
+    s.set_evidence("T1C1", "Last quarter's audit, and more")
+    assert s.save() and path.read_bytes() != original
+    s.set_evidence("T1C1", "Last quarter's audit")  # undone
+    assert s.save()
+    assert path.read_bytes() == original
+    s.close()

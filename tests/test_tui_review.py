@@ -514,3 +514,29 @@ async def test_clicking_moves_to_a_cell_then_opens_it_and_a_header_moves_to_the_
         await pilot.pause()
         modal = pilot.app.screen
         assert isinstance(modal, CellModal) and (modal.district, modal.criterion.id) == ("south", "T1C2")
+
+
+async def test_marking_reviewed_with_an_empty_comment_asks_when_a_rating_is_the_worst_grade(
+    four: Path,
+) -> None:
+    """north holds an Inadequate (the worst of four grades): ctrl+s with no comment asks first (#13)."""
+    from selfassess.tui.common.confirm import ConfirmModal
+
+    review_file = four / "assessments" / "north" / "2026-Q4.review.toml"
+    async with review_app(four).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await go_to(pilot, "T1C2", "north")
+        await pilot.press("r", "ctrl+s")
+        await pilot.pause()
+        modal = pilot.app.screen
+        assert isinstance(modal, ConfirmModal)
+        assert "1 rating at Inadequate" in screen_text(modal)
+        await pilot.press("n")  # back to the comment, nothing written
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, CommentModal) and not review_file.exists()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReviewScreen)
+        assert load_review(review_file).comment == ""

@@ -93,7 +93,7 @@ async def test_home_redraws_when_files_change_on_disk_keeping_the_cursor(make_wo
         cursor = table.cursor_coordinate
         assert table.get_cell("south", "2026-Q4").plain == "missing"
         # e.g. a git pull elsewhere; on the workspace's framework version, so all six criteria are asked
-        write(root, "south", "2026-Q4", {"T1C1": {"rating": "green"}}, version="1.0")
+        write(root, "south", "2026-Q4", {"T1C1": {"rating": "green", "evidence": "Audit"}}, version="1.0")
         pilot.app.screen.live_reload.check_now()  # what the timer does every second
         await settle(pilot)
         assert table.get_cell("south", "2026-Q4").plain.startswith("draft 1/6")

@@ -6,6 +6,7 @@ Only click is imported here; a command imports what does its work when it runs.
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -93,8 +94,24 @@ def common(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+#: the command that opens each screen, for "needs a terminal"
+SCREEN_COMMANDS = {"home": "selfassess", "fill": "selfassess fill", "review": "selfassess review"}
+
+
+def has_terminal() -> bool:
+    """Whether a screen can run: stdin and stdout are both terminals."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def open_tui(opts: Options, screen: str, **arguments: Any) -> int:
-    """Start the Textual app on ``screen``; imported here so other commands never load Textual."""
+    """Start the Textual app on ``screen``; imported here so other commands never load Textual.
+
+    Without a terminal (stdin and stdout) it says so at once and returns 2 (SPEC §5).
+    """
+    if not has_terminal():
+        command = SCREEN_COMMANDS.get(screen, "selfassess")
+        echo(f"{command} needs a terminal (stdin and stdout); for text, use 'selfassess summary'", err=True)
+        return 2
     from ..tui.app import run
 
     return run(opts.workspace(), today=opts.today(), user=opts.who(), screen=screen, **arguments)
@@ -107,7 +124,7 @@ def combined_view(opts: Options, period: str | None) -> Combined:
 
     if period is not None:
         Period.parse(period)
-    return combine(opts.workspace(), period)
+    return combine(opts.workspace(), period, opts.today())
 
 
 def report_unreadable(combined: Combined) -> int:

@@ -41,7 +41,8 @@ SUFFIXES[".xlsx"] = "xlsx"  # a workbook: selfassess.report.xlsx, written only t
 def report_command(
     opts: Options, period: str | None, fmt: str | None, output: Path | None, excel: bool, stamp: bool
 ) -> int:
-    """A report of PERIOD (default: the latest with any assessment) for the PCC or the inspectorate.
+    """A report of PERIOD (default: the latest quarter up to today's with any assessment) for the PCC
+    or the inspectorate.
 
     md: status, heat map, trend and the criteria at the worst grade with evidence and actions;
     csv: one row per criterion x district; json: the full combined view; html: one self-contained

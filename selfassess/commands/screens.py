@@ -11,14 +11,25 @@ from .options import Options, common, open_tui
 @click.command()
 @click.argument("district")
 @click.argument("period", required=False)
+@click.option("--future", is_flag=True, help="Allow a PERIOD after today's quarter (an early start).")
 @common
-def fill(opts: Options, district: str, period: str | None) -> int:
-    """Fill DISTRICT's assessment for PERIOD (default: the current quarter) in the fill screen."""
+def fill(opts: Options, district: str, period: str | None, future: bool) -> int:
+    """Fill DISTRICT's assessment for PERIOD in the fill screen.
+
+    PERIOD is a quarter written YYYY-Qn, e.g. 2026-Q4 (the workspace's calendar says which months it
+    covers); default: today's quarter (by --as-of). A quarter after today's needs --future.
+    """
     from ..periods import Period
 
     workspace = opts.workspace()
     workspace.check_district(district)
-    label = str(Period.parse(period)) if period else workspace.current_period(opts.today())
+    today = opts.today()
+    label = str(Period.parse(period)) if period else workspace.current_period(today)
+    if workspace.is_future(label, today) and not future:
+        raise click.UsageError(
+            f"{label} is after today's quarter ({workspace.current_period(today)}); "
+            "add --future to start it early"
+        )
     from ..gitsetup import register_quietly
 
     register_quietly(workspace.root)
@@ -29,11 +40,12 @@ def fill(opts: Options, district: str, period: str | None) -> int:
 @click.argument("period", required=False)
 @common
 def review(opts: Options, period: str | None) -> int:
-    """Review all districts for PERIOD (default: the latest with any assessment) in the review screen."""
+    """Review all districts for PERIOD in the review screen (default: the latest quarter not after
+    today's with any assessment)."""
     from ..periods import Period
 
     workspace = opts.workspace()
-    label = str(Period.parse(period)) if period else workspace.latest_period()
-    if label is None:
+    if not period and not workspace.periods():
         raise SelfAssessError("no assessments yet: nothing to review", workspace.root)
+    label = str(Period.parse(period)) if period else workspace.default_period(opts.today())
     return open_tui(opts, "review", period=label)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 import tempfile
 from pathlib import Path
 
 import click
 
 from ..terminal import echo
-from .options import Options, common, open_tui
+from .options import Options, common, has_terminal, open_tui
 from .summary import summary_text
 
 
@@ -65,6 +64,11 @@ def demo(opts: Options, directory: Path | None, no_tui: bool) -> int:
     echo(f"  {commits} commits, one per quarter." if commits else "  (git not found: no history.)")
     echo(f"  Explore it: cd {root} && selfassess summary")
     opts.workspace_path = str(root)
-    if no_tui or not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if no_tui or not has_terminal():
         return summary_text(opts, None)
     return open_tui(opts, "home")
+
+
+for _param in demo.params:  # the demo makes its own workspace: --workspace is not one of its options
+    if _param.name == "workspace_path":
+        _param.hidden = True

@@ -19,11 +19,19 @@ def summary_text(opts: Options, period: str | None) -> int:
 
 @click.command()
 @click.argument("period", required=False)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: the matrix to read; json: the same for other programs (districts in settings order).",
+)
 @common
 def summary(opts: Options, period: str | None, fmt: str) -> int:
-    """The combined matrix for PERIOD (default: the latest with any assessment): criteria x districts,
-    counts per grade, movement since the previous period, and each district's status."""
+    """The combined matrix for PERIOD (default: the latest quarter up to today's with any assessment):
+    criteria x districts, counts per grade, movement since the previous period, and each district's
+    status."""
     if fmt == "text":
         return summary_text(opts, period)
     from ..signoff import for_workspace

@@ -14,7 +14,7 @@ from ..combine import Combined, OpenAction, tally
 from ..model import NOT_APPLICABLE, UNRATED, Criterion, Framework, Grade, Theme
 from ..periods import Period
 from ..trend import Trend
-from ..vocabulary import MOVES, CellKind, Movement, cell_text
+from ..vocabulary import MOVES, CellKind, Movement, Status, cell_text
 from .text import district_name, excerpt, plural
 
 
@@ -235,8 +235,10 @@ class ReportView:
             points.append(f"No criterion is rated {worst_grade.label} in any district.")
         totals = dict.fromkeys(MOVES, 0)
         for district in self.districts:
+            unfinished = self.combined.status(district) == Status.DRAFT
             for movement, count in self.movements(district).items():
-                totals[movement] += count
+                if not (unfinished and movement == Movement.UNRATED):  # a draft's gaps: not yet rated
+                    totals[movement] += count
         points.append(
             f"Since {self.combined.previous}: {plural(totals['better'], 'rating')} better, "
             f"{totals['worse']} worse, {totals['rated']} newly rated, {totals['unrated']} no longer rated."

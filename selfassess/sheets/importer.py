@@ -9,9 +9,10 @@ from datetime import date
 from pathlib import Path
 
 from .. import privacy
+from ..actionids import next_action_id
 from ..errors import SelfAssessError
 from ..lock import acquire
-from ..model import Assessment
+from ..model import Assessment, Framework
 from ..periods import Period
 from ..store import save_assessment
 from ..workspace import Workspace
@@ -114,8 +115,9 @@ def _used_action_ids(workspace: Workspace, district: str, period: str) -> set[st
     return used
 
 
-def _name_actions(assessment: Assessment, used: set[str]) -> None:
-    """Keep an action id read from the sheet unless it repeats; give the others ``<criterion>-a<n>``."""
+def _name_actions(assessment: Assessment, used: set[str], framework: Framework) -> None:
+    """Keep an action id read from the sheet unless it repeats; give the others ``<criterion>-a<max+1>``
+    over every quarter of the district (``actionids``)."""
     given: set[str] = set()
     for _, action in assessment.actions():
         if action.id and action.id not in given:
@@ -123,15 +125,10 @@ def _name_actions(assessment: Assessment, used: set[str]) -> None:
         else:
             action.id = ""
     taken = used | given
-    numbers: dict[str, int] = {}  # the next number to try for each criterion
     for criterion_id, action in assessment.actions():
         if not action.id:
-            number = numbers.get(criterion_id, 1)
-            while f"{criterion_id}-a{number}" in taken:
-                number += 1
-            action.id = f"{criterion_id}-a{number}"
+            action.id = next_action_id(framework, criterion_id, taken)
             taken.add(action.id)
-            numbers[criterion_id] = number + 1
 
 
 @dataclass(frozen=True)
@@ -188,7 +185,7 @@ def import_sheet(workspace: Workspace, request: Request, today: date, user: str)
         assessor=user,
         responses={cid: draft.responses[cid] for cid in framework.order() if cid in draft.responses},
     )
-    _name_actions(assessment, _used_action_ids(workspace, request.district, period))
+    _name_actions(assessment, _used_action_ids(workspace, request.district, period), framework)
     lock = acquire(target, user)
     try:
         save_assessment(assessment, target, framework, force=request.force)

@@ -41,6 +41,7 @@ def action_lines(change: CriterionChange) -> list[str]:
     actions = change.actions
     lines = [f"+ added {_action(a)}" for a in actions.added]
     lines += [f"✓ closed {a.id} (done {a.done})" for a in actions.closed]
+    lines += [f"✓ completed {_action(a)} (done {a.done})" for a in actions.completed]
     lines += [
         f"↦ re-dated {new.id}: due {old.due or 'none'} → {new.due or 'none'}" for old, new in actions.redated
     ]

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from ... import lock as locks
+from ...actionids import district_action_ids, next_action_id
 from ...atomic import write_atomic
 from ...checks import Finding, assessment_warnings, submit_blockers
-from ...combine import completion
+from ...done import criterion_blockers
 from ...errors import ConflictError, LockedError, SelfAssessError
 from ...lock import Lock, LockInfo
 from ...model import Action, Assessment, Criterion, Framework, Response, Theme
@@ -73,6 +74,8 @@ class Session:
         )
         self.assessment: Assessment = loaded or self._new()
         self._base = copy.deepcopy(self.assessment)
+        #: the file as this session opened it (None: new): undoing back to it restores it exactly
+        self._opened = copy.deepcopy(loaded) if loaded is not None else None
         self.previous_period = str(Period.parse(self.period).previous)
         self.previous: Assessment | None = None
         self.previous_error: str | None = None
@@ -86,6 +89,7 @@ class Session:
         self.saved_revision = 0
         self._failed_revision: int | None = None
         self._recovered = False
+        self._district_ids: set[str] | None = None
 
     def _new(self) -> Assessment:
         framework = self.framework
@@ -172,17 +176,17 @@ class Session:
         return themes
 
     def is_complete(self, criterion_id: str) -> bool:
-        """Rated or marked not applicable."""
-        return self.assessment.cell(criterion_id) is not None
+        """Done: nothing about it blocks submitting (the same rule as home and the reports)."""
+        return not criterion_blockers(self.framework, criterion_id, self.assessment.get(criterion_id))
 
     def progress(self, criteria: tuple[Criterion, ...] | None = None) -> tuple[int, int]:
-        """(complete, total) over ``criteria`` (default: every applicable criterion)."""
+        """(done, total) over ``criteria`` (default: every applicable criterion)."""
         chosen = self.criteria if criteria is None else criteria
-        done = completion(self.framework, (self.assessment.cell(c.id) for c in chosen))
-        return done.done, done.applicable
+        return sum(self.is_complete(c.id) for c in chosen), len(chosen)
 
     def first_incomplete(self) -> str | None:
-        first = next((c.id for c in self.criteria if not self.is_complete(c.id)), None)
+        """The first criterion not yet rated nor marked not applicable (else the first)."""
+        first = next((c.id for c in self.criteria if self.assessment.cell(c.id) is None), None)
         return first or (self.criteria[0].id if self.criteria else None)
 
     def personal_data(self, text: str) -> list[Match]:
@@ -264,18 +268,15 @@ class Session:
 
     # -- improvement actions --------------------------------------------------------------------
     def _action_ids(self) -> set[str]:
-        ids = {action.id for _, action in self.assessment.actions()}
-        if self.previous is not None:
-            ids |= {action.id for _, action in self.previous.actions()}
-        return ids
+        if self._district_ids is None:  # read once: this session is the one writing the district's ids
+            self._district_ids = district_action_ids(self.workspace, self.district)
+        return self._district_ids | {action.id for _, action in self.assessment.actions()}
 
     def new_action_id(self, criterion_id: str) -> str:
-        """``<criterion>-a<n>``, never used in this assessment or last period's."""
-        used = self._action_ids()
-        number = 1
-        while f"{criterion_id}-a{number}" in used:
-            number += 1
-        return f"{criterion_id}-a{number}"
+        """``<criterion>-a<max+1>`` over every quarter's file of the district (never an id reused)."""
+        action_id = next_action_id(self.framework, criterion_id, self._action_ids())
+        self._district_ids = (self._district_ids or set()) | {action_id}  # deleted again: still used
+        return action_id
 
     def find_action(self, criterion_id: str, action_id: str) -> Action | None:
         return next((a for a in self.get(criterion_id).actions if a.id == action_id), None)
@@ -338,7 +339,8 @@ class Session:
         return response.cell is None and not response.evidence.strip()
 
     def carry(self, criterion_id: str) -> bool:
-        """Copy last period's rating, evidence and as-of date in, marked carried; roll open actions on."""
+        """Copy last period's rating, evidence, notes and as-of date in, marked carried; roll open
+        actions on."""
         before = self.previous_response(criterion_id)
         response = self._edit(criterion_id)
         if response is None or before is None or not self.can_carry(criterion_id):
@@ -346,6 +348,7 @@ class Session:
         response.rating = before.rating
         response.not_applicable = before.not_applicable
         response.evidence = before.evidence
+        response.notes = before.notes
         response.as_of = before.as_of
         response.carried = True
         present = {action.id for _, action in self.assessment.actions()}
@@ -396,7 +399,7 @@ class Session:
             return False
         revision = self.revision
         try:
-            save_assessment(self.assessment, self.path, self.framework, force=force)
+            save_assessment(self.assessment, self.path, self.framework, force=force, now=self._opened_time())
         except ConflictError as error:
             self.problem = Problem("conflict", f"{self.relative_path} {error.message}")
             return False
@@ -415,6 +418,18 @@ class Session:
             self.unsaved_path.unlink(missing_ok=True)
             self._recovered = False
         return True
+
+    def _opened_time(self) -> datetime | None:
+        """The opened file's ``updated`` when the assessment says again just what that file said (typing
+        then undoing): the file goes back to it byte for byte, leaving nothing to commit."""
+        opened = self._opened
+        if opened is None:
+            return None
+        mine = copy.copy(self.assessment)
+        mine.updated = opened.updated
+        if render_assessment(mine, self.framework) != render_assessment(opened, self.framework):
+            return None
+        return opened.updated
 
     def _taken_over(self) -> bool:
         """Whether another editor took the lock over: then this session stops writing for good."""

@@ -10,13 +10,14 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
-from ...combine import completion as completion_of
+from ...done import criterion_blockers
 from ...model import Framework
 from ...periods import Period
 from ...upgrades import asked
 from ...vocabulary import Status
 from ...workspace import Entry, Workspace
 from ..common.base import AppScreen
+from ..common.confirm import ConfirmModal
 from ..common.help import HelpModal
 from ..common.keys import key_table
 from ..common.text import literal
@@ -27,8 +28,9 @@ HELP = """\
 # selfassess: home
 
 Each district's last quarters: the status of its assessment (missing, draft, submitted, reviewed,
-changed since review, invalid) and how many of the criteria that apply to it are rated or marked not
-applicable.
+changed since review, invalid) and how many of the criteria that apply to it are done: nothing about
+them blocks submitting (rated with evidence, or marked not applicable; confirmed if carried; an open
+action where the rating needs one).
 
 """
 #: keys that are not bindings of the screen, before and after those that are
@@ -40,14 +42,15 @@ KEYS_AFTER = [("`ctrl+p`", "command palette (themes, keys)")]
 
 
 def completion(workspace: Workspace, entry: Entry) -> tuple[int, int] | None:
-    """(rated or not applicable, applicable criteria) of a readable assessment, else None."""
+    """(done, applicable criteria) of a readable assessment, else None: done when nothing about the
+    criterion blocks submitting (as the fill screen's progress)."""
     assessment = entry.assessment
     if assessment is None:
         return None
     framework: Framework = workspace.load_framework(assessment.framework)
     applicable = asked(framework, assessment, workspace.capabilities(entry.district))
-    done = completion_of(framework, (assessment.cell(c.id) for c in applicable))
-    return done.done, done.applicable
+    done = sum(not criterion_blockers(framework, c.id, assessment.get(c.id)) for c in applicable)
+    return done, len(applicable)
 
 
 def cell(workspace: Workspace, entry: Entry) -> Content:
@@ -65,12 +68,6 @@ class HomeScreen(AppScreen):
     BINDINGS = [
         Binding(
             "f", "fill_current", "Fill this quarter", tooltip="fill the chosen district's current quarter"
-        ),
-        Binding(
-            "n",
-            "fill_next",
-            "Fill next quarter",
-            tooltip="fill the quarter after the last one shown (starting it from scratch)",
         ),
         Binding("r", "review", "Review", tooltip="review all districts for the chosen quarter"),
         Binding(
@@ -172,7 +169,7 @@ class HomeScreen(AppScreen):
         self.query_one("#home-intro", Static).update(intro)
         self.query_one("#home-hint", Static).update(
             literal(
-                "Enter: open the assessment under the cursor · f: fill this quarter · n: next quarter · "
+                "Enter: open the assessment under the cursor · f: fill this quarter · "
                 "r: review the quarter · d: what changed · F1: help",
                 "$text-muted",
             )
@@ -197,14 +194,23 @@ class HomeScreen(AppScreen):
         if entry is not None and entry.status == Status.INVALID:
             self.notify(literal(str(entry.error)), title="Cannot open", severity="error", timeout=10)
             return
+        if self.workspace.is_future(period, self.today):  # an early start moves no one else's quarter
+            question = literal(
+                f"{period} is after today's quarter ({self.current_period}). Open {district}'s {period} "
+                "anyway?"
+            )
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.open_screen("fill", district=district, period=period)
+
+            self.app.push_screen(ConfirmModal(question, yes="Open it", no="Cancel"), answered)
+            return
         self.open_screen("fill", district=district, period=period)
 
     # -- keys -----------------------------------------------------------------------------------
     def action_fill_current(self) -> None:
         self.open_fill(self._selection()[0], self.current_period)
-
-    def action_fill_next(self) -> None:
-        self.open_fill(self._selection()[0], str(Period.parse(self.periods[-1]).next))
 
     def action_review(self) -> None:
         self.open_screen("review", period=self._selection()[1])

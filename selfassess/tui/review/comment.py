@@ -15,6 +15,7 @@ from textual.widgets import Button, Static, TextArea
 
 from ...textgate import for_editor, from_editor
 from ...workspace import Entry
+from ..common.confirm import ConfirmModal
 from ..common.text import literal
 from .cells import status_line
 
@@ -27,9 +28,12 @@ class CommentModal(ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self, entry: Entry) -> None:
+    def __init__(self, entry: Entry, worst: tuple[str, int] | None = None) -> None:
+        """``worst``: the worst grade's label and how many of the assessment's ratings are at it, when
+        any are (marking it reviewed with no comment then asks first)."""
         super().__init__()
         self.entry = entry
+        self.worst = worst
         self._original = entry.review.comment if entry.review else ""
 
     def compose(self) -> ComposeResult:
@@ -68,7 +72,24 @@ class CommentModal(ModalScreen[str | None]):
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        self.dismiss(from_editor(self.query_one(TextArea).text, self._original))
+        comment = from_editor(self.query_one(TextArea).text, self._original)
+        if comment.strip() or self.worst is None:
+            self.dismiss(comment)
+            return
+        label, count = self.worst
+        ratings = f"{count} rating{'s' if count != 1 else ''}"
+        question = literal(
+            f"{self.entry.district} has {ratings} at {label} and your comment is empty. "
+            "Mark it reviewed without a comment?"
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(comment)
+            else:
+                self.query_one(TextArea).focus()
+
+        self.app.push_screen(ConfirmModal(question, yes="Mark reviewed", no="Write a comment"), answered)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -21,7 +21,7 @@ from ...combine import Combined, combine
 from ...errors import SelfAssessError
 from ...model import Criterion
 from ...periods import Period
-from ...review import mark_reviewed, refusal
+from ...review import mark_reviewed, refusal, worst_ratings
 from ...trend import Trend, load_trend
 from ...vocabulary import NOT_SUBMITTED, Status
 from ..common.base import AppScreen
@@ -133,7 +133,7 @@ class ReviewScreen(AppScreen):
     def load(self, period: str | None) -> None:
         """Combine ``period`` (this quarter's and the previous quarter's files), show it, then the trend."""
         try:
-            self.combined = combine(self.workspace, period)
+            self.combined = combine(self.workspace, period, self.today)
         except SelfAssessError as error:  # e.g. the framework file broke under us after a git pull
             self.notify(literal(str(error)), title="Cannot show the quarter", severity="error", timeout=12)
             return
@@ -404,7 +404,9 @@ class ReviewScreen(AppScreen):
         if reason is not None:
             self.notify(literal(reason), title="Cannot review", severity="warning", timeout=8)
             return
-        self.app.push_screen(CommentModal(entry), partial(self._write_review, district))
+        self.app.push_screen(
+            CommentModal(entry, worst_ratings(self.workspace, entry)), partial(self._write_review, district)
+        )
 
     def _write_review(self, district: str, comment: str | None) -> None:
         if comment is None or self.combined is None:
