@@ -136,3 +136,26 @@ async def test_an_unreadable_file_is_a_message_not_a_crash(root: Path) -> None:
 def test_snapshot(root: Path, snap_compare) -> None:
     """Rating moves over the side-by-side evidence, 100x40."""
     assert snap_compare(app(root, district="north"), terminal_size=(100, 40))
+
+
+async def test_the_files_are_read_off_the_ui_thread(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading the two versions (files, or git for REV:PATH) never blocks the screen's thread."""
+    import threading
+
+    from selfassess.tui.diff import screen as diff_screen
+
+    threads: list[threading.Thread] = []
+    original = diff_screen.read_version
+
+    def recording(*args: object, **kwargs: object):
+        threads.append(threading.current_thread())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(diff_screen, "read_version", recording)
+    async with app(root, district="north").run_test(size=(100, 40)) as pilot:
+        screen = screen_of(pilot)
+        assert screen.result is not None
+        await pilot.press("s")  # swap the sides: read again
+        await pilot.pause()
+        assert screen.result is not None and screen.old_spec == "north@2026-Q4"
+    assert len(threads) == 4 and threading.main_thread() not in threads

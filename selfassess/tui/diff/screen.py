@@ -7,6 +7,7 @@ periods and shows the result. (Any two versions, from git or paths, are ``selfas
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
 from textual import on
@@ -86,6 +87,7 @@ class DiffScreen(AppScreen):
         self.new_spec: str | None = None
         self.result: Diff | None = None
         self.error: str | None = None
+        self._asked = 0  # comparisons asked for; only the latest is shown
 
     # -- building ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -147,30 +149,32 @@ class DiffScreen(AppScreen):
                     select.value = spec
 
     # -- comparing -----------------------------------------------------------------------------
-    def compare(self) -> None:
-        """Read both versions and compare them; a problem is kept as ``error`` to show."""
-        self.result, self.error = None, None
-        if not self.old_spec or not self.new_spec:
-            self.error = "Choose two versions to compare."
-            return
+    def compared(self, old_spec: str | None, new_spec: str | None) -> tuple[Diff | None, str | None]:
+        """Read both versions and compare them: (the diff, None), or (None, the problem to show).
+
+        Reads files (and git, for ``REV:PATH``): :meth:`show_diff` runs it off the UI thread."""
+        if not old_spec or not new_spec:
+            return None, "Choose two versions to compare."
         workspace = self.workspace
         try:
-            before = read_version(self.old_spec, workspace, workspace.root)
-            after = read_version(self.new_spec, workspace, workspace.root)
+            before = read_version(old_spec, workspace, workspace.root)
+            after = read_version(new_spec, workspace, workspace.root)
         except SelfAssessError as error:
-            self.error = str(error)
-            return
+            return None, str(error)
         if before.framework.id != after.framework.id:
-            self.error = (
+            return None, (
                 f"These use different frameworks ({before.framework.id}, {after.framework.id}) "
                 "and cannot be compared."
             )
-            return
-        self.error = None
-        self.result = compare(before.side, after.side, after.framework)
+        return compare(before.side, after.side, after.framework), None
 
     async def show_diff(self) -> None:
-        self.compare()
+        self._asked += 1
+        asked = self._asked
+        found = await asyncio.to_thread(self.compared, self.old_spec, self.new_spec)
+        if asked != self._asked:
+            return  # another choice was made while these files were read: that one is shown
+        self.result, self.error = found
         banner = self.query_one("#diff-banner", Static)
         banner.set_class(self.error is not None, "-error")
         banner.update(literal(self.error) if self.error else self._summary())
