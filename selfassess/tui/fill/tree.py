@@ -69,6 +69,11 @@ class CriteriaTree(Tree[str]):
         for node, title, ids in self._themes:
             node.set_label(self.theme_label(title, ids))
 
+    def theme_at_cursor(self) -> tuple[str, tuple[str, ...]] | None:
+        """(title, criterion ids) of the theme heading under the cursor; None on a criterion."""
+        node = self.cursor_node
+        return next(((title, ids) for theme, title, ids in self._themes if theme is node), None)
+
     def select_criterion(self, criterion_id: str) -> None:
         node = self._criteria.get(criterion_id)
         if node is not None and self.cursor_node is not node:
