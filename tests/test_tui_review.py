@@ -329,7 +329,7 @@ async def test_actions_view_sorts_filters_and_highlights_overdue(four: Path) -> 
         await pilot.press("enter")
         modal = pilot.app.screen
         assert isinstance(modal, CellModal) and modal.criterion.id == "T1C2"
-        await pilot.press("escape", "escape")
+        await pilot.press("escape", "escape", "escape")  # the cell, the filter, the actions list
         assert isinstance(pilot.app.screen, ReviewScreen)
 
 

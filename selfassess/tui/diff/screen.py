@@ -22,6 +22,7 @@ from ...periods import Period
 from ...versions import read_version
 from ..common.base import AppScreen
 from ..common.help import HelpModal
+from ..common.navigation import go_home
 from ..common.keys import key_table
 from ..common.text import literal
 from .evidence import EvidenceChange
@@ -58,7 +59,7 @@ class DiffScreen(AppScreen):
     """Compare two versions of a district's assessment."""
 
     BINDINGS = [
-        Binding("escape", "back", "Back", tooltip="back"),
+        Binding("escape", "back", "Back", tooltip="back (to the home screen when opened directly; never quits)"),
         Binding(
             "left_square_bracket", "step(1)", "Earlier", key_display="[", tooltip="compare one step earlier"
         ),
@@ -288,10 +289,7 @@ class DiffScreen(AppScreen):
         self.app.push_screen(HelpModal(HELP.format(keys=key_table(self.BINDINGS, KEYS_BEFORE))))
 
     def action_back(self) -> None:
-        if len(self.app.screen_stack) > 2:
-            self.app.pop_screen()
-        else:
-            self.app.exit(0)
+        go_home(self)  # back to the screen underneath, else to the home screen: never quits
 
 
 def _safe_id(criterion_id: str) -> str:

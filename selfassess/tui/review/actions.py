@@ -184,7 +184,10 @@ class ActionsScreen(Screen[None]):
         self.app.push_screen(HelpModal(HELP))
 
     def action_back(self) -> None:
-        if isinstance(self.focused, Input):
+        """Esc: clear the filter first (back to the table); then back to the heat map."""
+        field = self.query_one(Input)
+        if isinstance(self.focused, Input) or field.value:
+            field.value = ""
             self.query_one(DataTable).focus()
         else:
             self.dismiss(None)
