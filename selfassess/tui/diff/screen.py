@@ -181,7 +181,11 @@ class DiffScreen(AppScreen):
         result = self.result
         moves = result.moves() if result else []
         self.query_one("#diff-moves").display = bool(moves)
-        if result is None:
+        if result is None:  # nothing to compare: no counts left over from the last comparison
+            self.query_one("#diff-moves-heading", Static).update("Rating moves: nothing to compare")
+            self.query_one("#diff-evidence-heading", Static).update(
+                "Evidence, notes and actions: nothing to compare"
+            )
             return
         old_name, new_name = self._side_names(result)
         panels = [

@@ -43,7 +43,7 @@ say OVERDUE and are highlighted.
 | `s` | sort: due date soonest first, latest first, by district, by criterion |
 | `o` | only overdue actions, or all again |
 | `/` | filter by words of the district, criterion, owner or action (Enter returns to the table) |
-| `Esc` | back to the heat map |
+| `Esc` | clear the filter first; then back to the heat map |
 | `F1`, `?` | this help |
 """
 OVERDUE_STYLE = "bold $error"
