@@ -104,7 +104,7 @@ class DiffScreen(AppScreen):
             yield RatingMoves(id="diff-moves")
             yield Static("Evidence, notes and actions", classes="diff-heading", id="diff-evidence-heading")
             yield Vertical(id="diff-evidence")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     async def on_mount(self) -> None:
         self.title = "Compare"

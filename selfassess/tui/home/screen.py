@@ -64,19 +64,19 @@ class HomeScreen(AppScreen):
 
     BINDINGS = [
         Binding(
-            "f", "fill_current", "Fill this quarter", tooltip="fill the chosen district's current quarter"
+            "f", "fill_current", "Fill", tooltip="fill the chosen district's current quarter"
         ),
         Binding(
             "n",
             "fill_next",
-            "Fill next quarter",
+            "Next quarter",
             tooltip="fill the quarter after the last one shown (starting it from scratch)",
         ),
         Binding("r", "review", "Review", tooltip="review all districts for the chosen quarter"),
         Binding(
             "d",
             "diff",
-            "What changed",
+            "Changes",
             tooltip="what changed in the chosen district since the quarter before",
         ),
         Binding(
@@ -104,7 +104,7 @@ class HomeScreen(AppScreen):
         yield Static(id="home-intro")
         yield DataTable(id="home-table", cursor_type="cell", zebra_stripes=True)
         yield Static(id="home-hint")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = "selfassess"

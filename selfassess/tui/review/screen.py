@@ -70,6 +70,7 @@ class ReviewScreen(AppScreen):
             tooltip="open improvement actions across districts, overdue highlighted",
         ),
         Binding("f1", "help", "Help", tooltip="this help"),
+        Binding("q", "quit", "Quit", tooltip="quit"),
         Binding("question_mark", "help", "Help", show=False),
         Binding("t", "theme", "Theme", tooltip="show one theme at a time, then all again"),
         Binding("c", "changes", "Moved", tooltip="only criteria that changed since last quarter"),
@@ -105,7 +106,6 @@ class ReviewScreen(AppScreen):
             "Back",
             tooltip="clear the filters; with none on, back to the home screen (never quits)",
         ),
-        Binding("q", "quit", "Quit", tooltip="quit"),
     ]
 
     def __init__(self, period: str | None = None) -> None:
