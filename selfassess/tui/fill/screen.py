@@ -95,6 +95,7 @@ class FillScreen(AppScreen):
             "y",
             "confirm_carried",
             "Confirm",
+            show=False,  # the rating line says "confirm (y) or edit" on a carried criterion
             tooltip="confirm a carried criterion as still true (editing its evidence also confirms it)",
         ),
         Binding("n", "not_applicable", "N/A", tooltip="not applicable (with a reason), or applicable again"),
@@ -108,7 +109,7 @@ class FillScreen(AppScreen):
         Binding(
             "enter,e",
             "edit_evidence",
-            "Evidence",
+            "Write",
             key_display="⏎",
             tooltip="in the criteria list: write the criterion's evidence (every key is then text)",
         ),
