@@ -89,9 +89,13 @@ async def test_the_actions_list_shows_the_owner_at_80_by_24(demo_workspace: Path
 
 async def test_compare_columns_are_not_cut_at_80_by_24(demo_workspace: Path) -> None:
     async with app(demo_workspace, "diff", district="barnsley").run_test(size=SMALL) as pilot:
-        await pilot.pause(0.3)
         screen = pilot.app.screen
-        table = screen.query_one("#diff-moves", DataTable)
+        for _ in range(50):  # until the comparison is shown and laid out
+            await pilot.pause(0.1)
+            table = screen.query_one("#diff-moves", DataTable)
+            if table.row_count and table.scrollable_content_region.width:
+                break
+        await pilot.pause(0.1)
         assert table.row_count
         widths = sum(c.get_render_width(table) for c in table.ordered_columns)
         assert widths <= table.scrollable_content_region.width
