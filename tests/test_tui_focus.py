@@ -210,3 +210,15 @@ async def test_a_long_not_applicable_reason_is_shown_whole_at_120_columns(make_w
         await pilot.press("enter")
         await pilot.pause(0.3)
         assert "endofreason" in pilot.app.export_screenshot()
+
+
+async def test_palette_commands_act_even_when_opened_while_typing(make_workspace) -> None:
+    root = make_workspace()
+    write(root, "2026-Q3", PREVIOUS)
+    async with app(root).run_test(size=(100, 40)) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("enter", "ctrl+p", *"Carry this criterion")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert saved(root).get("T1C1").carried

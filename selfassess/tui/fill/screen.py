@@ -586,6 +586,10 @@ class FillScreen(AppScreen):
 
     # -- rating and carrying --------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self._allowed(action, parameters, self.typing)
+
+    def _allowed(self, action: str, parameters: tuple[object, ...], typing: bool) -> bool | None:
+        """Whether ``action`` may run now; ``typing``: keys that are letters are text, not commands."""
         session = self.session
         if session is None:
             return action in ("help", "quit", "quit_letter", "home")
@@ -593,7 +597,7 @@ class FillScreen(AppScreen):
             return not isinstance(self.focused, Tree)
         if action == "home":
             return self.focused is None or isinstance(self.focused, Tree)
-        if action in LETTER_KEYS and self.typing:
+        if action in LETTER_KEYS and typing:
             return False  # typed as text: neither shown in the footer nor acting
         if action in EDITING and session.read_only:
             return False
@@ -833,12 +837,18 @@ class FillScreen(AppScreen):
         return [
             (label, self._runner(action), help_text)
             for label, action, help_text in commands
-            if self.check_action(action.split("(")[0], self._parameters(action)) is True
-        ]
+            if self._allowed(action.split("(")[0], self._parameters(action), typing=False) is True
+        ]  # the palette is not typing: its commands act even when opened from a text box
 
     @staticmethod
     def _parameters(action: str) -> tuple[object, ...]:
         return (int(action[action.index("(") + 1 : -1]),) if "(" in action else ()
 
     def _runner(self, action: str) -> Any:
-        return lambda: self.run_action(action)
+        name, parameters = action.split("(")[0], self._parameters(action)
+
+        def run() -> None:
+            if self._allowed(name, parameters, typing=False) is True:
+                getattr(self, f"action_{name}")(*parameters)
+
+        return run
