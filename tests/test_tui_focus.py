@@ -122,7 +122,7 @@ async def test_keys_on_a_theme_heading_never_act_on_another_criterion(make_works
         assert screen.on_heading is not None
         assert "Theme heading" in str(screen.query_one("#heading").render())
         assert not screen.query_one("#fields").display  # no criterion is shown to be acted on
-        await pilot.press("2", "c", "n", "a", "e")
+        await pilot.press("2", "c", "y", "n", "a", "e")
         await pilot.pause(0.3)
         assert isinstance(pilot.app.screen, FillScreen) and screen.focused is screen.query_one(CriteriaTree)
         assert any("theme heading" in str(n.message) for n in pilot.app._notifications)

@@ -602,7 +602,7 @@ class FillScreen(AppScreen):
         if action in EDITING and session.read_only:
             return False
         if action in CRITERION_KEYS and self.on_heading is not None:
-            return action != "confirm_carried"  # pressed, they say this is a heading
+            return True  # pressed, they say this is a heading and act on nothing
         current = self.current or ""
         if action == "rate":
             return isinstance(parameters[0], int) and 1 <= parameters[0] <= len(session.framework.scale)
@@ -626,7 +626,7 @@ class FillScreen(AppScreen):
             self._changed()
 
     def action_confirm_carried(self) -> None:
-        if self.current is not None and self._session.confirm(self.current):
+        if self._target() is not None and self.current is not None and self._session.confirm(self.current):
             self._changed()
             self.notify(literal(f"{self.current} confirmed for {self.period}."), timeout=3)
 

@@ -78,3 +78,10 @@ class CriteriaTree(Tree[str]):
         node = self._criteria.get(criterion_id)
         if node is not None and self.cursor_node is not node:
             self.move_cursor(node)
+            self.call_after_refresh(self._show_theme_of, node)
+
+    def _show_theme_of(self, node: TreeNode[str]) -> None:
+        """Scroll the criterion's theme heading into view too, when both fit (lines are known by now)."""
+        theme = node.parent
+        if theme is not None and 0 <= node.line - theme.line < self.scrollable_content_region.height:
+            self.scroll_to_node(theme, animate=False)
