@@ -79,7 +79,9 @@ async def test_escape_from_fill_opened_directly_goes_home(make_workspace) -> Non
         assert type(pilot.app.screen).__name__ == "HomeScreen" and pilot.app.is_running
 
 
-async def test_earlier_quarter_from_one_without_files_steps_to_the_quarters_that_have_them(four: Path) -> None:
+async def test_earlier_quarter_from_one_without_files_steps_to_the_quarters_that_have_them(
+    four: Path,
+) -> None:
     async with review_app(four, "2027-Q3").run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = pilot.app.screen

@@ -27,6 +27,10 @@ def app(root: Path, screen: str, **arguments: object) -> SelfAssessApp:
     return SelfAssessApp(Workspace(root), TODAY, "DCI W. Example", screen, **arguments)
 
 
+def sheffield(root: Path) -> SelfAssessApp:
+    return app(root, "fill", district="sheffield", period="2026-Q4")
+
+
 def visible_text(pilot) -> str:
     """What the terminal shows, as text (from the screenshot: nothing cut off is in it)."""
     svg = pilot.app.export_screenshot()
@@ -37,7 +41,9 @@ def footer_words(pilot) -> list[str]:
     """The descriptions of the footer's keys that are wholly on screen."""
     footer = pilot.app.screen.query_one(Footer)
     right = footer.region.right
-    return [key.description for key in footer.query(FooterKey) if key.region.width and key.region.right <= right]
+    return [
+        key.description for key in footer.query(FooterKey) if key.region.width and key.region.right <= right
+    ]
 
 
 async def test_the_heat_map_shows_every_district_of_five_at_80_by_24(demo_workspace: Path) -> None:
@@ -51,7 +57,7 @@ async def test_the_heat_map_shows_every_district_of_five_at_80_by_24(demo_worksp
 
 
 async def test_fill_footer_keeps_submit_help_and_quit_at_80_by_24(demo_workspace: Path) -> None:
-    async with app(demo_workspace, "fill", district="sheffield", period="2026-Q4").run_test(size=SMALL) as pilot:
+    async with sheffield(demo_workspace).run_test(size=SMALL) as pilot:
         await pilot.pause(0.3)
         assert {"Submit", "Help", "Quit"} <= set(footer_words(pilot))
         await pilot.press("enter")  # typing: the footer changes, and still has them
@@ -60,7 +66,7 @@ async def test_fill_footer_keeps_submit_help_and_quit_at_80_by_24(demo_workspace
 
 
 async def test_fill_criteria_titles_are_readable_at_80_by_24(demo_workspace: Path) -> None:
-    async with app(demo_workspace, "fill", district="sheffield", period="2026-Q4").run_test(size=SMALL) as pilot:
+    async with sheffield(demo_workspace).run_test(size=SMALL) as pilot:
         await pilot.pause(0.3)
         screen = pilot.app.screen
         tree = screen.query_one(CriteriaTree)
@@ -120,7 +126,7 @@ async def test_the_side_by_side_view_shows_every_district_at_120_columns(
 
 
 async def test_fill_footer_keeps_quit_on_a_carried_criterion_at_80_by_24(demo_workspace: Path) -> None:
-    async with app(demo_workspace, "fill", district="sheffield", period="2026-Q4").run_test(size=SMALL) as pilot:
+    async with sheffield(demo_workspace).run_test(size=SMALL) as pilot:
         await pilot.pause(0.3)
         screen = pilot.app.screen
         screen.go_to("PW2", focus=False)  # carried from 2026-Q3 in the demo

@@ -51,7 +51,7 @@ def test_home_at_80_by_24(demo: Path, snap_compare) -> None:
 
 
 def test_fill_in_the_list_at_80_by_24(demo: Path, snap_compare) -> None:
-    """The cursor in the list on the first unrated criterion; the line under the fields says which keys act."""
+    """In the list on the first unrated criterion; the line under the fields says which keys act."""
     app = snapshot_app(demo, "fill", district="sheffield", period="2026-Q4")
     assert snap_compare(app, terminal_size=SIZE, run_before=settled)
 

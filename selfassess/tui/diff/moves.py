@@ -45,7 +45,9 @@ class RatingMoves(DataTable[Content]):
     def show(self, diff: Diff | None) -> None:
         self.clear(columns=True)
         rows = [self._row(diff.framework, change) for change in diff.moves()] if diff else []
-        others = sum(max([len(label), *(r[i].cell_length for r in rows)]) + 2 for i, label in enumerate(COLUMNS))
+        others = sum(
+            max([len(label), *(r[i].cell_length for r in rows)]) + 2 for i, label in enumerate(COLUMNS)
+        )
         others -= max([len(COLUMNS[1]), *(r[1].cell_length for r in rows)]) + 2
         room = max(MIN_NAME_WIDTH, self.app.size.width - SPARE - others)  # every column in view at 80
         for row in rows:

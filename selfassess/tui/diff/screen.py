@@ -22,8 +22,8 @@ from ...periods import Period
 from ...versions import read_version
 from ..common.base import AppScreen
 from ..common.help import HelpModal
-from ..common.navigation import go_home
 from ..common.keys import key_table
+from ..common.navigation import go_home
 from ..common.text import literal
 from .evidence import EvidenceChange
 from .moves import RatingMoves
@@ -59,7 +59,9 @@ class DiffScreen(AppScreen):
     """Compare two versions of a district's assessment."""
 
     BINDINGS = [
-        Binding("escape", "back", "Back", tooltip="back (to the home screen when opened directly; never quits)"),
+        Binding(
+            "escape", "back", "Back", tooltip="back (to the home screen when opened directly; never quits)"
+        ),
         Binding(
             "left_square_bracket", "step(1)", "Earlier", key_display="[", tooltip="compare one step earlier"
         ),

@@ -136,7 +136,11 @@ class FillScreen(AppScreen):
         Binding("f1", "help", "Help", priority=True, tooltip="this help"),
         Binding("question_mark", "help", "Help", show=False),
         Binding(
-            "ctrl+q", "app.quit", "Quit", priority=True, tooltip=f"quit {ANYWHERE}; everything is already saved"
+            "ctrl+q",
+            "app.quit",
+            "Quit",
+            priority=True,
+            tooltip=f"quit {ANYWHERE}; everything is already saved",
         ),
         Binding("q", "quit_letter", "Quit", show=False, tooltip="quit, from the criteria list"),
         Binding(

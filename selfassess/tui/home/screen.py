@@ -63,9 +63,7 @@ class HomeScreen(AppScreen):
     """Districts down, the last quarters across; Enter opens the assessment under the cursor."""
 
     BINDINGS = [
-        Binding(
-            "f", "fill_current", "Fill", tooltip="fill the chosen district's current quarter"
-        ),
+        Binding("f", "fill_current", "Fill", tooltip="fill the chosen district's current quarter"),
         Binding(
             "n",
             "fill_next",

@@ -164,7 +164,9 @@ class HeatMap(DataTable[SegmentCell]):
             )
             for district in self.visible_districts
         }
-        self.title_width, widths = self._fit_columns(natural, max(cell_width, counts_width(combined.framework)))
+        self.title_width, widths = self._fit_columns(
+            natural, max(cell_width, counts_width(combined.framework))
+        )
         self.columns[TITLE_COLUMN].width = self.title_width
         for district, width in widths.items():
             status = combined.status(district)

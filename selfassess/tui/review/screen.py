@@ -347,7 +347,9 @@ class ReviewScreen(AppScreen):
         if self.view != ViewFilter():
             self.view = ViewFilter()
             self._show()
-            self.notify("Filters cleared: every theme and district. Esc again for the home screen.", timeout=3)
+            self.notify(
+                "Filters cleared: every theme and district. Esc again for the home screen.", timeout=3
+            )
             return
         go_home(self)
 
