@@ -92,3 +92,11 @@ async def test_earlier_quarter_from_one_without_files_steps_to_the_quarters_that
         await pilot.press("left_square_bracket")
         await pilot.pause()
         assert screen.period == "2026-Q3"
+
+
+def test_help_says_escape_clears_the_filter_then_goes_home_and_q_quits(four: Path) -> None:
+    from selfassess.tui.review.help import review_help
+
+    text = review_help(Workspace(four).framework, ReviewScreen.BINDINGS)
+    assert "clear the filters; with none on, back to the home screen (never quits)" in text
+    assert "| `q` | quit |" in text
