@@ -603,6 +603,8 @@ class FillScreen(AppScreen):
             return self.focused is None or isinstance(self.focused, Tree)
         if action in LETTER_KEYS and typing:
             return False  # typed as text: neither shown in the footer nor acting
+        if action == "edit_evidence" and isinstance(self.focused, ActionsList):
+            return False  # there Enter edits the highlighted action
         if action in EDITING and session.read_only:
             return False
         if action in CRITERION_KEYS and self.on_heading is not None:
