@@ -74,8 +74,10 @@ class Editor:
         return blocker
 
     def type(self, text: str) -> None:
-        """Type once the screen is drawn (keys sent earlier answer no one)."""
-        self.read_until(b"Save")
+        """Type once the screen is drawn (keys sent earlier answer no one), in the evidence editor."""
+        self.read_until(b"Submit")
+        os.write(self.fd, b"\r")  # Enter: from the criteria list into the evidence editor
+        self.read_until(b"Typing")
         os.write(self.fd, text.encode())
 
     def wait(self, drain: bool = True) -> int:

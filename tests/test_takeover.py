@@ -119,7 +119,7 @@ async def test_the_fill_screen_says_who_took_over_and_stops_taking_text(make_wor
     try:
         async with app.run_test(size=(100, 40)) as pilot:
             await pilot.pause(0.3)
-            await pilot.press(*"mine")
+            await pilot.press("enter", *"mine")
             await pilot.press("ctrl+r")
             assert _saved(path).get("T1C1").evidence == "mine"
             taker = _taker(root)

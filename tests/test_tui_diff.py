@@ -108,11 +108,11 @@ async def test_user_text_is_shown_literally(root: Path) -> None:
         assert "[bold]x[/] [/] [link=http://x]y[/link] ␛[31m" in text_of(new_side)
 
 
-async def test_escape_leaves_when_opened_first(root: Path) -> None:
+async def test_escape_goes_home_when_opened_first(root: Path) -> None:
     async with app(root, district="north").run_test(size=(100, 40)) as pilot:
         await pilot.press("escape")
         await pilot.pause()
-        assert pilot.app.return_code == 0
+        assert type(pilot.app.screen).__name__ == "HomeScreen" and pilot.app.is_running
 
 
 async def test_opened_from_another_screen_escape_goes_back(root: Path) -> None:

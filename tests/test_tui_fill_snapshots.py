@@ -36,7 +36,7 @@ def sheffield(root: Path) -> SnapshotApp:
 
 
 def test_fill_opens_on_the_first_unrated_criterion(demo: Path, snap_compare) -> None:
-    """The draft opens with the cursor in the evidence editor of its first unrated criterion."""
+    """The draft opens with the cursor in the criteria list, on its first unrated criterion."""
     assert snap_compare(sheffield(demo), terminal_size=(100, 40))
 
 

@@ -121,8 +121,8 @@ async def test_fill_s_saves_syncs_and_reopens(remote: Path) -> None:
     async with fill_app(lead).run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = pilot.app.screen
-        assert isinstance(screen, FillScreen) and screen.focused.id == "evidence"
-        await pilot.press(*"Typed just now.", "escape", "s")
+        assert isinstance(screen, FillScreen) and screen.focused.id == "criteria"
+        await pilot.press("enter", *"Typed just now.", "escape", "s")
         await settle(pilot)
         reopened = pilot.app.screen
         assert isinstance(reopened, FillScreen) and reopened is not screen

@@ -14,6 +14,9 @@ from ..common.grades import chip_style
 from ..common.text import literal
 
 COLUMNS = ("", "Criterion", "Was", "Now", "Move")
+#: the narrowest the criterion column gets; the screen's padding, scrollbar and the table's cell padding
+MIN_NAME_WIDTH = 16
+SPARE = 6
 
 
 def cell_content(framework: Framework, cell: str | None) -> Content:
@@ -42,6 +45,13 @@ class RatingMoves(DataTable[Content]):
     def show(self, diff: Diff | None) -> None:
         self.clear(columns=True)
         rows = [self._row(diff.framework, change) for change in diff.moves()] if diff else []
+        others = sum(
+            max([len(label), *(r[i].cell_length for r in rows)]) + 2 for i, label in enumerate(COLUMNS)
+        )
+        others -= max([len(COLUMNS[1]), *(r[1].cell_length for r in rows)]) + 2
+        room = max(MIN_NAME_WIDTH, self.app.size.width - SPARE - others)  # every column in view at 80
+        for row in rows:
+            row[1] = row[1].truncate(room, ellipsis=True) if row[1].cell_length > room else row[1]
         for index, label in enumerate(COLUMNS):
             width = max([len(label), *(row[index].cell_length for row in rows)])
             self.add_column(label, width=width)

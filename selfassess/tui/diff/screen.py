@@ -24,6 +24,7 @@ from ...versions import read_version
 from ..common.base import AppScreen
 from ..common.help import HelpModal
 from ..common.keys import key_table
+from ..common.navigation import go_home
 from ..common.text import literal
 from .evidence import EvidenceChange
 from .moves import RatingMoves
@@ -59,7 +60,9 @@ class DiffScreen(AppScreen):
     """Compare two versions of a district's assessment."""
 
     BINDINGS = [
-        Binding("escape", "back", "Back", tooltip="back"),
+        Binding(
+            "escape", "back", "Back", tooltip="back (to the home screen when opened directly; never quits)"
+        ),
         Binding(
             "left_square_bracket", "step(1)", "Earlier", key_display="[", tooltip="compare one step earlier"
         ),
@@ -105,7 +108,7 @@ class DiffScreen(AppScreen):
             yield RatingMoves(id="diff-moves")
             yield Static("Evidence, notes and actions", classes="diff-heading", id="diff-evidence-heading")
             yield Vertical(id="diff-evidence")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     async def on_mount(self) -> None:
         self.title = "Compare"
@@ -184,7 +187,11 @@ class DiffScreen(AppScreen):
         result = self.result
         moves = result.moves() if result else []
         self.query_one("#diff-moves").display = bool(moves)
-        if result is None:
+        if result is None:  # nothing to compare: no counts left over from the last comparison
+            self.query_one("#diff-moves-heading", Static).update("Rating moves: nothing to compare")
+            self.query_one("#diff-evidence-heading", Static).update(
+                "Evidence, notes and actions: nothing to compare"
+            )
             return
         old_name, new_name = self._side_names(result)
         panels = [
@@ -292,10 +299,7 @@ class DiffScreen(AppScreen):
         self.app.push_screen(HelpModal(HELP.format(keys=key_table(self.BINDINGS, KEYS_BEFORE))))
 
     def action_back(self) -> None:
-        if len(self.app.screen_stack) > 2:
-            self.app.pop_screen()
-        else:
-            self.app.exit(0)
+        go_home(self)  # back to the screen underneath, else to the home screen: never quits
 
 
 def _safe_id(criterion_id: str) -> str:

@@ -46,6 +46,9 @@ class CriterionFields(VerticalScroll):
         self.session = session
         #: each editor's text as loaded, kept so that an unedited field saves its original characters
         self._originals: dict[str, str] = {}
+        #: whether a text box has the focus: the key hints then say to press Esc first
+        self.typing = False
+        self._shown: str | None = None
 
     def compose(self) -> ComposeResult:
         session = self.session
@@ -68,6 +71,7 @@ class CriterionFields(VerticalScroll):
 
     def show(self, criterion_id: str) -> None:
         """Everything about ``criterion_id``, scrolled back to the top."""
+        self._shown = criterion_id
         criterion = self.session.criterion(criterion_id)
         response = self.session.get(criterion_id)
         question = self.query_one("#question", Static)
@@ -91,6 +95,7 @@ class CriterionFields(VerticalScroll):
         shown = for_editor(text)
         if area.text != shown:
             area.load_text(shown)
+            area.move_cursor(area.document.end)  # what is typed next is added after the text
             if has_gated(text):
                 field = selector.lstrip("#").capitalize()
                 self.notify(
@@ -107,7 +112,7 @@ class CriterionFields(VerticalScroll):
     def show_previous(self, criterion_id: str) -> None:
         session = self.session
         can_carry = session.can_carry(criterion_id) and not session.read_only
-        self.query_one(LastPeriod).show(session.previous_response(criterion_id), can_carry)
+        self.query_one(LastPeriod).show(session.previous_response(criterion_id), can_carry, self.typing)
 
     def show_actions(self, criterion_id: str, keep: str | None = None) -> None:
         session = self.session
@@ -116,7 +121,18 @@ class CriterionFields(VerticalScroll):
         hint = "" if session.read_only else ACTION_KEYS
         if not actions:
             hint = "No improvement actions." + ("" if session.read_only else " a: add one.")
+        if self.typing and not session.read_only:
+            hint += " (Esc first: you are typing)"
         self.query_one("#actions-hint", Static).update(literal(hint, "$text-muted"))
+
+    def set_typing(self, typing: bool) -> None:
+        """The key hints follow the mode: while typing they say to press Esc first."""
+        if typing == self.typing:
+            return
+        self.typing = typing
+        if self._shown is not None:
+            self.show_previous(self._shown)
+            self.show_actions(self._shown, self.query_one(ActionsList).current_action_id())
 
     def set_read_only(self, read_only: bool) -> None:
         for area in self.query(TextArea):

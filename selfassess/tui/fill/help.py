@@ -28,11 +28,8 @@ def fill_help(framework: Framework, bindings: Iterable[BindingType]) -> str:
     keys = key_table(
         bindings,
         before=[
-            (
-                f"`{numbers}`",
-                "rate the current criterion (not while typing in a text box: press `Esc` first)",
-            ),
-            ("`Enter` on a criterion", "write its evidence"),
+            ("arrows", "in the criteria list: move between criteria (keys act on the one under the cursor)"),
+            (f"`{numbers}`", "in the criteria list: rate the criterion under the cursor"),
         ],
         after=[
             ("`ctrl+p`", "command palette: go to a criterion by id or words of its title, or run any command")
@@ -41,9 +38,20 @@ def fill_help(framework: Framework, bindings: Iterable[BindingType]) -> str:
     return f"""\
 # Filling in the self-assessment
 
-Everything you type is **saved by itself** within a second; there is no save key and quitting never
-loses work. The title bar says whether all is saved and whether the workspace has changes not yet
-committed to git.
+Everything you type is **saved by itself** within a second (`ctrl+r` saves at once, but you never need
+it) and quitting never loses work. The title bar says whether all is saved and whether the workspace has
+changes not yet committed to git.
+
+## Two modes: the list and the editor
+
+The screen opens with the cursor **in the criteria list**, on the first criterion not yet rated. There
+the keys act on the criterion under the cursor: `{numbers}` rate it, `c` carries last quarter's answer
+forward, `n` marks it not applicable, `a` adds an improvement action. `Enter` (or `e`) puts the cursor
+**in the evidence editor**, at the end of its text: there every key you type is text, and `Esc` takes
+you back to the list. The line under the fields and the footer always show which keys act now.
+
+On a theme heading the criterion keys do nothing but say so: move down to one of its criteria. `Esc`
+in the list goes back to the home screen; `q` (in the list) or `ctrl+q` (anywhere) quits.
 
 ## The scale (worst first)
 

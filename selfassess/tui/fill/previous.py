@@ -33,12 +33,12 @@ class LastPeriod(Collapsible):
         self.framework = framework
         self.period = period
 
-    def show(self, response: Response | None, can_carry: bool) -> None:
+    def show(self, response: Response | None, can_carry: bool, typing: bool = False) -> None:
         self.display = response is not None
         if response is None:
             return
         grade = self.framework.grade(response.rating)
-        hint = "  — c: carry forward" if can_carry else ""
+        hint = ("  — Esc, then c: carry forward" if typing else "  — c: carry forward") if can_carry else ""
         self.title = Content.assemble(  # type: ignore[assignment]
             literal(f"Last period ({self.period}): "), rating_content(grade, response), literal(hint)
         )

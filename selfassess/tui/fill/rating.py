@@ -66,8 +66,11 @@ class RatingBar(Widget):
     def lines(self, width: int) -> list[Content]:
         chosen = self.response.rating if self.response.not_applicable is None else None
         pieces = [chip(g, g.id == chosen) for g in self.framework.scale]
+        width = max(width, 10)
         state = self.state()
-        return flow([*pieces, state] if state else pieces, max(width, 10))
+        if state.cell_length > width:  # a long not-applicable reason: wrapped, never cut off
+            return [*flow(pieces, width), *state.wrap(width)]
+        return flow([*pieces, state] if state else pieces, width)
 
     def render(self) -> Content:
         return Content("\n").join(self.lines(self.size.width))

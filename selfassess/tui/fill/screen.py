@@ -31,6 +31,7 @@ from ..common.base import AppScreen
 from ..common.confirm import ConfirmModal
 from ..common.grades import grade_name
 from ..common.help import HelpModal
+from ..common.navigation import go_home
 from ..common.text import literal
 from . import autosave
 from . import sync as fill_sync
@@ -41,6 +42,7 @@ from .commands import FILL_COMMANDS, Command, FillCommands
 from .detail import CriterionFields, heading
 from .help import fill_help
 from .merge import MergeModal
+from .mode import HEADING, LIST, READ_ONLY, TYPING, mode_line
 from .privacy import PersonalDataNotes
 from .rating import RatingBar
 from .reason import ReasonModal
@@ -71,18 +73,21 @@ def progress_bar(done: int, total: int) -> Content:
     )
 
 
-#: the criterion keys work even while typing in a text box
-ANYWHERE = "(works everywhere, also while typing)"
+#: the keys that act on the criterion under the cursor (not while typing; on a theme heading they say so)
+CRITERION_KEYS = frozenset(
+    {"rate", "clear_rating", "carry", "confirm_carried", "not_applicable", "add_action", "edit_evidence"}
+)
+#: the keys that are letters: typed as text in a text box, so neither shown nor acting there
+LETTER_KEYS = CRITERION_KEYS | {"sync", "reopen", "quit_letter"}
+#: these keys work in every mode, also while typing
+ANYWHERE = "(also while typing)"
 
 
 class FillScreen(AppScreen):
     """One district's assessment for one period, criterion by criterion."""
 
     BINDINGS = [
-        Binding("ctrl+n", "next_criterion", "Next", priority=True, tooltip=f"next criterion {ANYWHERE}"),
-        Binding(
-            "ctrl+b", "previous_criterion", "Prev", priority=True, tooltip=f"previous criterion {ANYWHERE}"
-        ),
+        # in footer order (the grade keys 1…n go first): the criterion keys, then Submit, Help, Quit
         Binding(
             "c", "carry", "Carry", tooltip="carry last period's rating, evidence and open actions forward"
         ),
@@ -90,6 +95,7 @@ class FillScreen(AppScreen):
             "y",
             "confirm_carried",
             "Confirm",
+            show=False,  # the rating line says "confirm (y) or edit" on a carried criterion
             tooltip="confirm a carried criterion as still true (editing its evidence also confirms it)",
         ),
         Binding("n", "not_applicable", "N/A", tooltip="not applicable (with a reason), or applicable again"),
@@ -101,37 +107,69 @@ class FillScreen(AppScreen):
             "`Delete` deletes",
         ),
         Binding(
+            "enter,e",
+            "edit_evidence",
+            "Write",
+            key_display="⏎",
+            tooltip="in the criteria list: write the criterion's evidence (every key is then text)",
+        ),
+        Binding(
+            "escape",
+            "leave_editor",
+            "Done",
+            tooltip="while typing (or in the actions list): back to the criteria list, where keys act",
+        ),
+        Binding(
+            "escape",
+            "home",
+            "Home",
+            show=False,
+            tooltip="in the criteria list: back to the home screen (never quits)",
+        ),
+        Binding(
             "ctrl+s",
             "submit",
             "Submit",
             priority=True,
-            tooltip="submit: shows what still blocks it and lets you jump to each",
+            tooltip=f"submit: shows what still blocks it and lets you jump to each {ANYWHERE}",
+        ),
+        Binding("f1", "help", "Help", priority=True, tooltip="this help"),
+        Binding("question_mark", "help", "Help", show=False),
+        Binding(
+            "ctrl+q",
+            "app.quit",
+            "Quit",
+            priority=True,
+            tooltip=f"quit {ANYWHERE}; everything is already saved",
+        ),
+        Binding("q", "quit_letter", "Quit", show=False, tooltip="quit, from the criteria list"),
+        Binding(
+            "ctrl+n",
+            "next_criterion",
+            "Next",
+            priority=True,
+            tooltip=f"next criterion {ANYWHERE}; the cursor stays in the list unless you were typing",
+        ),
+        Binding(
+            "ctrl+b", "previous_criterion", "Prev", priority=True, tooltip=f"previous criterion {ANYWHERE}"
         ),
         Binding("ctrl+o", "reopen", "Reopen", tooltip="reopen a submitted assessment as a draft"),
         Binding(
             "ctrl+r",
             "save_now",
             "Save",
+            show=False,
             priority=True,
-            tooltip="save now; after a failed save, retry; after a change on disk, compare and merge",
+            tooltip="save at once (never needed: changes are saved within a second); after a failed save, "
+            "retry; after a change on disk, compare and merge",
         ),
         Binding(
             "s",
             "sync",
             "Sync",
+            show=False,
             tooltip="sync: save, commit, pull and push, then show the assessment as it now is",
         ),
-        Binding("f1", "help", "Help", priority=True, tooltip="this help"),
-        Binding("question_mark", "help", "Help", show=False),
-        Binding("e", "edit_evidence", "Evidence", show=False, tooltip="write evidence"),
-        Binding(
-            "escape",
-            "leave_editor",
-            "Back",
-            show=False,
-            tooltip="leave the text box (to the criteria list); again to go back to the home screen",
-        ),
-        Binding("q", "app.quit", "Quit", tooltip="quit (everything is already saved)"),
     ]
     COMMANDS = {FillCommands}
     AUTO_FOCUS = None
@@ -149,6 +187,8 @@ class FillScreen(AppScreen):
         self._told: object = None
         self._privacy_timer: Timer | None = None
         self._stop_watching: Callable[[], None] = lambda: None
+        #: the theme heading under the list cursor: (title, its criteria), or None on a criterion
+        self.on_heading: tuple[str, tuple[str, ...]] | None = None
 
     # -- opening --------------------------------------------------------------------------------
     def _open(self) -> None:
@@ -191,7 +231,8 @@ class FillScreen(AppScreen):
                 yield Static(id="heading")
                 yield RatingBar(session.framework, id="rating")
                 yield CriterionFields(session, id="fields")
-        yield Footer()
+                yield Static(id="mode")
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = f"{self.district} {self.period}"
@@ -207,7 +248,9 @@ class FillScreen(AppScreen):
         self._apply_mode()
         first = session.first_incomplete()
         if first is not None:
-            self.go_to(first, focus=not session.read_only)
+            self.go_to(first, focus=False)  # the cursor in the list, on the first unrated criterion
+        self.query_one(CriteriaTree).focus()
+        self._show_mode()
         self.set_interval(autosave.TICK, self._tick)
         self._stop_watching = closing.on_close(self._stopped, asyncio.get_running_loop())
         self._refresh_git()
@@ -264,7 +307,7 @@ class FillScreen(AppScreen):
         if not ids:
             return
         index = ids.index(self.current) if self.current in ids else -1
-        self.go_to(ids[(index + delta) % len(ids)], focus=True)  # next criterion: write its evidence
+        self.go_to(ids[(index + delta) % len(ids)], focus=self.typing)  # the editor only if typing
 
     def action_next_criterion(self) -> None:
         self._step(1)
@@ -274,24 +317,101 @@ class FillScreen(AppScreen):
 
     @on(Tree.NodeHighlighted, "#criteria")
     def _highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
-        if event.node.data and event.node.data != self.current:
-            self.go_to(event.node.data, focus=False)
+        tree = self.query_one(CriteriaTree)
+        node = tree.cursor_node  # where the cursor is now (the event may be an older move)
+        self._set_heading(tree.theme_at_cursor())
+        if node is not None and node.data and node.data != self.current:
+            self.go_to(node.data, focus=False)
 
     @on(Tree.NodeSelected, "#criteria")
     def _selected(self, event: Tree.NodeSelected[str]) -> None:
-        if event.node.data:
-            self.go_to(event.node.data, focus=True)
+        if event.node.data and self.check_action("edit_evidence", ()):
+            self.action_edit_evidence()
+
+    def _set_heading(self, theme: tuple[str, tuple[str, ...]] | None) -> None:
+        """On a theme heading the detail pane says so instead of showing a criterion keys cannot reach."""
+        if theme == self.on_heading:
+            return
+        self.on_heading = theme
+        self.query_one(RatingBar).display = theme is None
+        self.query_one(CriterionFields).display = theme is None
+        widget = self.query_one("#heading", Static)
+        if theme is not None:
+            title, ids = theme
+            widget.update(
+                Content("\n").join(
+                    [literal(title, "bold"), literal(f"Theme heading · {len(ids)} criteria", "$text-muted")]
+                )
+            )
+        elif self.current is not None:
+            widget.update(heading(self._session, self.current))
+        self._show_mode()
+        self.refresh_bindings()
+
+    @property
+    def typing(self) -> bool:
+        """Whether the focus is in a text box, where every printable key is text."""
+        return isinstance(self.focused, (TextArea, Input))
+
+    @property
+    def mode(self) -> str:
+        if self.session is None or self._session.read_only:
+            return READ_ONLY
+        if self.typing:
+            return TYPING
+        return HEADING if self.on_heading is not None else LIST
+
+    def _show_mode(self) -> None:
+        if self.session is None:
+            return
+        first = self.on_heading[1][0] if self.on_heading and self.on_heading[1] else ""
+        self.query_one("#mode", Static).update(mode_line(self.mode, self._session.framework, first))
+        self.query_one(CriterionFields).set_typing(self.typing)
+
+    def on_descendant_focus(self) -> None:
+        self._show_mode()
+        self.refresh_bindings()
+
+    def on_descendant_blur(self) -> None:
+        self.call_after_refresh(self._show_mode)
+        self.refresh_bindings()
+
+    def _target(self) -> str | None:
+        """The criterion the keys act on: the one under the cursor; on a theme heading none, and say so."""
+        if self.on_heading is not None:
+            title, ids = self.on_heading
+            where = f": press Down for {ids[0]}" if ids else ""
+            self.notify(
+                literal(f"“{title}” is a theme heading, not a criterion{where}."),
+                title="Choose a criterion",
+                severity="warning",
+                timeout=4,
+            )
+            return None
+        return self.current
 
     def action_edit_evidence(self) -> None:
-        self.query_one("#evidence", TextArea).focus()
+        """Enter or e in the list: the cursor into the evidence editor, at the end of its text."""
+        if self._target() is None:
+            return
+        if isinstance(self.focused, Tree):
+            node = self.focused.cursor_node
+            if node is not None and node.data and node.data != self.current:
+                self.go_to(node.data, focus=False)
+        area = self.query_one("#evidence", TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
 
     def action_leave_editor(self) -> None:
-        """Escape: from any field to the criteria tree; from the tree back to the home screen."""
-        tree = self.query_one(CriteriaTree)
-        if self.focused is not tree:
-            tree.focus()
-        elif len(self.app.screen_stack) > 2:
-            self.app.pop_screen()
+        """Escape while typing (or in the actions list): back to the criteria list."""
+        self.query_one(CriteriaTree).focus()
+
+    def action_home(self) -> None:
+        """Escape in the criteria list: back to the home screen (opening it when started here)."""
+        go_home(self)
+
+    def action_quit_letter(self) -> None:
+        self.app.exit()
 
     # -- showing --------------------------------------------------------------------------------
     def _show_response(self) -> None:
@@ -470,11 +590,25 @@ class FillScreen(AppScreen):
 
     # -- rating and carrying --------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self._allowed(action, parameters, self.typing)
+
+    def _allowed(self, action: str, parameters: tuple[object, ...], typing: bool) -> bool | None:
+        """Whether ``action`` may run now; ``typing``: keys that are letters are text, not commands."""
         session = self.session
         if session is None:
-            return action in ("help", "quit")
+            return action in ("help", "quit", "quit_letter", "home")
+        if action == "leave_editor":
+            return not isinstance(self.focused, Tree)
+        if action == "home":
+            return self.focused is None or isinstance(self.focused, Tree)
+        if action in LETTER_KEYS and typing:
+            return False  # typed as text: neither shown in the footer nor acting
+        if action == "edit_evidence" and isinstance(self.focused, ActionsList):
+            return False  # there Enter edits the highlighted action
         if action in EDITING and session.read_only:
             return False
+        if action in CRITERION_KEYS and self.on_heading is not None:
+            return True  # pressed, they say this is a heading and act on nothing
         current = self.current or ""
         if action == "rate":
             return isinstance(parameters[0], int) and 1 <= parameters[0] <= len(session.framework.scale)
@@ -488,20 +622,22 @@ class FillScreen(AppScreen):
 
     def action_rate(self, number: int) -> None:
         grade = self._session.framework.scale[number - 1]
-        if self.current is not None and self._session.rate(self.current, grade.id):
+        criterion_id = self._target()
+        if criterion_id is not None and self._session.rate(criterion_id, grade.id):
             self._changed()
 
     def action_clear_rating(self) -> None:
-        if self.current is not None and self._session.rate(self.current, None):
+        criterion_id = self._target()
+        if criterion_id is not None and self._session.rate(criterion_id, None):
             self._changed()
 
     def action_confirm_carried(self) -> None:
-        if self.current is not None and self._session.confirm(self.current):
+        if self._target() is not None and self.current is not None and self._session.confirm(self.current):
             self._changed()
             self.notify(literal(f"{self.current} confirmed for {self.period}."), timeout=3)
 
     def action_carry(self) -> None:
-        criterion_id = self.current
+        criterion_id = self._target()
         if criterion_id is None:
             return
         if self._session.is_untouched(criterion_id):
@@ -539,7 +675,7 @@ class FillScreen(AppScreen):
         )
 
     def action_not_applicable(self) -> None:
-        criterion_id = self.current
+        criterion_id = self._target()
         if criterion_id is None:
             return
 
@@ -559,7 +695,7 @@ class FillScreen(AppScreen):
 
     # -- improvement actions --------------------------------------------------------------------
     def action_add_action(self) -> None:
-        criterion_id = self.current
+        criterion_id = self._target()
         if criterion_id is None:
             return
 
@@ -644,7 +780,8 @@ class FillScreen(AppScreen):
     def _submitted(self, choice: SubmitChoice) -> None:
         session = self._session
         if isinstance(choice, str):
-            self.go_to(choice, focus=True)
+            self.go_to(choice, focus=False)  # in the list, on the blocker: keys rate it, Enter writes
+            self.query_one(CriteriaTree).focus()
             return
         if choice is not True or not session.submit():
             return
@@ -706,12 +843,18 @@ class FillScreen(AppScreen):
         return [
             (label, self._runner(action), help_text)
             for label, action, help_text in commands
-            if self.check_action(action.split("(")[0], self._parameters(action)) is True
-        ]
+            if self._allowed(action.split("(")[0], self._parameters(action), typing=False) is True
+        ]  # the palette is not typing: its commands act even when opened from a text box
 
     @staticmethod
     def _parameters(action: str) -> tuple[object, ...]:
         return (int(action[action.index("(") + 1 : -1]),) if "(" in action else ()
 
     def _runner(self, action: str) -> Any:
-        return lambda: self.run_action(action)
+        name, parameters = action.split("(")[0], self._parameters(action)
+
+        def run() -> None:
+            if self._allowed(name, parameters, typing=False) is True:
+                getattr(self, f"action_{name}")(*parameters)
+
+        return run

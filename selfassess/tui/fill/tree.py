@@ -69,7 +69,19 @@ class CriteriaTree(Tree[str]):
         for node, title, ids in self._themes:
             node.set_label(self.theme_label(title, ids))
 
+    def theme_at_cursor(self) -> tuple[str, tuple[str, ...]] | None:
+        """(title, criterion ids) of the theme heading under the cursor; None on a criterion."""
+        node = self.cursor_node
+        return next(((title, ids) for theme, title, ids in self._themes if theme is node), None)
+
     def select_criterion(self, criterion_id: str) -> None:
         node = self._criteria.get(criterion_id)
         if node is not None and self.cursor_node is not node:
             self.move_cursor(node)
+            self.call_after_refresh(self._show_theme_of, node)
+
+    def _show_theme_of(self, node: TreeNode[str]) -> None:
+        """Scroll the criterion's theme heading into view too, when both fit (lines are known by now)."""
+        theme = node.parent
+        if theme is not None and 0 <= node.line - theme.line < self.scrollable_content_region.height:
+            self.scroll_to_node(theme, animate=False)

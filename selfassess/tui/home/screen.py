@@ -66,14 +66,12 @@ class HomeScreen(AppScreen):
     """Districts down, the last quarters across; Enter opens the assessment under the cursor."""
 
     BINDINGS = [
-        Binding(
-            "f", "fill_current", "Fill this quarter", tooltip="fill the chosen district's current quarter"
-        ),
+        Binding("f", "fill_current", "Fill", tooltip="fill the chosen district's current quarter"),
         Binding("r", "review", "Review", tooltip="review all districts for the chosen quarter"),
         Binding(
             "d",
             "diff",
-            "What changed",
+            "Changes",
             tooltip="what changed in the chosen district since the quarter before",
         ),
         Binding(
@@ -101,7 +99,7 @@ class HomeScreen(AppScreen):
         yield Static(id="home-intro")
         yield DataTable(id="home-table", cursor_type="cell", zebra_stripes=True)
         yield Static(id="home-hint")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = "selfassess"

@@ -43,8 +43,9 @@ say OVERDUE and are highlighted.
 | `s` | sort: due date soonest first, latest first, by district, by criterion |
 | `o` | only overdue actions, or all again |
 | `/` | filter by words of the district, criterion, owner or action (Enter returns to the table) |
-| `Esc` | back to the heat map |
+| `Esc` | clear the filter first; then back to the heat map |
 | `F1`, `?` | this help |
+| `q` | quit |
 """
 OVERDUE_STYLE = "bold $error"
 
@@ -71,6 +72,7 @@ class ActionsScreen(Screen[None]):
         Binding("escape", "back", "Back"),
         Binding("f1", "help", "Help"),
         Binding("question_mark", "help", "Help", show=False),
+        Binding("q", "app.quit", "Quit"),
     ]
 
     def __init__(self, combined: Combined, today: date, open_cell: Callable[[str, str], None]) -> None:
@@ -92,7 +94,7 @@ class ActionsScreen(Screen[None]):
             compact=True,
         )
         yield DataTable(id="actions-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = f"Open actions {self.combined.period}"
@@ -104,8 +106,8 @@ class ActionsScreen(Screen[None]):
             ("due", 10),
             ("district", _widest([a.district for a in found], 8, 16)),
             ("criterion", _widest([a.criterion for a in found], 9, 12)),
+            ("owner", _widest([a.action.owner for a in found], 5, OWNER_WIDTH)),  # before the long text
             ("action", _widest([a.action.action for a in found], 6, ACTION_WIDTH)),
-            ("owner", _widest([a.action.owner for a in found], 5, OWNER_WIDTH)),
             ("criterion title", _widest([self._title(a.criterion) for a in found], 15, CRITERION_WIDTH)),
         ]
         for name, width in columns:
@@ -147,8 +149,8 @@ class ActionsScreen(Screen[None]):
             literal(str(action.due) if action.due else "—", style),
             literal(found.district, style),
             literal(found.criterion),
-            literal(action.action),
             literal(action.owner or "—"),
+            literal(action.action),
             literal(criterion.title if criterion else "(no longer asked)", MUTED),
         ]
 
@@ -184,7 +186,10 @@ class ActionsScreen(Screen[None]):
         self.app.push_screen(HelpModal(HELP))
 
     def action_back(self) -> None:
-        if isinstance(self.focused, Input):
+        """Esc: clear the filter first (back to the table); then back to the heat map."""
+        field = self.query_one(Input)
+        if isinstance(self.focused, Input) or field.value:
+            field.value = ""
             self.query_one(DataTable).focus()
         else:
             self.dismiss(None)

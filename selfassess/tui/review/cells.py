@@ -81,7 +81,10 @@ def theme_cell(
 def status_line(status: Status, width: int) -> Content:
     """``✎ draft``: mark, word and style of a district's status, the full words when they fit."""
     full = f"{status.mark} {status}"
-    return literal(full if len(full) <= width else f"{status.mark} {status.short}", status.style)
+    short = f"{status.mark} {status.short}"
+    if len(short) > width:  # a very narrow column (five districts at 80 columns): cut, marked with …
+        short = short[: max(width - 1, 1)] + "…"
+    return literal(full if len(full) <= width else short, status.style)
 
 
 def status_width(status: Status) -> int:

@@ -36,6 +36,11 @@ TITLE_WIDTH = 32
 MIN_TITLE_WIDTH = 22
 NAME_WIDTH = 16
 MIN_DISTRICT_WIDTH = 11
+#: on a narrow terminal (80 columns) the criterion column shrinks to this before the districts do
+NARROW_TITLE_WIDTH = 16
+#: a column's cell padding (one each side) and the vertical scrollbar, in cells
+PADDING = 2
+SCROLLBAR = 2
 TITLE_COLUMN = "title"
 TREND_COLUMN = "trend"
 THEME_ROW = "theme:"
@@ -153,17 +158,23 @@ class HeatMap(DataTable[SegmentCell]):
         self.add_column(SegmentCell(title), key=TITLE_COLUMN, width=self.title_width)
         trend = literal(f"trend\n{QUARTERS} qtrs\nmean")
         self.add_column(SegmentCell(trend), key=TREND_COLUMN, width=QUARTERS)
-        widths = {}
         marks = self.marks_for(combined) if self.marks_for is not None else {}
-        for district in self.visible_districts:
-            status = combined.status(district)
-            width = max(
+        natural = {
+            district: max(
                 MIN_DISTRICT_WIDTH,
                 min(len(district), NAME_WIDTH),
                 cell_width,
                 counts_width(combined.framework),
-                status_width(status),
+                status_width(combined.status(district)),
             )
+            for district in self.visible_districts
+        }
+        self.title_width, widths = self._fit_columns(
+            natural, max(cell_width, counts_width(combined.framework))
+        )
+        self.columns[TITLE_COLUMN].width = self.title_width
+        for district, width in widths.items():
+            status = combined.status(district)
             counts = combined.counts(district) if combined.has_assessment(district) else None
             header = Content("\n").join(
                 [
@@ -173,8 +184,25 @@ class HeatMap(DataTable[SegmentCell]):
                 ]
             )
             self.add_column(SegmentCell(header), key=district, width=width)
-            widths[district] = width
         return widths
+
+    def _fit_columns(self, natural: dict[str, int], least: int) -> tuple[int, dict[str, int]]:
+        """(criterion column width, district widths) so that every district is in view when it can be:
+        first a narrower criterion column, then narrower districts (names cut with …), never below
+        ``least`` (a cell or the counts); beyond that the districts scroll."""
+        room = self.app.size.width - SCROLLBAR
+        title = self.title_width
+
+        def total(title: int, widths: dict[str, int]) -> int:
+            return title + QUARTERS + 2 * PADDING + sum(w + PADDING for w in widths.values())
+
+        if not natural or total(title, natural) <= room:
+            return title, natural
+        title = min(title, NARROW_TITLE_WIDTH)
+        if total(title, natural) <= room:
+            return title, natural
+        each = max(least, (room - title - QUARTERS - 2 * PADDING) // len(natural) - PADDING)
+        return title, {district: min(width, each) for district, width in natural.items()}
 
     def _add_theme(
         self, combined: Combined, theme: Theme, tags: dict[str, str], widths: dict[str, int]

@@ -23,6 +23,18 @@ from .cell import heading, rating_line, response_widgets, trend_line
 from .cells import status_line
 
 COLUMN_WIDTH = 36
+#: a district's column: at most this wide, at least this narrow (below that the columns scroll sideways)
+WIDEST_COLUMN = 38
+NARROWEST_COLUMN = 20
+#: the dialog's share of the screen, and its padding and scrollbar in cells
+DIALOG_SHARE = 0.96
+DIALOG_SPARE = 8
+
+
+def column_width(screen_width: int, districts: int) -> int:
+    """Each district's column width, so that as many districts as can be are side by side."""
+    room = int(screen_width * DIALOG_SHARE) - DIALOG_SPARE
+    return max(NARROWEST_COLUMN, min(WIDEST_COLUMN, room // max(districts, 1)))
 
 
 class RowModal(ModalScreen[None]):
@@ -89,6 +101,9 @@ class RowModal(ModalScreen[None]):
         )
 
     def on_mount(self) -> None:
+        width = column_width(self.app.size.width, len(self.districts))
+        for column in self.query(".review-row-column"):
+            column.styles.width = width  # five districts side by side at 120 columns
         self.query_one("#review-row-body").focus()
 
     def action_close(self) -> None:

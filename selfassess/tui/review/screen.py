@@ -26,6 +26,7 @@ from ...trend import Trend, load_trend
 from ...vocabulary import NOT_SUBMITTED, Status
 from ..common.base import AppScreen
 from ..common.help import HelpModal
+from ..common.navigation import go_home
 from ..common.sync_action import commit_review
 from ..common.text import literal
 from . import git as review_git
@@ -69,6 +70,7 @@ class ReviewScreen(AppScreen):
             tooltip="open improvement actions across districts, overdue highlighted",
         ),
         Binding("f1", "help", "Help", tooltip="this help"),
+        Binding("q", "quit", "Quit", tooltip="quit"),
         Binding("question_mark", "help", "Help", show=False),
         Binding("t", "theme", "Theme", tooltip="show one theme at a time, then all again"),
         Binding("c", "changes", "Moved", tooltip="only criteria that changed since last quarter"),
@@ -98,8 +100,12 @@ class ReviewScreen(AppScreen):
             "Reload",
             tooltip="read the files again (the screen also does so by itself within 2 s of a change on disk)",
         ),
-        Binding("escape", "back", "Back", tooltip="back to the home screen"),
-        Binding("q", "quit", "Quit", show=False, tooltip="quit"),
+        Binding(
+            "escape",
+            "back",
+            "Back",
+            tooltip="clear the filters; with none on, back to the home screen (never quits)",
+        ),
     ]
 
     def __init__(self, period: str | None = None) -> None:
@@ -338,10 +344,15 @@ class ReviewScreen(AppScreen):
             self.app.push_screen(HelpModal(review_help(self.combined.framework, self.BINDINGS)))
 
     def action_back(self) -> None:
-        if len(self.app.screen_stack) > 2:
-            self.app.pop_screen()
-        else:
-            self.action_quit()
+        """Esc: clear the filters first; then back to the home screen (opened if review started here)."""
+        if self.view != ViewFilter():
+            self.view = ViewFilter()
+            self._show()
+            self.notify(
+                "Filters cleared: every theme and district. Esc again for the home screen.", timeout=3
+            )
+            return
+        go_home(self)
 
     def action_quit(self) -> None:
         self.app.exit(1 if self.met_unreadable else 0)
@@ -384,6 +395,10 @@ class ReviewScreen(AppScreen):
         last = max(Period.parse(periods[-1]) if periods else first, Period.parse(current))
         target = Period.parse(self.period)
         target = target.next if quarters > 0 else target.previous
+        if quarters < 0 and target > last:  # from a later quarter without files: the latest that has them
+            target = last
+        elif quarters > 0 and target < first:
+            target = first
         if not first <= target <= last:
             self.notify(literal(f"No assessments {'after' if quarters > 0 else 'before'} {self.period}."))
             return

@@ -1,0 +1,43 @@
+"""What the keys do where the focus is, said in one line under the fill screen's fields.
+
+Three modes: the criteria *list* (keys rate, carry, add actions), *typing* in a text box (every
+printable key is text; Esc leaves), and a *theme heading* in the list (criterion keys only say so).
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from ...model import Framework
+from ..common.grades import grade_name
+from ..common.text import literal
+
+LIST = "list"
+TYPING = "typing"
+HEADING = "heading"
+READ_ONLY = "read-only"
+
+
+def mode_line(mode: str, framework: Framework, first: str = "") -> Content:
+    """The keys that act now, for ``mode``; on a heading, the theme's first criterion."""
+    if mode == TYPING:
+        return Content.assemble(
+            literal("Typing: ", "bold"),
+            literal("every key is text. "),
+            literal("Esc", "bold"),
+            literal(" when done, then keys rate, carry and add actions."),
+        )
+    if mode == HEADING:
+        return Content.assemble(
+            literal("Theme heading: ", "bold"),
+            literal(f"keys rate only a criterion. Down goes to {first}." if first else ""),
+        )
+    if mode == READ_ONLY:
+        return literal("Read only: arrows choose a criterion, F1 for help.", "italic")
+    grades = " ".join(grade_name(g) for g in framework.scale)
+    return Content.assemble(
+        literal("Keys: ", "bold"),
+        literal(f"{grades} · c carry · n n/a · a action · "),
+        literal("Enter", "bold"),
+        literal(" write evidence"),
+    )

@@ -1,0 +1,92 @@
+"""SVG snapshots at 80×24, the smallest supported terminal, of every main screen on the demo (five
+units): home, fill, review, the actions list and compare. Fixed date and path; in colour."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from selfassess.tui.app import SelfAssessApp
+from selfassess.workspace import Workspace
+
+from conftest import demo_at
+
+TODAY = date(2026, 11, 23)
+SIZE = (80, 24)
+#: a fixed folder, so that any path shown is the same on every run
+ROOT = Path(tempfile.gettempdir()) / "selfassess-80x24-snapshots" / "demo"
+
+
+class SnapshotApp(SelfAssessApp):
+    """The real app (conftest stops cursors blinking, so screens are deterministic)."""
+
+
+@pytest.fixture
+def demo(demo_workspace: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.delenv("NO_COLOR", raising=False)  # the colours are part of what is checked
+    yield from demo_at(demo_workspace, ROOT)
+
+
+def snapshot_app(root: Path, screen: str, **arguments: object) -> SnapshotApp:
+    return SnapshotApp(Workspace(root), TODAY, "DCI W. Example", screen, **arguments)
+
+
+async def settled(pilot) -> None:
+    """Until background work (git status, the review trend) has drawn."""
+    screen = pilot.app.screen
+    for _ in range(50):
+        await pilot.pause(0.1)
+        if getattr(screen, "trend", True) is not None and not pilot.app.workers:
+            break
+    await pilot.pause(0.2)
+
+
+def test_home_at_80_by_24(demo: Path, snap_compare) -> None:
+    """Five units by four quarters; the footer keeps Help and Quit."""
+    assert snap_compare(snapshot_app(demo, "home"), terminal_size=SIZE, run_before=settled)
+
+
+def test_fill_in_the_list_at_80_by_24(demo: Path, snap_compare) -> None:
+    """In the list on the first unrated criterion; the line under the fields says which keys act."""
+    app = snapshot_app(demo, "fill", district="sheffield", period="2026-Q4")
+    assert snap_compare(app, terminal_size=SIZE, run_before=settled)
+
+
+def test_fill_typing_at_80_by_24(demo: Path, snap_compare) -> None:
+    """Enter: typing evidence; the footer and the line under the fields change with the mode."""
+
+    async def typing(pilot) -> None:
+        await settled(pilot)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+
+    app = snapshot_app(demo, "fill", district="sheffield", period="2026-Q4")
+    assert snap_compare(app, terminal_size=SIZE, run_before=typing)
+
+
+def test_review_at_80_by_24(demo: Path, snap_compare) -> None:
+    """Every one of the five districts in view, names cut with … where they must be."""
+    app = snapshot_app(demo, "review", period="2026-Q4")
+    assert snap_compare(app, terminal_size=SIZE, run_before=settled)
+
+
+def test_actions_at_80_by_24(demo: Path, snap_compare) -> None:
+    """The owner column before the action text, so it stays in view."""
+
+    async def actions(pilot) -> None:
+        await settled(pilot)
+        await pilot.press("a")
+        await pilot.pause(0.2)
+
+    app = snapshot_app(demo, "review", period="2026-Q4")
+    assert snap_compare(app, terminal_size=SIZE, run_before=actions)
+
+
+def test_compare_at_80_by_24(demo: Path, snap_compare) -> None:
+    """Pickers and every column of the rating moves in view."""
+    app = snapshot_app(demo, "diff", district="barnsley")
+    assert snap_compare(app, terminal_size=SIZE, run_before=settled)
