@@ -108,11 +108,17 @@ def assessment_warnings(
     today: date,
     text: str | None = None,
     overdue: bool = True,
+    relative: str | None = None,
 ) -> list[Finding]:
-    """Likely personal data, stale evidence, overdue actions, and criteria that do not apply here."""
+    """Likely personal data, stale evidence, overdue actions, and criteria that do not apply here.
+
+    ``relative`` is ``workspace.relative(assessment.path)`` when the caller already knows it."""
     framework = workspace.load_framework(assessment.framework)
     locate = _Locator(assessment, text, framework)
-    path = workspace.relative(assessment.path) if assessment.path else "<assessment>"
+    if relative is not None and assessment.path:
+        path = relative
+    else:
+        path = workspace.relative(assessment.path) if assessment.path else "<assessment>"
     period_end = workspace.period_end(assessment.period)
     stale_days = workspace.settings.stale_after_days
     capabilities = workspace.capabilities(assessment.district)
