@@ -84,12 +84,12 @@ def _validate_workspace(workspace: Workspace, today: date) -> list[Finding]:
 
 
 def validate_framework(workspace: Workspace, path: Path) -> list[Finding]:
-    from .criteria import load_framework
-
     try:
         if path.stem == workspace.settings.framework and path == workspace.framework_path(path.stem):
             _ = workspace.framework  # loaded once, and kept for the assessments
         else:
+            from .criteria import load_framework  # not needed (nor its YAML parser) for a cached one
+
             load_framework(path)
     except SelfAssessError as error:
         located = _error(error)
