@@ -3,15 +3,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from . import privacy
 from .model import Assessment, Framework, Response
 from .tomlsource import KeyLines
 from .upgrades import on_other_version
 from .workspace import Workspace
+
+if TYPE_CHECKING:
+    from .privacy import Match
 
 ERROR = "error"
 WARNING = "warning"
@@ -108,11 +111,19 @@ def assessment_warnings(
     today: date,
     text: str | None = None,
     overdue: bool = True,
+    relative: str | None = None,
 ) -> list[Finding]:
-    """Likely personal data, stale evidence, overdue actions, and criteria that do not apply here."""
+    """Likely personal data, stale evidence, overdue actions, and criteria that do not apply here.
+
+    ``relative`` is ``workspace.relative(assessment.path)`` when the caller already knows it."""
+    from .privacy import scan  # here: a warm ``validate`` does not compile its patterns
+
     framework = workspace.load_framework(assessment.framework)
     locate = _Locator(assessment, text, framework)
-    path = workspace.relative(assessment.path) if assessment.path else "<assessment>"
+    if relative is not None and assessment.path:
+        path = relative
+    else:
+        path = workspace.relative(assessment.path) if assessment.path else "<assessment>"
     period_end = workspace.period_end(assessment.period)
     stale_days = workspace.settings.stale_after_days
     capabilities = workspace.capabilities(assessment.district)
@@ -134,7 +145,7 @@ def assessment_warnings(
                     "applies_to",
                 )
             )
-        findings += _privacy(path, locate, criterion_id, response, allow)
+        findings += _privacy(path, locate, criterion_id, response, allow, scan)
         if response.as_of is not None and (period_end - response.as_of).days > stale_days:
             findings.append(
                 Finding(
@@ -153,7 +164,12 @@ def assessment_warnings(
 
 
 def _privacy(
-    path: str, locate: _Locator, criterion_id: str, response: Response, allow: tuple[str, ...]
+    path: str,
+    locate: _Locator,
+    criterion_id: str,
+    response: Response,
+    allow: tuple[str, ...],
+    scan: Callable[[str, tuple[str, ...]], list[Match]],
 ) -> list[Finding]:
     texts: list[tuple[tuple[str | int, ...], str]] = [((f,), getattr(response, f)) for f in TEXT_FIELDS]
     for index, action in enumerate(response.actions):
@@ -162,7 +178,7 @@ def _privacy(
     for where, text in texts:
         if not text:
             continue
-        for match in privacy.scan(text, allow):
+        for match in scan(text, allow):
             key_line = locate.line("criteria", criterion_id, *where)
             line = key_line + match.line if "\n" in text else key_line
             field = where[0] if len(where) == 1 else "action"

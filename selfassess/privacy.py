@@ -648,22 +648,36 @@ def _found_short(text: str) -> tuple[_Found, ...]:
     return _found(text)
 
 
+_Runnable = tuple[tuple[str, re.Pattern[str], _Validator, _Gate], ...]
+_RUNNABLE: dict[frozenset[str], _Runnable] = {}
+
+
+def _runnable(known: frozenset[str]) -> _Runnable:
+    """The checks, in order, whose clauses each hold a fact of ``known``; remembered per set of facts
+    (few sets recur: most texts have the same handful of facts)."""
+    runnable = _RUNNABLE.get(known)
+    if runnable is None:
+        runnable = tuple(
+            (kind, pattern, check, gate)
+            for kind, pattern, check, clauses, gate in _CHECKS
+            if all(not known.isdisjoint(clause) for clause in clauses)
+        )
+        if len(_RUNNABLE) < 4096:
+            _RUNNABLE[known] = runnable
+    return runnable
+
+
 def _found(text: str) -> tuple[_Found, ...]:
     """The matches in ``text`` that do not overlap: leftmost, then longest, wins."""
     found: list[_Found] = []
     facts = TextFacts(text, _NEEDLES)
-    known = facts.facts
-    for kind, pattern, check, clauses, gate in _CHECKS:
-        for clause in clauses:
-            if known.isdisjoint(clause):
-                break
-        else:
-            if gate is not None and not gate(facts):
-                continue
-            for m in pattern.finditer(text):
-                span = check(m)
-                if span is not None:
-                    found.append((span[0], span[1], kind))
+    for kind, pattern, check, gate in _runnable(facts.facts):
+        if gate is not None and not gate(facts):
+            continue
+        for m in pattern.finditer(text):
+            span = check(m)
+            if span is not None:
+                found.append((span[0], span[1], kind))
     if not found:
         return ()
 

@@ -115,7 +115,34 @@ def _kind_name(kind: type | tuple[type, ...]) -> str:
     return names.get(kind, kind.__name__)
 
 
+# The exact type of each key's value in a well-formed table (what every TOML reader gives). A table that
+# has only known keys, each of its exact type, passes the checks below one by one: it is read at once,
+# and any other table takes the checks one by one, which find the same first error as ever.
+_RESPONSE_TYPES = {
+    "rating": str, "not_applicable": str, "evidence": str, "notes": str, "as_of": date, "carried": bool,
+    "actions": list,
+}  # fmt: skip
+_ACTION_TYPES = {"id": str, "action": str, "owner": str, "due": date}  # "done": False or a date
+
+
+def _well_typed(table: dict[str, Any], types: dict[str, type], checked: str = "") -> bool:
+    """Whether every key of ``table`` is in ``types`` with a value of exactly that type (``checked``,
+    if given, is a key the caller checks itself)."""
+    get = types.get
+    return all(get(name) is type(value) or name == checked for name, value in table.items())
+
+
 def _parse_action(reader: _Reader, table: Any, criterion_id: str, index: int) -> Action:
+    if type(table) is dict and "id" in table and "action" in table:
+        done = table.get("done", False)
+        if (done is False or type(done) is date) and _well_typed(table, _ACTION_TYPES, "done"):
+            return Action(
+                id=table["id"],
+                action=table["action"],
+                owner=table.get("owner") or "",
+                due=table.get("due"),
+                done=done,
+            )
     where = ("criteria", criterion_id, "actions", index)
     reader.expect(table, dict, "an action", *where)
     reader.unknown_keys(table, ACTION_KEYS, *where)
@@ -133,16 +160,27 @@ def _parse_action(reader: _Reader, table: Any, criterion_id: str, index: int) ->
 
 def _parse_response(reader: _Reader, table: Any, criterion_id: str) -> Response:
     where = ("criteria", criterion_id)
-    reader.expect(table, dict, f"criterion {criterion_id}", *where)
-    reader.unknown_keys(table, RESPONSE_KEYS, *where)
-    response = Response(
-        rating=reader.optional(table, "rating", str, *where),
-        not_applicable=reader.optional(table, "not_applicable", str, *where),
-        evidence=reader.optional(table, "evidence", str, *where) or "",
-        notes=reader.optional(table, "notes", str, *where) or "",
-        as_of=reader.optional(table, "as_of", date, *where),
-        carried=bool(reader.optional(table, "carried", bool, *where)),
-    )
+    if type(table) is dict and _well_typed(table, _RESPONSE_TYPES):
+        get = table.get
+        response = Response(
+            rating=get("rating"),
+            not_applicable=get("not_applicable"),
+            evidence=get("evidence") or "",
+            notes=get("notes") or "",
+            as_of=get("as_of"),
+            carried=bool(get("carried")),
+        )
+    else:
+        reader.expect(table, dict, f"criterion {criterion_id}", *where)
+        reader.unknown_keys(table, RESPONSE_KEYS, *where)
+        response = Response(
+            rating=reader.optional(table, "rating", str, *where),
+            not_applicable=reader.optional(table, "not_applicable", str, *where),
+            evidence=reader.optional(table, "evidence", str, *where) or "",
+            notes=reader.optional(table, "notes", str, *where) or "",
+            as_of=reader.optional(table, "as_of", date, *where),
+            carried=bool(reader.optional(table, "carried", bool, *where)),
+        )
     if response.rating is not None and response.not_applicable is not None:
         raise reader.fail(f"criterion {criterion_id} has both a rating and not_applicable; keep one", *where)
     if response.not_applicable is not None and not response.not_applicable.strip():

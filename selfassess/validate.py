@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +20,24 @@ from .tomlread import decode, read_bytes
 from .workspace import ASSESSMENTS, REVIEW_SUFFIX, Workspace, case_twin_message
 
 CONFLICT_SUFFIX = ".conflict.toml"
+
+#: the findings of this run's assessment files, kept in one cache entry (see cache.Batch)
+_BATCH: cache.Batch | None = None
+
+
+@contextlib.contextmanager
+def _one_cache_entry(workspace: Workspace) -> Iterator[None]:
+    """Findings read from and written to one cache entry for the workspace, written once at the end."""
+    global _BATCH
+    if _BATCH is not None:
+        yield
+        return
+    _BATCH = cache.Batch(cache.make_key("findings-of", str(workspace.root.resolve())))
+    try:
+        yield
+        _BATCH.save()
+    finally:
+        _BATCH = None
 
 
 def conflict_finding(workspace: Workspace, path: Path) -> Finding:
@@ -45,6 +64,11 @@ def _error(error: SelfAssessError, severity: str = ERROR) -> Finding:
 
 
 def validate_workspace(workspace: Workspace, today: date) -> list[Finding]:
+    with _one_cache_entry(workspace):
+        return _validate_workspace(workspace, today)
+
+
+def _validate_workspace(workspace: Workspace, today: date) -> list[Finding]:
     findings: list[Finding] = []
     for path in workspace.framework_files():
         findings += validate_framework(workspace, path)
@@ -60,12 +84,12 @@ def validate_workspace(workspace: Workspace, today: date) -> list[Finding]:
 
 
 def validate_framework(workspace: Workspace, path: Path) -> list[Finding]:
-    from .criteria import load_framework
-
     try:
         if path.stem == workspace.settings.framework and path == workspace.framework_path(path.stem):
             _ = workspace.framework  # loaded once, and kept for the assessments
         else:
+            from .criteria import load_framework  # not needed (nor its YAML parser) for a cached one
+
             load_framework(path)
     except SelfAssessError as error:
         located = _error(error)
@@ -107,7 +131,11 @@ def _stray(workspace: Workspace, path: Path) -> Finding:
 
 def validate_district(workspace: Workspace, district: str, today: date) -> list[Finding]:
     folder = workspace.root / ASSESSMENTS / district
-    names = sorted(os.listdir(folder))
+    base = workspace.relative_folder(folder)
+    with os.scandir(folder) as scan:
+        entries = list(scan)
+    names = sorted(e.name for e in entries)
+    links = {e.name for e in entries if e.is_symlink()}
     periods = [n.removesuffix(".toml") for n in names if PERIOD_RE.match(n.removesuffix(".toml"))]
     latest = periods[-1] if periods else None
     findings: list[Finding] = []
@@ -121,38 +149,54 @@ def validate_district(workspace: Workspace, district: str, today: date) -> list[
         elif stem is not None and PERIOD_RE.match(stem):
             findings += validate_review(workspace, path, assessment_exists=stem in periods)
         elif name.removesuffix(".toml") in periods:
-            findings += validate_assessment(workspace, path, today, overdue=name == f"{latest}.toml")
+            # a file that is not a link is where its folder is: no need to resolve its path again
+            relative = str(Path(base, name)) if base is not None and name not in links else None
+            findings += validate_assessment(
+                workspace, path, today, overdue=name == f"{latest}.toml", relative=relative
+            )
         else:
             findings.append(_stray(workspace, path))
     return findings
 
 
-def validate_assessment(workspace: Workspace, path: Path, today: date, overdue: bool = True) -> list[Finding]:
-    """Findings for one assessment file, served from the cache when nothing they depend on changed."""
+def validate_assessment(
+    workspace: Workspace, path: Path, today: date, overdue: bool = True, relative: str | None = None
+) -> list[Finding]:
+    """Findings for one assessment file, served from the cache when nothing they depend on changed.
+
+    ``relative`` is ``workspace.relative(path)`` when the caller already knows it."""
+    if relative is None:
+        relative = workspace.relative(path)
     try:
         data = read_bytes(path)
     except SelfAssessError as error:
-        return [Finding(workspace.relative(path), error.line, ERROR, error.message)]
+        return [Finding(relative, error.line, ERROR, error.message)]
     key = cache.make_key(
         "findings",
         sha256_bytes(data),
-        workspace.relative(path),
+        relative,
         workspace.settings_sha256,
         workspace.frameworks_sha256(),
         today.isoformat(),
         str(overdue),
     )
-    cached = cache.get(key)
+    batch = _BATCH
+    cached = batch.get(relative, key) if batch is not None else cache.get(key)
     if isinstance(cached, list):
         return cached
     try:
         # its findings are cached instead: reading each file once needs no parsed copy kept
-        assessment = workspace.parse(data, path, cached=False)
+        assessment = workspace.parse(data, path, cached=False, relative=relative)
         text = decode(data, str(path))
-        findings = assessment_warnings(workspace, assessment, today, text=text, overdue=overdue)
+        findings = assessment_warnings(
+            workspace, assessment, today, text=text, overdue=overdue, relative=relative
+        )
     except SelfAssessError as error:
-        findings = [Finding(workspace.relative(path), error.line, ERROR, error.message)]
-    cache.put(key, findings)
+        findings = [Finding(relative, error.line, ERROR, error.message)]
+    if batch is not None:
+        batch.put(relative, key, findings)
+    else:
+        cache.put(key, findings)
     return findings
 
 
@@ -169,6 +213,11 @@ def validate_review(workspace: Workspace, path: Path, assessment_exists: bool) -
 
 def validate_paths(workspace: Workspace, paths: Iterable[str], today: date) -> list[Finding]:
     """Validate the named files and folders (a folder: everything in it that selfassess reads)."""
+    with _one_cache_entry(workspace):
+        return _validate_paths(workspace, paths, today)
+
+
+def _validate_paths(workspace: Workspace, paths: Iterable[str], today: date) -> list[Finding]:
     findings: list[Finding] = []
     for name in paths:
         path = Path(name)

@@ -207,6 +207,15 @@ class Workspace:
         except ValueError:
             return str(path)
 
+    def relative_folder(self, folder: Path) -> str | None:
+        """``folder`` (resolved) relative to the workspace, or None if it lies outside: the place of
+        each file in it that is not a symbolic link is then this joined with the file's name, found
+        without resolving every file's path again (see :meth:`relative`)."""
+        try:
+            return str(folder.resolve().relative_to(self.root.resolve()))
+        except ValueError:
+            return None
+
     # -- periods --------------------------------------------------------------------------------
     def periods(self, district: str | None = None) -> list[str]:
         """Periods with an assessment file (any district, or one), oldest first; no file is parsed."""
@@ -245,12 +254,14 @@ class Workspace:
         return Period.parse(period).end(self.settings.quarters)
 
     # -- reading --------------------------------------------------------------------------------
-    def parse(self, data: bytes, path: Path, cached: bool = True) -> Assessment:
+    def parse(self, data: bytes, path: Path, cached: bool = True, relative: str | None = None) -> Assessment:
         """An assessment checked against its own framework and its place in the workspace.
 
         With ``cached``, a file read before with the same bytes and framework comes from the cache.
+        ``relative`` is ``self.relative(path)`` when the caller already knows it.
         """
-        relative = self.relative(path)
+        if relative is None:
+            relative = self.relative(path)
         key = self._parse_key(data, relative) if cached else None
         hit = cache.get(key) if key else None
         if isinstance(hit, Assessment):

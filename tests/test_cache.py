@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from conftest import TODAY, run_cli
 
 
@@ -69,3 +71,29 @@ def test_a_broken_framework_is_reported_every_time(demo_workspace: Path) -> None
         assert result.returncode == 1
         errors = [line for line in result.stdout.splitlines() if ": error: " in line]
         assert len(errors) == 1 and errors[0].startswith("criteria/ncpi.yaml:"), result.stdout
+
+
+def test_validate_keeps_its_findings_in_one_cache_entry(demo_workspace: Path) -> None:
+    files = list((demo_workspace / "assessments").rglob("*.toml"))
+    cold = run_cli("validate", "--as-of", TODAY, cwd=demo_workspace)
+    entries = _entries()
+    assert len(files) > 10 and len(entries) < 5, "one entry for the findings, not one per file"
+    # a partial run adds to the entry; the whole run after it gives the same answers
+    one = demo_workspace / "assessments" / "doncaster" / "2026-Q4.toml"
+    run_cli("validate", "--as-of", TODAY, str(one), cwd=demo_workspace)
+    warm = run_cli("validate", "--as-of", TODAY, cwd=demo_workspace)
+    assert (warm.returncode, warm.stdout, warm.stderr) == (cold.returncode, cold.stdout, cold.stderr)
+    assert len(_entries()) == len(entries)
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or os.name == "nt", reason="symbolic links")
+def test_findings_name_a_linked_file_by_where_it_leads(demo_workspace: Path, tmp_path: Path) -> None:
+    path = demo_workspace / "assessments" / "doncaster" / "2026-Q4.toml"
+    outside = tmp_path / "elsewhere.toml"
+    outside.write_text(path.read_text("utf-8").replace('rating = "red"', 'rating = "purple"', 1), "utf-8")
+    path.unlink()
+    path.symlink_to(outside)
+    for _ in range(2):  # cold, then warm
+        result = run_cli("validate", "--as-of", TODAY, cwd=demo_workspace)
+        errors = [line for line in result.stdout.splitlines() if "rating 'purple'" in line]
+        assert len(errors) == 1 and errors[0].startswith(f"{path}:"), result.stdout

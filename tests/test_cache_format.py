@@ -35,6 +35,7 @@ FORMATS = [
     (2, "053032bf5701a911158fa0434a6aa3ff87d68c300e0847790b8f2d2800e88648"),
     (3, "5a4ad4481d27527cd0a81265b75371c2b9ba9c58561569d096e1cb886a8b140f"),  # framework 2024.1, sync
     (4, "01aac1107ae687b3c5995c068d61b8301765a6c1998a8fb10ab8b1be3c926342"),  # compiled reader, scan
+    (5, "c123bfa7e4deaedf6ee0526ad1adf842ac57aa3efa1b55fa2d4ead350fc0b66a"),  # one findings entry
 ]
 
 

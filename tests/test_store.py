@@ -255,3 +255,83 @@ def test_load_assessment_outside_a_workspace_uses_the_bundled_framework(tmp_path
         load_assessment(path)
     assert caught.value.line == 7
     assert "not in the scale" in str(caught.value)
+
+
+# values of every type TOML has, some right for a key and most wrong
+_ANY_VALUE = st.sampled_from(
+    [
+        "",
+        " ",
+        "red",
+        "x\ny",
+        True,
+        False,
+        -1,
+        0,
+        2,
+        1.5,
+        date(2026, 5, 1),
+        datetime(2026, 5, 1, 9, 30, tzinfo=UTC),
+        [],
+        {},
+    ]
+)
+
+
+def _spoilt(good: st.SearchStrategy[dict], keys: list[str]) -> st.SearchStrategy[dict]:
+    """A well-formed table, half the time with one key (perhaps unknown) given any value at all."""
+    spoil = st.lists(st.tuples(st.sampled_from([*keys, "colour"]), _ANY_VALUE), max_size=1)
+    return st.builds(lambda table, spoils: {**table, **dict(spoils)}, good, spoil)
+
+
+_ACTION = _spoilt(
+    st.fixed_dictionaries(
+        {"id": st.sampled_from(["A1", "A2"]), "action": st.just("Audit the files")},
+        optional={
+            "owner": st.just("Sam"),
+            "due": st.just(date(2026, 3, 1)),
+            "done": st.sampled_from([False, date(2026, 4, 1)]),
+        },
+    ),
+    ["id", "action", "owner", "due", "done"],
+)
+_RESPONSE = _spoilt(
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "rating": st.sampled_from(["red", "green"]),
+            "evidence": st.just("An audit of 30 files."),
+            "notes": st.just("Noted."),
+            "as_of": st.just(date(2026, 2, 1)),
+            "carried": st.booleans(),
+            "actions": st.lists(_ACTION, max_size=3),
+        },
+    ),
+    ["rating", "not_applicable", "evidence", "notes", "as_of", "carried", "actions"],
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(criteria=st.dictionaries(st.sampled_from(["a.1", "a.2"]), _RESPONSE, max_size=2))
+def test_well_typed_tables_read_at_once_as_the_checks_read_them(
+    criteria: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Criteria tables whose values are all of the right type are read without checking key by key:
+    the assessment, or the error and its line, is exactly what the key-by-key checks give."""
+    import tomli_w
+
+    from selfassess import store
+
+    table = {"schema": 1, "framework": "ncpi", "district": "doncaster", "period": "2026-Q4"}
+    text = tomli_w.dumps({**table, "criteria": criteria})
+
+    def read() -> object:
+        try:
+            return store.parse_assessment(text, "x.toml")
+        except AssessmentError as error:
+            return (error.message, error.line)
+
+    quick = read()
+    with monkeypatch.context() as patch:
+        patch.setattr(store, "_well_typed", lambda *args: False)
+        assert read() == quick
