@@ -37,6 +37,14 @@ def visible_text(pilot) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", svg)).replace("\xa0", " ")
 
 
+async def ready(pilot) -> None:
+    """Until the screen's background work (git status, trends) has finished and been drawn: no delay."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+
+
 def footer_words(pilot) -> list[str]:
     """The descriptions of the footer's keys that are wholly on screen."""
     footer = pilot.app.screen.query_one(Footer)
@@ -49,7 +57,7 @@ def footer_words(pilot) -> list[str]:
 async def test_the_heat_map_shows_every_district_of_five_at_80_by_24(demo_workspace: Path) -> None:
     assert len(Workspace(demo_workspace).districts) == 5
     async with app(demo_workspace, "review", period="2026-Q4").run_test(size=SMALL) as pilot:
-        await pilot.pause(0.3)
+        await ready(pilot)
         table = pilot.app.screen.query_one(HeatMap)
         widths = sum(column.get_render_width(table) for column in table.ordered_columns)
         assert widths <= table.scrollable_content_region.width
@@ -58,7 +66,7 @@ async def test_the_heat_map_shows_every_district_of_five_at_80_by_24(demo_worksp
 
 async def test_fill_footer_keeps_submit_help_and_quit_at_80_by_24(demo_workspace: Path) -> None:
     async with sheffield(demo_workspace).run_test(size=SMALL) as pilot:
-        await pilot.pause(0.3)
+        await ready(pilot)
         assert {"Submit", "Help", "Quit"} <= set(footer_words(pilot))
         await pilot.press("enter")  # typing: the footer changes, and still has them
         words = footer_words(pilot)
@@ -67,7 +75,7 @@ async def test_fill_footer_keeps_submit_help_and_quit_at_80_by_24(demo_workspace
 
 async def test_fill_criteria_titles_are_readable_at_80_by_24(demo_workspace: Path) -> None:
     async with sheffield(demo_workspace).run_test(size=SMALL) as pilot:
-        await pilot.pause(0.3)
+        await ready(pilot)
         screen = pilot.app.screen
         tree = screen.query_one(CriteriaTree)
         title = screen.session.criterion(screen.current).title
@@ -77,15 +85,15 @@ async def test_fill_criteria_titles_are_readable_at_80_by_24(demo_workspace: Pat
 
 async def test_home_footer_keeps_help_and_quit_at_80_by_24(demo_workspace: Path) -> None:
     async with app(demo_workspace, "home").run_test(size=SMALL) as pilot:
-        await pilot.pause(0.3)
+        await ready(pilot)
         assert {"Help", "Quit"} <= set(footer_words(pilot))
 
 
 async def test_the_actions_list_shows_the_owner_at_80_by_24(demo_workspace: Path) -> None:
     async with app(demo_workspace, "review", period="2026-Q4").run_test(size=SMALL) as pilot:
-        await pilot.pause(0.3)
+        await ready(pilot)
         await pilot.press("a")
-        await pilot.pause(0.3)
+        await ready(pilot)
         table = pilot.app.screen.query_one(DataTable)
         owner = table.get_column_index("owner")
         before = sum(c.get_render_width(table) for c in table.ordered_columns[: owner + 1])
@@ -97,11 +105,11 @@ async def test_compare_columns_are_not_cut_at_80_by_24(demo_workspace: Path) -> 
     async with app(demo_workspace, "diff", district="barnsley").run_test(size=SMALL) as pilot:
         screen = pilot.app.screen
         for _ in range(50):  # until the comparison is shown and laid out
-            await pilot.pause(0.1)
+            await ready(pilot)
             table = screen.query_one("#diff-moves", DataTable)
             if table.row_count and table.scrollable_content_region.width:
                 break
-        await pilot.pause(0.1)
+        await ready(pilot)
         assert table.row_count
         widths = sum(c.get_render_width(table) for c in table.ordered_columns)
         assert widths <= table.scrollable_content_region.width
@@ -115,9 +123,9 @@ async def test_the_side_by_side_view_shows_every_district_at_120_columns(
     demo_workspace: Path, size: tuple[int, int]
 ) -> None:
     async with app(demo_workspace, "review", period="2026-Q4").run_test(size=size) as pilot:
-        await pilot.pause(0.3)
+        await ready(pilot)
         await pilot.press("home", "enter")
-        await pilot.pause(0.3)
+        await ready(pilot)
         modal = pilot.app.screen
         assert isinstance(modal, RowModal) and len(modal.districts) == 5
         body = modal.query_one("#review-row-body")
@@ -127,9 +135,9 @@ async def test_the_side_by_side_view_shows_every_district_at_120_columns(
 
 async def test_fill_footer_keeps_quit_on_a_carried_criterion_at_80_by_24(demo_workspace: Path) -> None:
     async with sheffield(demo_workspace).run_test(size=SMALL) as pilot:
-        await pilot.pause(0.3)
+        await ready(pilot)
         screen = pilot.app.screen
         screen.go_to("PW2", focus=False)  # carried from 2026-Q3 in the demo
-        await pilot.pause(0.2)
+        await ready(pilot)
         assert screen.session.get("PW2").carried
         assert {"Submit", "Help", "Quit"} <= set(footer_words(pilot))
