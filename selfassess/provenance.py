@@ -49,7 +49,7 @@ def provenance_markdown(workspace: Workspace, combined: Combined) -> str:
     signed = _signed(workspace, combined)
     if signed is None:
         return ""
-    body = ["| " + " | ".join(md(c) or "–" for c in row) + " |" for row in rows(combined, signed)]
+    body = ["| " + " | ".join(md(c) or "none" for c in row) + " |" for row in rows(combined, signed)]
     lines = ["", "## Provenance", "", "| " + " | ".join(HEADER) + " |", "|" + "---|" * len(HEADER), *body]
     return "\n".join([*lines, "", NOTE]) + "\n"
 
@@ -63,7 +63,7 @@ def provenance_html(workspace: Workspace, combined: Combined) -> str:
         return ""
     head = "".join(f'<th scope="col">{e(words)}</th>' for words in HEADER)
     body = "".join(
-        f'<tr><th scope="row">{e(first)}</th>' + "".join(f"<td>{e(c) or '–'}</td>" for c in rest) + "</tr>"
+        f'<tr><th scope="row">{e(first)}</th>' + "".join(f"<td>{e(c) or 'none'}</td>" for c in rest) + "</tr>"
         for first, *rest in rows(combined, signed)
     )
     table = f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody>"

@@ -283,7 +283,7 @@ def test_the_markdown_report_gains_provenance_only_with_allowed_signers(team: Te
         "|---|---|---|---|---|---|",
         f"| north | reviewed | DCI A. Example | ACC Before | {LEAD} | NO: review {commits['review']} changed "
         f"by {LEAD} — not a reviewer |",
-        f"| south | draft | DCI A. Example | – | – | NO: assessment {commits['unsigned']} changed "
+        f"| south | draft | DCI A. Example | none | none | NO: assessment {commits['unsigned']} changed "
         "— unsigned |",
     ]
     plain = make_workspace(name="plain")
@@ -349,7 +349,8 @@ def test_a_workspace_that_does_not_sign_behaves_as_before(make_workspace, git_re
     assert after["json"] == before["json"] and after["csv"] == before["csv"]
     assert after["md"].startswith(before["md"]) and after["md"] != before["md"]
     assert (
-        "| north | submitted | DCI A. Example | – | – | NO: no allowed\\_signers committed in " in after["md"]
+        "| north | submitted | DCI A. Example | none | none | NO: no allowed\\_signers committed in "
+        in after["md"]
     )
     start, end = (
         after["html"].index('<section id="provenance">'),
