@@ -5,7 +5,7 @@
 
 Defaults give 50 districts x 40 quarters = 2,000 assessment files of about 25 KB each (about 57 MB),
 rated against a generated framework of C criteria in 5 themes on a 3-grade scale. Every file is written
-with selfassess.store.save_assessment (canonical form, fixed ``updated`` times), so the same arguments
+with selfassess.formats.store.save_assessment (canonical form, fixed ``updated`` times), so the same arguments
 always give byte-identical files. Evidence is clean, plausible prose: no names, phone numbers, dates of
 birth, addresses or other personal data, so the personal-data scan has nothing real to report.
 
@@ -26,10 +26,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from selfassess.criteria import load_framework  # noqa: E402
-from selfassess.model import Action, Assessment, Response  # noqa: E402
-from selfassess.periods import Period  # noqa: E402
-from selfassess.store import save_assessment  # noqa: E402
+from selfassess.core.model import Action, Assessment, Response  # noqa: E402
+from selfassess.core.periods import Period  # noqa: E402
+from selfassess.formats.criteria import load_framework  # noqa: E402
+from selfassess.formats.store import save_assessment  # noqa: E402
 
 LATEST = "2026-Q4"
 TODAY_UPDATED = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)

@@ -1,4 +1,4 @@
-"""Measure selfassess.privacy.scan against the labelled sentences in tests/data.
+"""Measure selfassess.logic.privacy.scan against the labelled sentences in tests/data.
 
 Run from the repository root: .venv/bin/python benchmarks/privacy_eval.py [path/to/file.tsv]
 A sentence counts as flagged if scan() returns any match for it.
@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from selfassess.privacy import Match, scan  # noqa: E402
+from selfassess.logic.privacy import Match, scan  # noqa: E402
 
 DEFAULT_TSV = ROOT / "tests" / "data" / "privacy_sentences.tsv"
 

@@ -132,7 +132,7 @@ async def _review_first_paint(ws: Path, period: str) -> tuple[float, int, int]:
     from textual.widgets import DataTable
 
     from selfassess.tui.app import SelfAssessApp
-    from selfassess.workspace import Workspace
+    from selfassess.workspace.workspace import Workspace
 
     start = time.perf_counter()
     app = SelfAssessApp(Workspace(ws), today=TODAY, user="b", screen="review", period=period)
@@ -177,7 +177,7 @@ def _fill_workspace(ws: Path, scratch: Path) -> tuple[Path, str]:
     shutil.copy(ws / "selfassess.toml", scratch / "selfassess.toml")
     shutil.copytree(ws / "criteria", scratch / "criteria", dirs_exist_ok=True)
     shutil.rmtree(scratch / "assessments", ignore_errors=True)
-    from selfassess.settings import load_settings
+    from selfassess.formats.settings import load_settings
 
     return scratch, load_settings(scratch / "selfassess.toml").districts[0]
 
@@ -187,7 +187,7 @@ async def _keystrokes(ws: Path, district: str, period: str, text: str, presses: 
 
     from selfassess.tui.app import SelfAssessApp
     from selfassess.tui.fill.screen import FillScreen
-    from selfassess.workspace import Workspace
+    from selfassess.workspace.workspace import Workspace
 
     class FillApp(SelfAssessApp):
         CURSOR_BLINK = False

@@ -64,9 +64,9 @@ from demo_data import (  # noqa: E402
     UNITS,
 )
 
-from selfassess.criteria import load_framework  # noqa: E402
-from selfassess.model import FORCE_WIDE, Action, Assessment, Framework, Response, Review  # noqa: E402
-from selfassess.store import assessment_sha256, save_assessment, save_review  # noqa: E402
+from selfassess.core.model import FORCE_WIDE, Action, Assessment, Framework, Response, Review  # noqa: E402
+from selfassess.formats.criteria import load_framework  # noqa: E402
+from selfassess.formats.store import assessment_sha256, save_assessment, save_review  # noqa: E402
 
 OLD_FRAMEWORK = Path(__file__).resolve().parent / "demo" / "ncpi-2015.2.yaml"
 

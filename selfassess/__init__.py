@@ -11,15 +11,15 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import SelfAssessError
+from selfassess.core.errors import SelfAssessError
 
 if TYPE_CHECKING:
-    from .model import Assessment, Framework
-    from .store import save_assessment
-    from .workspace import open_workspace
+    from selfassess.core.model import Assessment, Framework
+    from selfassess.formats.store import save_assessment
+    from selfassess.workspace.workspace import open_workspace
 
 #: imported on first use, so ``selfassess --help`` does not pay for the store and workspace
-_LAZY = {"save_assessment": "store", "open_workspace": "workspace"}
+_LAZY = {"save_assessment": "formats.store", "open_workspace": "workspace.workspace"}
 
 
 def __getattr__(name: str) -> Any:
@@ -41,7 +41,7 @@ __all__ = [
 
 def load_framework(path: str | os.PathLike[str]) -> Framework:
     """A criteria framework from YAML; raises :class:`SelfAssessError` on bad input."""
-    from .criteria import load_framework as load
+    from selfassess.formats.criteria import load_framework as load
 
     return load(path)
 
@@ -49,11 +49,11 @@ def load_framework(path: str | os.PathLike[str]) -> Framework:
 def load_assessment(path: str | os.PathLike[str]) -> Assessment:
     """An assessment file, checked against its framework: from the workspace the file is in, else the
     bundled framework of that id, else (no framework found) checked for form only."""
-    from .bundled import load_bundled_framework
-    from .errors import WorkspaceNotFoundError
-    from .store import check_place, parse_assessment
-    from .tomlread import read_bytes
-    from .workspace import Workspace, find_workspace
+    from selfassess.core.errors import WorkspaceNotFoundError
+    from selfassess.formats.bundled import load_bundled_framework
+    from selfassess.formats.store import check_place, parse_assessment
+    from selfassess.formats.tomlread import read_bytes
+    from selfassess.workspace.workspace import Workspace, find_workspace
 
     data = read_bytes(path)
     try:

@@ -1,5 +1,5 @@
 """``python -m selfassess``."""
 
-from .launch import main
+from selfassess.launch import main
 
 main()

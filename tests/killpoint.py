@@ -62,7 +62,7 @@ def main() -> None:
     if step not in STEPS:
         raise SystemExit(f"unknown step {step!r}: one of {', '.join(STEPS)}")
     install(step, name)
-    from selfassess.cli import main as selfassess
+    from selfassess.cli.main import main as selfassess
 
     with contextlib.suppress(SystemExit):
         selfassess(arguments)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from selfassess.tui.fill.session import Session
-from selfassess.workspace import Workspace
+from selfassess.logic.session import Session
+from selfassess.workspace.workspace import Workspace
 
 TODAY = date(2026, 11, 23)
 FRAMEWORK = """\

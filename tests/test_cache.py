@@ -45,8 +45,9 @@ def test_a_corrupt_cache_is_a_miss_not_an_error(demo_workspace: Path) -> None:
 
 
 def test_a_framework_is_parsed_once_and_an_edit_is_seen(demo_workspace: Path, monkeypatch) -> None:
-    from selfassess import criteria, workspace
-    from selfassess.workspace import Workspace
+    from selfassess.formats import criteria
+    from selfassess.workspace import workspace
+    from selfassess.workspace.workspace import Workspace
 
     assert workspace._CACHED_FRAMEWORK_BYTES == criteria.MAX_FRAMEWORK_BYTES
     parsed: list[str] = []

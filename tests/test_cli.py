@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from selfassess.model import Action, Assessment, Response
-from selfassess.store import save_assessment
+from selfassess.core.model import Action, Assessment, Response
+from selfassess.formats.store import save_assessment
 
 from conftest import TODAY, run_cli
 
@@ -31,7 +31,7 @@ def _complete(rating: str = "green") -> dict[str, Response]:
 
 def test_help_works_and_does_not_import_textual() -> None:
     code = (
-        "import sys\nfrom selfassess.cli import main\nsys.argv=['selfassess','--help']\n"
+        "import sys\nfrom selfassess.cli.main import main\nsys.argv=['selfassess','--help']\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print('TEXTUAL' if any(m.startswith('textual') for m in sys.modules) else 'CLEAN')"
     )
@@ -43,7 +43,7 @@ def test_help_works_and_does_not_import_textual() -> None:
 def test_non_tui_commands_do_not_import_textual(demo_workspace: Path) -> None:
     for args in (["validate"], ["summary"], ["summary", "--format", "json"]):
         code = (
-            "import sys\nfrom selfassess.cli import main\n"
+            "import sys\nfrom selfassess.cli.main import main\n"
             f"sys.argv=['selfassess', *{args!r}, '--as-of', '{TODAY}']\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
             "loaded = any(m.startswith('textual') for m in sys.modules)\n"
@@ -210,7 +210,7 @@ def test_summary_text_shows_labels_and_movement(make_workspace) -> None:
 
 
 def test_status_precedence_with_reviews(make_workspace) -> None:
-    from selfassess.workspace import Workspace
+    from selfassess.workspace.workspace import Workspace
 
     root = make_workspace()
     path = _write(root, "north", "2026-Q4", _complete(), status="submitted")

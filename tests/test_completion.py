@@ -7,10 +7,10 @@ from pathlib import Path
 
 from textual.widgets import DataTable
 
-from selfassess.checks import submit_blockers
+from selfassess.logic.checks import submit_blockers
+from selfassess.logic.session import Session
 from selfassess.tui.app import SelfAssessApp
-from selfassess.tui.fill.session import Session
-from selfassess.workspace import Workspace
+from selfassess.workspace.workspace import Workspace
 
 TODAY = date(2026, 11, 23)
 DRAFT = """\

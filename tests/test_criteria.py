@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from selfassess.criteria import MAX_FRAMEWORK_BYTES, load_framework, parse_framework
-from selfassess.errors import FrameworkError
+from selfassess.core.errors import FrameworkError
+from selfassess.formats.criteria import MAX_FRAMEWORK_BYTES, load_framework, parse_framework
 
 CORPUS = Path(__file__).parent / "corpus" / "frameworks"
 NCPI = Path(__file__).parent.parent / "criteria" / "ncpi.yaml"

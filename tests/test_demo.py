@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from selfassess.workspace import Workspace
+from selfassess.workspace.workspace import Workspace
 
 from conftest import REPO, TODAY, run_cli
 

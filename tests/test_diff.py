@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from selfassess.diff import Side, compare, word_diff
-from selfassess.diff_text import render_words
-from selfassess.model import Action, Assessment, Response
+from selfassess.cli.diff_text import render_words
+from selfassess.core.model import Action, Assessment, Response
+from selfassess.logic.diff import Side, compare, word_diff
 
 from conftest import commit_all, run_cli
 
@@ -384,7 +384,7 @@ def test_word_diff_of_a_long_text_is_quick() -> None:
 
 
 def test_actions_matched_by_id_report_reopened_and_dropped(tmp_path: Path) -> None:
-    from selfassess.criteria import parse_framework
+    from selfassess.formats.criteria import parse_framework
 
     fw = parse_framework(FRAMEWORK)
     closed = Action("A1", "Keep", due=date(2026, 1, 1), done=date(2026, 1, 2))
@@ -410,7 +410,7 @@ def test_change_commands_do_not_import_textual(quarters: Path) -> None:
         ["textconv", "selfassess.toml"],
     ):
         code = (
-            "import sys\nfrom selfassess.cli import main\n"
+            "import sys\nfrom selfassess.cli.main import main\n"
             f"sys.argv=['selfassess', *{args!r}]\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
             "loaded = any(m.startswith('textual') for m in sys.modules)\n"

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from selfassess import atomic
-from selfassess.errors import ConflictError
-from selfassess.lock import acquire, read_lock
-from selfassess.model import Review
-from selfassess.store import (
+from selfassess.core.errors import ConflictError
+from selfassess.core.model import Review
+from selfassess.formats import atomic
+from selfassess.formats.lock import acquire, read_lock
+from selfassess.formats.store import (
     load_review,
     parse_assessment,
     render_assessment,
@@ -27,7 +27,7 @@ from selfassess.store import (
     save_assessment,
     save_review,
 )
-from selfassess.workspace import Workspace
+from selfassess.workspace.workspace import Workspace
 
 from conftest import TODAY, run_cli
 
@@ -94,8 +94,8 @@ ASSESSMENT_WRITER = """
 import sys
 from pathlib import Path
 from datetime import datetime, UTC
-from selfassess.atomic import sha256_bytes
-from selfassess.store import parse_assessment, save_assessment
+from selfassess.formats.atomic import sha256_bytes
+from selfassess.formats.store import parse_assessment, save_assessment
 path = Path(sys.argv[1])
 versions = [Path(sys.argv[2]).read_bytes(), Path(sys.argv[3]).read_bytes()]
 now = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -129,8 +129,8 @@ def test_sigkill_while_saving_assessments_leaves_old_or_new(demo_workspace: Path
 REVIEW_WRITER = """
 import sys
 from pathlib import Path
-from selfassess.atomic import sha256_bytes
-from selfassess.store import parse_review, save_review
+from selfassess.formats.atomic import sha256_bytes
+from selfassess.formats.store import parse_review, save_review
 path = Path(sys.argv[1])
 versions = [Path(sys.argv[2]).read_bytes(), Path(sys.argv[3]).read_bytes()]
 i = 0
@@ -235,7 +235,7 @@ def _fail(monkeypatch: pytest.MonkeyPatch, call: str, code: int) -> None:
     def boom(*args, **kwargs):
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr(f"selfassess.atomic.os.{call}", boom)
+    monkeypatch.setattr(f"selfassess.formats.atomic.os.{call}", boom)
 
 
 @pytest.mark.parametrize(("call", "code"), FAILURES)
@@ -365,7 +365,7 @@ def _holder(path: Path, user: str) -> subprocess.Popen[str]:
         [
             sys.executable,
             "-c",
-            f"from selfassess.lock import acquire; acquire({str(path)!r}, {user!r}); "
+            f"from selfassess.formats.lock import acquire; acquire({str(path)!r}, {user!r}); "
             "import sys; sys.stdout.write('locked\\n'); sys.stdout.flush(); sys.stdin.read()",
         ],
         stdin=subprocess.PIPE,

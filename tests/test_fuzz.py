@@ -3,7 +3,7 @@ flipped, cut short, nested deep, numbers made huge or tiny, dates moved to the e
 put in — and every command must end with exit 0, 1 or 2, no traceback, and nothing from the file
 reaching the terminal.
 
-The commands run in this process (``selfassess.cli.main``), so an exception that the command line does
+The commands run in this process (``selfassess.cli.main.main``), so an exception that the command line does
 not turn into a message fails the test with its traceback. CI runs a fixed, small set of examples
 (derandomised, about a minute in all); for a longer random run:
 
@@ -23,8 +23,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from selfassess.cli import main
-from selfassess.textgate import GATED
+from selfassess.cli.main import main
+from selfassess.core.textgate import GATED
 
 from conftest import REPO
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from test_diff import workspace, write
 
-from selfassess import gitutil
-from selfassess.errors import GitError
-from selfassess.gitcommand import command_line, shell_path
+from selfassess.core.errors import GitError
+from selfassess.git import util as gitutil
+from selfassess.workspace.gitcommand import command_line, shell_path
 
 from conftest import SELFASSESS, commit_all
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from selfassess.lock import lock_path, read_lock
-from selfassess.store import load_review, parse_assessment, save_assessment, save_review
-from selfassess.textgate import GATED, json_text, visible
+from selfassess.core.textgate import GATED, json_text, visible
+from selfassess.formats.lock import lock_path, read_lock
+from selfassess.formats.store import load_review, parse_assessment, save_assessment, save_review
 
 from conftest import SELFASSESS, TODAY, run_cli
 
@@ -210,7 +210,7 @@ def test_deep_nesting_in_the_settings_is_refused(demo_workspace: Path) -> None:
 
 def test_nesting_of_100_is_still_read() -> None:
     text = "schema = 1\n" + "x = " + "[" * 100 + "]" * 100 + "\n"
-    from selfassess.guards import check_depth
+    from selfassess.formats.guards import check_depth
 
     check_depth(text, "f")  # no error
     check_depth('s = "' + "[" * 500 + '"\n# ' + "{" * 500 + "\n", "f")  # brackets in text are text

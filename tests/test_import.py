@@ -18,7 +18,7 @@ from openpyxl import Workbook
 from openpyxl.styles import PatternFill
 
 from selfassess import load_assessment
-from selfassess.model import Assessment
+from selfassess.core.model import Assessment
 
 from conftest import FOUR_GRADES, TODAY, run_cli
 
@@ -400,7 +400,7 @@ def test_help_and_a_csv_import_do_not_load_openpyxl_or_xlsxwriter(workspace, tmp
     file.write_text("ID,Rating\nIR1,G\n")
     for args in (["--help"], ["import", str(file), "--district", "north", "--period", "2026-Q4"]):
         code = (
-            "import sys\nfrom selfassess.cli import main\n"
+            "import sys\nfrom selfassess.cli.main import main\n"
             f"sys.argv=['selfassess', *{args!r}]\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
             "heavy = [m for m in sys.modules if m.split('.')[0] in ('openpyxl', 'xlsxwriter')]\n"

@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable
 
-from selfassess.canonical import string
-from selfassess.combine import combine
-from selfassess.periods import Period
-from selfassess.store import parse_assessment, save_assessment
-from selfassess.summary import render_summary
+from selfassess.cli.summary_text import render_summary
+from selfassess.core.periods import Period
+from selfassess.formats.canonical import string
+from selfassess.formats.store import parse_assessment, save_assessment
+from selfassess.logic.combine import combine
 from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.review.screen import ReviewScreen
-from selfassess.workspace import Workspace
+from selfassess.workspace.workspace import Workspace
 
 from conftest import framework_yaml
 

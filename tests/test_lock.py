@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from selfassess.errors import LockedError
-from selfassess.lock import acquire, lock_path, read_lock
+from selfassess.core.errors import LockedError
+from selfassess.formats.lock import acquire, lock_path, read_lock
 
 from conftest import run_cli
 
@@ -39,7 +39,7 @@ def test_a_live_holder_in_another_process_blocks_editing(tmp_path: Path) -> None
         [
             sys.executable,
             "-c",
-            f"from selfassess.lock import acquire; acquire({str(path)!r}, 'DCI First'); "
+            f"from selfassess.formats.lock import acquire; acquire({str(path)!r}, 'DCI First'); "
             "import sys; sys.stdout.write('locked\\n'); sys.stdout.flush(); sys.stdin.read()",
         ],
         stdin=subprocess.PIPE,

@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 from textual.content import Content
 from textual.widgets import Static
 
-from selfassess.model import Action
-from selfassess.store import load_review, save_assessment, save_review
+from selfassess.core.model import Action
+from selfassess.formats.store import load_review, save_assessment, save_review
 from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.common.text import literal, safe_text
-from selfassess.workspace import Workspace
+from selfassess.workspace.workspace import Workspace
 
 TODAY = date(2026, 11, 23)
 SIZE = (100, 40)

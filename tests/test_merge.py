@@ -1,4 +1,4 @@
-"""Three-way merge rules (selfassess.merge) and the conflict file, on assessments built in memory."""
+"""Three-way merge rules (selfassess.core.merge) and the conflict file, on assessments built in memory."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import copy
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from selfassess import conflictfile
-from selfassess.merge import merge_assessments
-from selfassess.model import Action, Assessment, Response
+from selfassess.core.merge import merge_assessments
+from selfassess.core.model import Action, Assessment, Response
+from selfassess.formats import conflictfile
 
 
 def base() -> Assessment:

@@ -10,8 +10,8 @@ import pytest
 from test_diff import write
 
 from selfassess import open_workspace
-from selfassess.model import Action
-from selfassess.store import save_assessment
+from selfassess.core.model import Action
+from selfassess.formats.store import save_assessment
 
 from conftest import commit_all, run_cli
 

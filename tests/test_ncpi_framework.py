@@ -9,8 +9,8 @@ import pytest
 from yamllint import linter
 from yamllint.config import YamlLintConfig
 
-from selfassess.criteria import load_framework
-from selfassess.model import FORCE_WIDE
+from selfassess.core.model import FORCE_WIDE
+from selfassess.formats.criteria import load_framework
 
 ROOT = Path(__file__).resolve().parent.parent
 NCPI = ROOT / "criteria" / "ncpi.yaml"

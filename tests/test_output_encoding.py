@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from selfassess import streams
+from selfassess.cli import streams
 
 from conftest import SELFASSESS, TODAY
 

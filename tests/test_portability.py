@@ -156,7 +156,7 @@ def test_git_is_run_by_the_path_shutil_which_found() -> None:
 
 def test_the_walk_sees_the_one_guarded_os_kill() -> None:
     """The walk reaches the code that matters: portable.py's liveness check is found, and guarded."""
-    source = (PACKAGE / "portable.py").read_text("utf-8")
+    source = (PACKAGE / "formats" / "portable.py").read_text("utf-8")
     tree = ast.parse(source)
     kills = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and _dotted(n.func) == ("os", "kill")]
     assert len(kills) == 1 and unguarded(source) == []

@@ -1,4 +1,4 @@
-"""Tests for selfassess.privacy: one test per kind of personal data, the allow-list, line
+"""Tests for selfassess.logic.privacy: one test per kind of personal data, the allow-list, line
 numbers, precision and recall over the labelled sentences, and a large input."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from selfassess.privacy import Match, scan
+from selfassess.logic.privacy import Match, scan
 
 SENTENCES = Path(__file__).parent / "data" / "privacy_sentences.tsv"
 #: the gaps a second, later set found (vehicles, a year of birth alone, a name and an initial, lower-case
@@ -511,7 +511,7 @@ def test_degenerate_inputs_scan(text: str) -> None:
 
 def _ungated_scan(text: str) -> list[Match]:
     """scan() with every pattern run, whatever the cheap facts say."""
-    import selfassess.privacy as privacy
+    import selfassess.logic.privacy as privacy
 
     saved = privacy._CHECKS
     privacy._CHECKS = tuple((kind, pattern, check, (), None) for kind, pattern, check, _, _ in saved)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from selfassess.criteria import parse_framework
-from selfassess.errors import FrameworkError
-from selfassess.model import Criterion
+from selfassess.core.errors import FrameworkError
+from selfassess.core.model import Criterion
+from selfassess.formats.criteria import parse_framework
 
 HEAD = """\
 framework: test

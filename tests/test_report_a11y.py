@@ -15,9 +15,9 @@ import pytest
 from a11y_tree import Node, announce, by_id, header_name, parse
 from test_report import FOUR_GRADES, four_grade_workspace, needs_demo, report, write_assessment
 
-from selfassess.bundled import bundled_framework
-from selfassess.criteria import load_framework
-from selfassess.report.colours import contrast, hex_colour, text_on
+from selfassess.core.colours import contrast, hex_colour, text_on
+from selfassess.formats.bundled import bundled_framework
+from selfassess.formats.criteria import load_framework
 from selfassess.report.describe import worst_run
 
 # Pale, mid-tone and dark framework colours: mid-greys such as #777777 are where near-black and white

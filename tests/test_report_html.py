@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from test_report import FOUR_GRADES, HOSTILE, four_grade_workspace, needs_demo, report, write_assessment
 
-from selfassess.report.colours import contrast, hex_colour
+from selfassess.core.colours import contrast, hex_colour
 
 
 class Document(HTMLParser):

@@ -11,10 +11,10 @@ import pytest
 from openpyxl import load_workbook
 
 from selfassess import load_assessment, open_workspace
-from selfassess.model import Action, Assessment, Response
-from selfassess.report.colours import hex_colour
+from selfassess.core.colours import hex_colour
+from selfassess.core.model import Action, Assessment, Response
+from selfassess.formats.store import save_assessment
 from selfassess.report.text import district_name
-from selfassess.store import save_assessment
 
 from conftest import FOUR_GRADES, TODAY, run_cli
 

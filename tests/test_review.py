@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from test_review_support import MARKUP, four_grade_workspace, write_assessment
 
-from selfassess.combine import combine
-from selfassess.errors import ConflictError
-from selfassess.review import ReviewRefused, mark_reviewed, refusal
-from selfassess.store import load_review
-from selfassess.trend import BLOCKS, block, load_trend, text_line
-from selfassess.vocabulary import CellKind
-from selfassess.workspace import Workspace
+from selfassess.core.errors import ConflictError
+from selfassess.core.vocabulary import CellKind
+from selfassess.formats.store import load_review
+from selfassess.logic.combine import combine
+from selfassess.logic.review import ReviewRefused, mark_reviewed, refusal
+from selfassess.logic.trend import BLOCKS, block, load_trend, text_line
+from selfassess.workspace.workspace import Workspace
 
 from conftest import FOUR_GRADES
 

@@ -11,10 +11,10 @@ from datetime import UTC, date, datetime
 from hashlib import sha256
 from pathlib import Path
 
-from selfassess.model import Action, Assessment, Response, Review
-from selfassess.periods import Period
-from selfassess.store import parse_assessment, render_assessment, render_review
-from selfassess.workspace import Workspace
+from selfassess.core.model import Action, Assessment, Response, Review
+from selfassess.core.periods import Period
+from selfassess.formats.store import parse_assessment, render_assessment, render_review
+from selfassess.workspace.workspace import Workspace
 
 from conftest import FOUR_GRADES, framework_yaml
 

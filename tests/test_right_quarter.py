@@ -13,7 +13,7 @@ from textual.widgets import DataTable
 from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.common.confirm import ConfirmModal
 from selfassess.tui.home.screen import HomeScreen
-from selfassess.workspace import Workspace
+from selfassess.workspace.workspace import Workspace
 
 from conftest import run_cli
 

@@ -8,11 +8,11 @@ from datetime import date
 
 import pytest
 
-from selfassess.atomic import temp_path
-from selfassess.lock import lock_path
-from selfassess.store import parse_assessment
-from selfassess.tui.fill.session import MINE, THEIRS, Session
-from selfassess.workspace import Workspace
+from selfassess.formats.atomic import temp_path
+from selfassess.formats.lock import lock_path
+from selfassess.formats.store import parse_assessment
+from selfassess.logic.session import MINE, THEIRS, Session
+from selfassess.workspace.workspace import Workspace
 
 TODAY = date(2026, 11, 23)
 

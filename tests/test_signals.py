@@ -22,11 +22,11 @@ from pathlib import Path
 
 import pytest
 
-from selfassess import closing
-from selfassess.atomic import TEMP_SUFFIX, temp_path
-from selfassess.lock import lock_path
-from selfassess.store import parse_assessment
-from selfassess.workspace import Workspace
+from selfassess.formats.atomic import TEMP_SUFFIX, temp_path
+from selfassess.formats.lock import lock_path
+from selfassess.formats.store import parse_assessment
+from selfassess.logic import closing
+from selfassess.workspace.workspace import Workspace
 
 from conftest import SELFASSESS, TODAY
 

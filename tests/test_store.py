@@ -12,11 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from selfassess import load_assessment, save_assessment
-from selfassess.atomic import remove_stale_temps, temp_path
-from selfassess.criteria import parse_framework
-from selfassess.errors import AssessmentError, ConflictError
-from selfassess.model import Action, Assessment, Response, Review
-from selfassess.store import (
+from selfassess.core.errors import AssessmentError, ConflictError
+from selfassess.core.model import Action, Assessment, Response, Review
+from selfassess.formats.atomic import remove_stale_temps, temp_path
+from selfassess.formats.criteria import parse_framework
+from selfassess.formats.store import (
     load_review,
     parse_assessment,
     render_assessment,
@@ -226,7 +226,7 @@ def test_failed_write_leaves_the_old_file(tmp_path: Path, framework, monkeypatch
     def no_space(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("selfassess.atomic.os.replace", no_space)
+    monkeypatch.setattr("selfassess.formats.atomic.os.replace", no_space)
     assessment.responses["T1C1"].evidence = "changed"
     with pytest.raises(OSError):
         save_assessment(assessment, path, framework)
@@ -320,7 +320,7 @@ def test_well_typed_tables_read_at_once_as_the_checks_read_them(
     the assessment, or the error and its line, is exactly what the key-by-key checks give."""
     import tomli_w
 
-    from selfassess import store
+    from selfassess.formats import store
 
     table = {"schema": 1, "framework": "ncpi", "district": "doncaster", "period": "2026-Q4"}
     text = tomli_w.dumps({**table, "criteria": criteria})

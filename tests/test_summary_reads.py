@@ -15,7 +15,7 @@ PROGRAM = """
 import json, sys
 opened = []
 sys.addaudithook(lambda event, args: opened.append(args[0]) if event == "open" else None)
-from selfassess.cli import main
+from selfassess.cli.main import main
 sys.argv = ["selfassess", "summary", "--format", "json", "--as-of", sys.argv[1]]
 try:
     main()

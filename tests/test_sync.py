@@ -10,7 +10,7 @@ import pytest
 from test_diff import write
 
 from selfassess import open_workspace
-from selfassess.store import save_assessment
+from selfassess.formats.store import save_assessment
 
 from conftest import commit_all, run_cli
 
@@ -134,7 +134,7 @@ def test_both_edit_the_same_evidence_keeps_one_side_and_a_conflict_file(remote: 
 
 
 def test_a_resolved_conflict_syncs(remote: Path) -> None:
-    from selfassess import conflictfile
+    from selfassess.formats import conflictfile
 
     _, deputy, _ = _both_edit_evidence(remote)
     path = deputy / "assessments/north/2026-Q4.toml"

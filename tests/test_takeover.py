@@ -9,12 +9,12 @@ from pathlib import Path
 
 from textual.widgets import TextArea
 
-from selfassess.lock import lock_path, read_lock
-from selfassess.store import parse_assessment
+from selfassess.formats.lock import lock_path, read_lock
+from selfassess.formats.store import parse_assessment
+from selfassess.logic.session import Session
 from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.fill.screen import FillScreen
-from selfassess.tui.fill.session import Session
-from selfassess.workspace import Workspace
+from selfassess.workspace.workspace import Workspace
 
 TODAY = date(2026, 11, 23)
 
@@ -22,9 +22,9 @@ TODAY = date(2026, 11, 23)
 TAKER = """
 import sys
 from pathlib import Path
-from selfassess.lock import acquire
-from selfassess.workspace import Workspace
-from selfassess.store import save_assessment
+from selfassess.formats.lock import acquire
+from selfassess.workspace.workspace import Workspace
+from selfassess.formats.store import save_assessment
 workspace = Workspace(Path(sys.argv[1]))
 lock = acquire(workspace.assessment_path("north", "2026-Q4"), "DCI Taker", take_over=True)
 assessment = workspace.load("north", "2026-Q4")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from test_diff import action, assessment_toml, workspace
 
-from selfassess.textgate import visible
+from selfassess.core.textgate import visible
 
 from conftest import run_cli
 
@@ -127,4 +127,4 @@ def test_git_drivers_import_neither_click_nor_yaml(tmp_path: Path, command: str)
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line}
-    assert "selfassess.cli" not in imported and "click" not in imported and "yaml" not in imported
+    assert "selfassess.cli.main" not in imported and "click" not in imported and "yaml" not in imported

@@ -21,10 +21,10 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from selfassess import quicktoml, store, tomlread
-from selfassess.errors import SelfAssessError
-from selfassess.model import Action, Assessment, Response
-from selfassess.store import parse_assessment, read_with_tomllib, render_assessment
+from selfassess.core.errors import SelfAssessError
+from selfassess.core.model import Action, Assessment, Response
+from selfassess.formats import quicktoml, store, tomlread
+from selfassess.formats.store import parse_assessment, read_with_tomllib, render_assessment
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).parent / "corpus"
@@ -325,7 +325,7 @@ def test_deep_nesting_never_reaches_the_compiled_reader() -> None:
     left to tomllib. In a subprocess with a 512 KB thread stack, so a crash fails the test cleanly."""
     program = (
         "import threading\n"
-        "from selfassess import quicktoml\n"
+        "from selfassess.formats import quicktoml\n"
         "threading.stack_size(512 * 1024)\n"
         "docs = ['a = ' + '[' * 5000 + ']' * 5000, 'a = ' + '{b=' * 5000 + '1' + '}' * 5000,\n"
         "        'a = [\\n' + '[\\n' * 400 + ']\\n' * 400 + ']', '[t]\\na = ' + '[' * 300 + ']' * 300]\n"

@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.diff.screen import DiffScreen
-from selfassess.workspace import Workspace
+from selfassess.workspace.workspace import Workspace
 
 TODAY = date(2026, 11, 23)
 

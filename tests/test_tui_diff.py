@@ -13,7 +13,7 @@ from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.diff.evidence import EvidenceChange
 from selfassess.tui.diff.moves import RatingMoves
 from selfassess.tui.diff.screen import DiffScreen
-from selfassess.workspace import Workspace
+from selfassess.workspace.workspace import Workspace
 
 TODAY = date(2026, 11, 23)
 MARKUP = "[bold]x[/] [/] [link=http://x]y[/link] \x1b[31m"

@@ -14,7 +14,7 @@ from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.review.actions import ActionsScreen
 from selfassess.tui.review.heatmap import ViewFilter
 from selfassess.tui.review.screen import ReviewScreen
-from selfassess.workspace import Workspace
+from selfassess.workspace.workspace import Workspace
 
 from conftest import TODAY
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, RadioButton, RadioSet, TextArea
 
-from selfassess.atomic import temp_path
-from selfassess.lock import lock_path
-from selfassess.store import parse_assessment
+from selfassess.formats.atomic import temp_path
+from selfassess.formats.lock import lock_path
+from selfassess.formats.store import parse_assessment
 from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.common.text import safe_text
 from selfassess.tui.fill.action_form import ActionForm
@@ -20,7 +20,7 @@ from selfassess.tui.fill.merge import MergeModal
 from selfassess.tui.fill.screen import FillScreen
 from selfassess.tui.fill.submit import SubmitModal
 from selfassess.tui.fill.tree import CriteriaTree
-from selfassess.workspace import Workspace
+from selfassess.workspace.workspace import Workspace
 
 from conftest import FOUR_GRADES
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.widgets import Static
 
 from selfassess.tui.app import SelfAssessApp
-from selfassess.workspace import Workspace
+from selfassess.workspace.workspace import Workspace
 
 from conftest import REPO
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from selfassess.tui.app import SelfAssessApp
-from selfassess.workspace import Workspace
+from selfassess.workspace.workspace import Workspace
 
 from conftest import demo_at
 

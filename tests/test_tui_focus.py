@@ -8,12 +8,12 @@ from pathlib import Path
 
 from textual.widgets import TextArea
 
-from selfassess.store import parse_assessment
+from selfassess.formats.store import parse_assessment
 from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.fill.help import fill_help
 from selfassess.tui.fill.screen import FillScreen
 from selfassess.tui.fill.tree import CriteriaTree
-from selfassess.workspace import Workspace
+from selfassess.workspace.workspace import Workspace
 
 TODAY = date(2026, 11, 23)
 PREVIOUS = """\

@@ -11,7 +11,7 @@ import pytest
 from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.common.help import HelpModal
 from selfassess.tui.common.keys import key_name
-from selfassess.workspace import Workspace
+from selfassess.workspace.workspace import Workspace
 
 SCREENS: list[tuple[str, dict[str, Any]]] = [
     ("home", {}),

@@ -14,7 +14,7 @@ from textual.widgets import DataTable
 from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.fill.screen import FillScreen
 from selfassess.tui.home.screen import HomeScreen
-from selfassess.workspace import Workspace
+from selfassess.workspace.workspace import Workspace
 
 from conftest import demo_at
 

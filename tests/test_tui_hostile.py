@@ -13,11 +13,11 @@ from pathlib import Path
 from textual.widgets import TextArea
 from textual.widgets._header import HeaderTitle
 
-from selfassess.lock import lock_path
-from selfassess.store import parse_assessment
+from selfassess.formats.lock import lock_path
+from selfassess.formats.store import parse_assessment
 from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.fill.screen import FillScreen
-from selfassess.workspace import Workspace
+from selfassess.workspace.workspace import Workspace
 
 TODAY = date(2026, 11, 23)
 OSC = "\x1b]0;EVIDENCE-TITLE\x07"

@@ -17,7 +17,7 @@ from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.fill.tree import CriteriaTree
 from selfassess.tui.review.heatmap import HeatMap
 from selfassess.tui.review.row import RowModal
-from selfassess.workspace import Workspace
+from selfassess.workspace.workspace import Workspace
 
 TODAY = date(2026, 11, 23)
 SMALL = (80, 24)

@@ -16,8 +16,9 @@ from textual.color import Color
 from textual.content import Content
 from textual.widgets import DataTable, Static, TextArea
 
-from selfassess.model import NOT_APPLICABLE
-from selfassess.store import load_review
+from selfassess.core.model import NOT_APPLICABLE
+from selfassess.core.vocabulary import CellKind, Movement
+from selfassess.formats.store import load_review
 from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.common.text import safe_text
 from selfassess.tui.review import screen as review_screen
@@ -28,8 +29,7 @@ from selfassess.tui.review.comment import CommentModal
 from selfassess.tui.review.heatmap import TITLE_COLUMN, HeatMap
 from selfassess.tui.review.row import RowModal
 from selfassess.tui.review.screen import ReviewScreen
-from selfassess.vocabulary import CellKind, Movement
-from selfassess.workspace import Workspace
+from selfassess.workspace.workspace import Workspace
 
 from conftest import TODAY, run_cli
 

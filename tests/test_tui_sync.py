@@ -18,7 +18,7 @@ from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.fill.conflict import ConflictModal
 from selfassess.tui.fill.screen import FillScreen
 from selfassess.tui.home.screen import HomeScreen
-from selfassess.workspace import Workspace
+from selfassess.workspace.workspace import Workspace
 
 from conftest import commit_all
 
@@ -237,7 +237,7 @@ async def test_a_locked_key_never_prompts_under_the_screens(
 ) -> None:
     """A passphrase-protected key (made by ssh-keygen) and no ssh-agent: `s` on the home screen and `r`
     on the review screen fail with one line saying what to do, and the screen carries on."""
-    from selfassess import gitrun
+    from selfassess.git import run as gitrun
 
     root = git_repo(four_grade_workspace(make_workspace))
     key = tmp_path / "locked"

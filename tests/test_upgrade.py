@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from selfassess.tui.fill.session import Session
-from selfassess.workspace import Workspace
+from selfassess.logic.session import Session
+from selfassess.workspace.workspace import Workspace
 
 from conftest import REPO, commit_all
 

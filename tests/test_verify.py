@@ -222,9 +222,9 @@ def test_a_locked_key_without_an_agent_fails_in_one_line(
 ) -> None:
     """Under the screens git has no terminal: signing with a passphrase-protected key and no ssh-agent
     fails with what to do, never a prompt."""
-    from selfassess import gitrun
-    from selfassess.errors import GitError
-    from selfassess.gitsync import sync
+    from selfassess.core.errors import GitError
+    from selfassess.git import run as gitrun
+    from selfassess.logic.sync import sync
 
     root = git_repo(make_workspace())
     key = tmp_path / "locked"

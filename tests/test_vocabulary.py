@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.widgets import Tree
 
 from selfassess.tui.app import SelfAssessApp
-from selfassess.workspace import Workspace
+from selfassess.workspace.workspace import Workspace
 
 from conftest import run_cli
 

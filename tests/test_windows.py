@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from selfassess import portable
-from selfassess.atomic import write_atomic
-from selfassess.errors import LockedError
-from selfassess.lock import acquire, lock_path, read_lock
-from selfassess.workspace import Workspace
+from selfassess.core.errors import LockedError
+from selfassess.formats import portable
+from selfassess.formats.atomic import write_atomic
+from selfassess.formats.lock import acquire, lock_path, read_lock
+from selfassess.workspace.workspace import Workspace
 
 from conftest import TODAY
 
@@ -168,12 +168,12 @@ def test_other_permission_errors_are_not_retried(tmp_path: Path, monkeypatch: py
 
 HELD_REPLACE = """
 import os, sys
-from selfassess import portable
+from selfassess.formats import portable
 def held(source, target):
     error = PermissionError(13, "in use"); error.winerror = 32; raise error
 os.replace = held
 portable.REPLACE_PAUSE = 0
-from selfassess.cli import main
+from selfassess.cli.main import main
 main(sys.argv[1:])
 """
 

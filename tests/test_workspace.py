@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from selfassess.errors import InvalidIdError, WorkspaceNotFoundError
-from selfassess.periods import Period
-from selfassess.workspace import Workspace, find_workspace, today, who
+from selfassess.core.errors import InvalidIdError, WorkspaceNotFoundError
+from selfassess.core.periods import Period
+from selfassess.workspace.workspace import Workspace, find_workspace, today, who
 
 
 def test_found_from_a_subfolder_like_git(make_workspace, monkeypatch) -> None:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..combine import Combined
-from ..trend import load_trend
-from ..workspace import Workspace
-from .view import ReportView, TrendCounts
+from selfassess.logic.combine import Combined
+from selfassess.logic.trend import load_trend
+from selfassess.report.view import ReportView, TrendCounts
+from selfassess.workspace.workspace import Workspace
 
 FORMATS = ("md", "csv", "json", "html")
 
@@ -33,17 +33,17 @@ def build(workspace: Workspace, combined: Combined, today: date, stamp: str | No
 def render(view: ReportView, fmt: str, excel: bool = False) -> str:
     """The report as text in ``fmt`` (one of :data:`FORMATS`)."""
     if fmt == "csv":
-        from .csvreport import render_csv
+        from selfassess.report.csvreport import render_csv
 
         return render_csv(view, excel=excel)
     if fmt == "json":
-        from .jsonreport import render_json
+        from selfassess.report.jsonreport import render_json
 
         return render_json(view)
     if fmt == "html":
-        from .html import render_html
+        from selfassess.report.html import render_html
 
         return render_html(view)
-    from .markdown import render_markdown
+    from selfassess.report.markdown import render_markdown
 
     return render_markdown(view)

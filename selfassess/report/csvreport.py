@@ -9,8 +9,8 @@ from __future__ import annotations
 import csv
 import io
 
-from ..vocabulary import CellKind, cell_kind
-from .view import ReportView
+from selfassess.core.vocabulary import CellKind, cell_kind
+from selfassess.report.view import ReportView
 
 COLUMNS = (
     "period district theme criterion title rating rating_label previous_rating movement status "

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import UNRATED, Framework
-from ..vocabulary import MOVES, CellKind
+from selfassess.core.model import UNRATED, Framework
+from selfassess.core.vocabulary import MOVES, CellKind
 
 #: what each movement sign says (``vocabulary.Movement``), followed by "since <previous quarter>"
 MOVEMENT_WORDS = {move.value: move.words for move in MOVES}

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from importlib.resources import files
 
-from ..combine import OpenAction
-from ..model import Criterion, Grade
-from ..vocabulary import CellKind, Movement
-from ..vocabulary import legend as marks
-from .colours import hex_colour, text_on
-from .describe import movement_words, trend_sentence
-from .html_access import e, figures_table, hidden, print_margins, table_region
-from .sources import sources_html
-from .svg import UNRATED_FILL, trend_svg
-from .text import district_name, long_date, plain, plural
-from .view import Cell, Concern, ReportView, ThemeSection
+from selfassess.core.colours import hex_colour, text_on
+from selfassess.core.model import Criterion, Grade
+from selfassess.core.vocabulary import CellKind, Movement
+from selfassess.core.vocabulary import legend as marks
+from selfassess.logic.combine import OpenAction
+from selfassess.report.describe import movement_words, trend_sentence
+from selfassess.report.html_access import e, figures_table, hidden, print_margins, table_region
+from selfassess.report.sources import sources_html
+from selfassess.report.svg import UNRATED_FILL, trend_svg
+from selfassess.report.text import district_name, long_date, plain, plural
+from selfassess.report.view import Cell, Concern, ReportView, ThemeSection
 
 
 def paragraphs(text: str) -> str:

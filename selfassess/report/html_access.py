@@ -14,9 +14,9 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from ..model import Framework
-from .describe import NO_ASSESSMENT_WORDS, Counts, chart_columns
-from .text import plain
+from selfassess.core.model import Framework
+from selfassess.report.describe import NO_ASSESSMENT_WORDS, Counts, chart_columns
+from selfassess.report.text import plain
 
 
 def e(text: str) -> str:

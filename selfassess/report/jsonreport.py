@@ -28,9 +28,9 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from ..model import Action, Criterion
-from ..textgate import json_text
-from .view import ReportView
+from selfassess.core.model import Action, Criterion
+from selfassess.core.textgate import json_text
+from selfassess.report.view import ReportView
 
 
 def when(value: date | datetime | None) -> str | None:

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 
-from ..combine import OpenAction
-from ..model import NOT_APPLICABLE
-from ..vocabulary import CellKind, legend_text
-from .describe import trend_sentence
-from .sources import sources_markdown
-from .text import district_name, long_date, one_line, plain, plural
-from .view import ReportView, ThemeSection
+from selfassess.core.model import NOT_APPLICABLE
+from selfassess.core.vocabulary import CellKind, legend_text
+from selfassess.logic.combine import OpenAction
+from selfassess.report.describe import trend_sentence
+from selfassess.report.sources import sources_markdown
+from selfassess.report.text import district_name, long_date, one_line, plain, plural
+from selfassess.report.view import ReportView, ThemeSection
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&!$])")
 _ORDERED = re.compile(r"^(\d+)([.)])")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Criterion, Framework, Reference
+from selfassess.core.model import Criterion, Framework, Reference
 
 _SCHEME = re.compile(r"^https?://", re.IGNORECASE)
 INTRO = "The published documents each criterion's standard is drawn from, as named in the framework."
@@ -33,7 +33,7 @@ def sources_html(framework: Framework) -> str:
     if not criteria:
         return ""
 
-    from .html_access import e, table_region
+    from selfassess.report.html_access import e, table_region
 
     rows = "".join(
         f'<tr><th scope="row"><span class="id">{e(c.id)}</span>{e(c.title)}</th><td><ul>'
@@ -55,7 +55,7 @@ def sources_html(framework: Framework) -> str:
 
 def sources_markdown(framework: Framework) -> list[str]:
     """Lines of a Markdown section listing each criterion's references; [] when there are none."""
-    from .markdown import md
+    from selfassess.report.markdown import md
 
     criteria = _sourced(framework)
     if not criteria:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from ..model import UNRATED, Framework
-from .colours import contrast, hex_colour, text_on
+from selfassess.core.colours import contrast, hex_colour, text_on
+from selfassess.core.model import UNRATED, Framework
 
 WIDTH, HEIGHT = 320, 150
 LEFT, RIGHT, TOP, BOTTOM = 28, 6, 8, 30

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..textgate import visible
+from selfassess.core.textgate import visible
 
 #: characters of evidence quoted for each concern
 EXCERPT = 300

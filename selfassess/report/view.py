@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
 
-from ..combine import Combined, OpenAction, tally
-from ..model import NOT_APPLICABLE, UNRATED, Criterion, Framework, Grade, Theme
-from ..periods import Period
-from ..trend import Trend
-from ..vocabulary import MOVES, CellKind, Movement, Status, cell_text
-from .text import district_name, excerpt, plural
+from selfassess.core.model import NOT_APPLICABLE, UNRATED, Criterion, Framework, Grade, Theme
+from selfassess.core.periods import Period
+from selfassess.core.vocabulary import MOVES, CellKind, Movement, Status, cell_text
+from selfassess.logic.combine import Combined, OpenAction, tally
+from selfassess.logic.trend import Trend
+from selfassess.report.text import district_name, excerpt, plural
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class TrendCounts:
 
     @classmethod
     def of(cls, trend: Trend, districts: tuple[str, ...]) -> TrendCounts:
-        """Counted from the shared trend (``selfassess.trend``), the way ``Combined.counts`` counts."""
+        """Counted from the shared trend (``selfassess.logic.trend``), the way ``Combined.counts`` counts."""
         counts: dict[str, tuple[dict[str, int] | None, ...]] = {}
         for district in districts:
             lines = [trend.line(c.id, district) for c in trend.framework.criteria]

@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from ..errors import SelfAssessError
-from ..model import Action, Criterion, Response
-from ..vocabulary import CellKind
-from .colours import hex_colour, text_on
-from .text import district_name
-from .view import ReportView
+from selfassess.core.colours import hex_colour, text_on
+from selfassess.core.errors import SelfAssessError
+from selfassess.core.model import Action, Criterion, Response
+from selfassess.core.vocabulary import CellKind
+from selfassess.report.text import district_name
+from selfassess.report.view import ReportView
 
 #: the characters a workbook stores escaped (``_x0001_``)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .grid import Sheet
+from selfassess.sheets.grid import Sheet
 
 #: rows searched for the header
 HEADER_ROWS = 20

@@ -19,7 +19,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any
 
-from ..errors import SelfAssessError
+from selfassess.core.errors import SelfAssessError
 
 MAX_BYTES = 16 * 1024 * 1024
 #: the first bytes of an OLE compound file: an encrypted .xlsx or an old binary .xls

@@ -8,18 +8,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .. import privacy
-from ..actionids import next_action_id
-from ..errors import SelfAssessError
-from ..lock import acquire
-from ..model import Assessment, Framework
-from ..periods import Period
-from ..store import save_assessment
-from ..workspace import Workspace
-from .columns import Layout, find_layout
-from .grid import Sheet, SheetError, place, read_sheets
-from .ratings import Scale
-from .rows import ERROR, NOTE, WARNING, Draft, Finding, read_rows
+from selfassess.core.errors import SelfAssessError
+from selfassess.core.model import Assessment, Framework
+from selfassess.core.periods import Period
+from selfassess.formats.lock import acquire
+from selfassess.formats.store import save_assessment
+from selfassess.logic import privacy
+from selfassess.logic.actionids import next_action_id
+from selfassess.sheets.columns import Layout, find_layout
+from selfassess.sheets.grid import Sheet, SheetError, place, read_sheets
+from selfassess.sheets.ratings import Scale
+from selfassess.sheets.rows import ERROR, NOTE, WARNING, Draft, Finding, read_rows
+from selfassess.workspace.workspace import Workspace
 
 #: exit status when a row or value was skipped, and when nothing could be read (SPEC §5)
 SKIPPED, UNREADABLE = 1, 2

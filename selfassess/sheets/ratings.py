@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import NOT_APPLICABLE, Framework, Grade
-from ..report.colours import hex_colour
-from .columns import normalise
+from selfassess.core.colours import hex_colour
+from selfassess.core.model import NOT_APPLICABLE, Framework, Grade
+from selfassess.sheets.columns import normalise
 
 #: words that mean "not applicable" in a rating cell
 NOT_APPLICABLE_WORDS = ("na", "notapplicable", "nonapplicable")

@@ -12,11 +12,11 @@ import difflib
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..model import NOT_APPLICABLE, Action, Criterion, Framework, Response
-from .columns import Layout, normalise
-from .grid import Cell, Sheet, place
-from .ratings import Scale
-from .values import text, to_date, to_done
+from selfassess.core.model import NOT_APPLICABLE, Action, Criterion, Framework, Response
+from selfassess.sheets.columns import Layout, normalise
+from selfassess.sheets.grid import Cell, Sheet, place
+from selfassess.sheets.ratings import Scale
+from selfassess.sheets.values import text, to_date, to_done
 
 ERROR = "error"
 WARNING = "warning"

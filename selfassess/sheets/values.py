@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from .grid import Value
+from selfassess.sheets.grid import Value
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 _UK = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")

@@ -14,8 +14,8 @@ from textual.app import App
 from textual.content import Content
 from textual.screen import Screen
 
-from ..textgate import visible
-from ..workspace import Workspace
+from selfassess.core.textgate import visible
+from selfassess.workspace.workspace import Workspace
 
 HERE = Path(__file__).parent
 #: screen name → "module:Class" under selfassess.tui (one folder per feature)

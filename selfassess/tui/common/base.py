@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
 
-from ...workspace import Workspace
+from selfassess.workspace.workspace import Workspace
 
 if TYPE_CHECKING:
-    from ..app import SelfAssessApp
+    from selfassess.tui.app import SelfAssessApp
 
 
 class AppScreen(Screen[None]):
@@ -21,7 +21,9 @@ class AppScreen(Screen[None]):
 
     @property
     def selfassess(self) -> SelfAssessApp:
-        from ..app import SelfAssessApp  # the app imports screens lazily; this keeps it one-way at load
+        from selfassess.tui.app import (
+            SelfAssessApp,  # the app imports screens lazily; this keeps it one-way at load
+        )
 
         app = self.app
         if not isinstance(app, SelfAssessApp):

@@ -1,7 +1,7 @@
 """How a grade looks: the framework's own colour, always together with its number and label.
 
 Nothing here names a grade: colours come from the scale, and every grade is also shown in words,
-so no information is carried by colour alone. Marks and ink come from :mod:`selfassess.vocabulary`.
+so no information is carried by colour alone. Marks and ink come from :mod:`selfassess.core.vocabulary`.
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from __future__ import annotations
 from rich.text import Text
 from textual.content import Content
 
-from ...model import Grade, Response
-from ...vocabulary import CellKind, ink
-from .text import literal
+from selfassess.core.model import Grade, Response
+from selfassess.core.vocabulary import CellKind, ink
+from selfassess.tui.common.text import literal
 
 
 def colours(grade: Grade) -> tuple[str, str] | None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from .base import AppScreen
+    from selfassess.tui.common.base import AppScreen
 
 #: seconds between looks; a change shows within this plus one redraw (the promise is two seconds)
 INTERVAL = 1.0

@@ -11,7 +11,9 @@ def go_home(screen: Screen[object]) -> None:
     if len(app.screen_stack) > 2:  # the first is Textual's default screen
         app.pop_screen()
         return
-    from ..app import SelfAssessApp  # the app imports screens lazily; this keeps it one-way at load
+    from selfassess.tui.app import (
+        SelfAssessApp,  # the app imports screens lazily; this keeps it one-way at load
+    )
 
     if isinstance(app, SelfAssessApp):
         app.switch_screen(app.make_screen("home"))

@@ -9,7 +9,7 @@ from typing import Any
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
-from .text import literal
+from selfassess.tui.common.text import literal
 
 #: (what the palette shows, what it does, a one-line help in our own words)
 Command = tuple[str, Callable[[], Any], str]

@@ -10,10 +10,10 @@ from typing import Any
 
 from textual.screen import Screen
 
-from ... import gitrun
-from ...errors import SelfAssessError
-from ...gitsync import SyncConflict, SyncResult, sync
-from .text import literal
+from selfassess.core.errors import SelfAssessError
+from selfassess.git import run as gitrun
+from selfassess.logic.sync import SyncConflict, SyncResult, sync
+from selfassess.tui.common.text import literal
 
 GROUP = "sync"
 
@@ -74,7 +74,7 @@ def commit_review(screen: Screen[Any], path: Path, subject: str) -> None:
     gitrun.DETACH_FROM_TERMINAL = True
 
     def job() -> None:
-        from ...gitsync import commit_file
+        from selfassess.logic.sync import commit_file
 
         try:
             if gitrun.is_repository(root) and commit_file(root, path, subject):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from ...textgate import visible
+from selfassess.core.textgate import visible
 
 
 def literal(text: object, style: str = "") -> Content:
@@ -17,5 +17,5 @@ def literal(text: object, style: str = "") -> Content:
     return Content.styled(visible(text), style) if style else Content(visible(text))
 
 
-#: kept for callers that want the string: the text gate (``selfassess.textgate.visible``)
+#: kept for callers that want the string: the text gate (``selfassess.core.textgate.visible``)
 safe_text = visible

@@ -7,11 +7,11 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Label, Static
 
-from ...diff import DELETED, EQUAL, INSERTED, CriterionChange, word_diff
-from ...model import Action, Framework
-from ...vocabulary import EDITED_MARK
-from ..common.text import literal
-from .moves import cell_content, criterion_name
+from selfassess.core.model import Action, Framework
+from selfassess.core.vocabulary import EDITED_MARK
+from selfassess.logic.diff import DELETED, EQUAL, INSERTED, CriterionChange, word_diff
+from selfassess.tui.common.text import literal
+from selfassess.tui.diff.moves import cell_content, criterion_name
 
 REMOVED_STYLE = "strike $text-error on $error-muted"
 ADDED_STYLE = "bold $text-success on $success-muted"

@@ -5,13 +5,12 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import DataTable
 
-from ...diff import CriterionChange, Diff
-from ...diff_text import DIRECTION_SIGNS, DIRECTION_WORDS
-from ...model import NOT_APPLICABLE, Framework
-from ...terminal import fit
-from ...vocabulary import CellKind
-from ..common.grades import chip_style
-from ..common.text import literal
+from selfassess.core.cells import fit
+from selfassess.core.model import NOT_APPLICABLE, Framework
+from selfassess.core.vocabulary import DIRECTION_SIGNS, DIRECTION_WORDS, CellKind
+from selfassess.logic.diff import CriterionChange, Diff
+from selfassess.tui.common.grades import chip_style
+from selfassess.tui.common.text import literal
 
 COLUMNS = ("", "Criterion", "Was", "Now", "Move")
 #: the narrowest the criterion column gets; the screen's padding, scrollbar and the table's cell padding

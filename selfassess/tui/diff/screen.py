@@ -1,8 +1,9 @@
 """The diff screen: two periods of a district side by side — rating moves first, then changed evidence,
 notes and actions with the changed words marked.
 
-Reading and comparing is :mod:`selfassess.versions` and :mod:`selfassess.diff`; this module picks the two
-periods and shows the result. (Any two versions, from git or paths, are ``selfassess diff``'s job.)
+Reading and comparing is :mod:`selfassess.logic.versions` and :mod:`selfassess.logic.diff`; this
+module picks the two periods and shows the result. (Any two versions, from git or paths, are
+``selfassess diff``'s job.)
 """
 
 from __future__ import annotations
@@ -17,17 +18,17 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Label, Select, Static
 
-from ...diff import Diff, compare
-from ...errors import SelfAssessError
-from ...periods import Period
-from ...versions import read_version
-from ..common.base import AppScreen
-from ..common.help import HelpModal
-from ..common.keys import key_table
-from ..common.navigation import go_home
-from ..common.text import literal
-from .evidence import EvidenceChange
-from .moves import RatingMoves
+from selfassess.core.errors import SelfAssessError
+from selfassess.core.periods import Period
+from selfassess.logic.diff import Diff, compare
+from selfassess.logic.versions import read_version
+from selfassess.tui.common.base import AppScreen
+from selfassess.tui.common.help import HelpModal
+from selfassess.tui.common.keys import key_table
+from selfassess.tui.common.navigation import go_home
+from selfassess.tui.common.text import literal
+from selfassess.tui.diff.evidence import EvidenceChange
+from selfassess.tui.diff.moves import RatingMoves
 
 HELP = """\
 # Compare

@@ -13,9 +13,9 @@ from textual.screen import ModalScreen
 from textual.validation import ValidationResult, Validator
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
-from ...model import Action
-from ...textgate import for_editor, from_editor
-from ..common.text import literal
+from selfassess.core.model import Action
+from selfassess.core.textgate import for_editor, from_editor
+from selfassess.tui.common.text import literal
 
 
 class DateValidator(Validator):

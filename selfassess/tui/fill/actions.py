@@ -13,8 +13,8 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...model import Action
-from ..common.text import literal
+from selfassess.core.model import Action
+from selfassess.tui.common.text import literal
 
 
 def status(action: Action, today: date) -> Content:

@@ -8,8 +8,8 @@ from __future__ import annotations
 from functools import partial
 from typing import Protocol
 
-from ..common.palette import Command, CommandList
-from .session import Session
+from selfassess.logic.session import Session
+from selfassess.tui.common.palette import Command, CommandList
 
 #: every fill action as (label, action, help); the screen offers those that make sense at the moment
 FILL_COMMANDS: tuple[tuple[str, str, str], ...] = (

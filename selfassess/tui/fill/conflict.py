@@ -11,10 +11,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, RadioButton, RadioSet, Static
 
-from ...conflictfile import Conflict
-from ...merge import field_value
-from ...model import Assessment, Framework, Response
-from ..common.text import literal
+from selfassess.core.merge import field_value
+from selfassess.core.model import Assessment, Framework, Response
+from selfassess.formats.conflictfile import Conflict
+from selfassess.tui.common.text import literal
 
 FILE = "file"
 OTHER = "other"

@@ -10,14 +10,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Input, Label, Static, TextArea
 
-from ...textgate import for_editor, from_editor, has_gated
-from ..common.text import literal
-from .action_form import DateValidator
-from .actions import ActionsList
-from .guide import CriterionGuide
-from .previous import LastPeriod
-from .privacy import PersonalDataNotes
-from .session import Session
+from selfassess.core.textgate import for_editor, from_editor, has_gated
+from selfassess.logic.session import Session
+from selfassess.tui.common.text import literal
+from selfassess.tui.fill.action_form import DateValidator
+from selfassess.tui.fill.actions import ActionsList
+from selfassess.tui.fill.guide import CriterionGuide
+from selfassess.tui.fill.previous import LastPeriod
+from selfassess.tui.fill.privacy import PersonalDataNotes
 
 ACTION_KEYS = "a: add an action · Enter: edit · Space: done · Delete: delete"
 
@@ -144,5 +144,5 @@ class CriterionFields(VerticalScroll):
         return self.saved_text("#evidence"), self.saved_text("#notes")
 
     def saved_text(self, selector: str) -> str:
-        """What to save from the editor ``selector``: see :func:`selfassess.textgate.from_editor`."""
+        """What to save from the editor ``selector``: see :func:`selfassess.core.textgate.from_editor`."""
         return from_editor(self.query_one(selector, TextArea).text, self._originals.get(selector, ""))

@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Collapsible, Markdown, Static
 
-from ...model import Criterion, Framework
-from ...references import references_text
-from ..common.grades import chip_style, grade_name
-from ..common.text import literal
+from selfassess.core.model import Criterion, Framework
+from selfassess.core.references import references_text
+from selfassess.tui.common.grades import chip_style, grade_name
+from selfassess.tui.common.text import literal
 
 
 def levels_content(framework: Framework, criterion: Criterion) -> Content:

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 
 from textual.binding import BindingType
 
-from ...model import Framework
-from ..common.keys import key_table
+from selfassess.core.model import Framework
+from selfassess.tui.common.keys import key_table
 
 
 def _cell(text: str) -> str:

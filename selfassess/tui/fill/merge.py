@@ -10,10 +10,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, RadioButton, RadioSet, Static
 
-from ...model import Framework, Response
-from ..common.grades import rating_content
-from ..common.text import literal
-from .session import MINE, THEIRS, Difference
+from selfassess.core.model import Framework, Response
+from selfassess.logic.session import MINE, THEIRS, Difference
+from selfassess.tui.common.grades import rating_content
+from selfassess.tui.common.text import literal
 
 EXCERPT_LINES = 6
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from ...model import Framework
-from ..common.grades import grade_name
-from ..common.text import literal
+from selfassess.core.model import Framework
+from selfassess.tui.common.grades import grade_name
+from selfassess.tui.common.text import literal
 
 LIST = "list"
 TYPING = "typing"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Collapsible, Static
 
-from ...model import Framework, Response
-from ..common.grades import rating_content
-from ..common.text import literal
+from selfassess.core.model import Framework, Response
+from selfassess.tui.common.grades import rating_content
+from selfassess.tui.common.text import literal
 
 
 def action_line(action_id: str, text: str, owner: str, due: object) -> Content:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from ...privacy import Match
-from ...vocabulary import WARNING_MARK
-from ..common.text import literal
+from selfassess.core.vocabulary import WARNING_MARK
+from selfassess.logic.privacy import Match
+from selfassess.tui.common.text import literal
 
 SHOWN = 5
 

@@ -10,9 +10,9 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
 
-from ...model import Framework, Grade, Response
-from ..common.grades import chip_style, grade_name, swatch_style
-from ..common.text import literal
+from selfassess.core.model import Framework, Grade, Response
+from selfassess.tui.common.grades import chip_style, grade_name, swatch_style
+from selfassess.tui.common.text import literal
 
 
 def chip(grade: Grade, chosen: bool) -> Content:

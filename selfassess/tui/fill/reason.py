@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from ..common.text import literal
+from selfassess.tui.common.text import literal
 
 
 class ReasonModal(ModalScreen[str | None]):

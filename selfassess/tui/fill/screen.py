@@ -1,6 +1,6 @@
 """The district lead's fill screen: rate each criterion, write its evidence and actions; it saves itself.
 
-All rules live in :class:`~selfassess.tui.fill.session.Session`; this module wires keys and widgets to it,
+All rules live in :class:`~selfassess.logic.session.Session`; this module wires keys and widgets to it,
 saves a moment after each change (never more than about a second behind typing), and keeps the
 lead's text whatever goes wrong on disk.
 """
@@ -23,33 +23,32 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static, TextArea, Tree
 from textual.worker import get_current_worker
 
-from ... import closing
-from ...errors import SelfAssessError
-from ...gitutil import has_uncommitted
-from ...model import Action
-from ..common.base import AppScreen
-from ..common.confirm import ConfirmModal
-from ..common.grades import grade_name
-from ..common.help import HelpModal
-from ..common.navigation import go_home
-from ..common.text import literal
-from . import autosave
-from . import sync as fill_sync
-from .action_form import ActionForm, ActionInput, parse_date
-from .actions import ActionsList
-from .autosave import Autosave
-from .commands import FILL_COMMANDS, Command, FillCommands
-from .detail import CriterionFields, heading
-from .help import fill_help
-from .merge import MergeModal
-from .mode import HEADING, LIST, READ_ONLY, TYPING, mode_line
-from .privacy import PersonalDataNotes
-from .rating import RatingBar
-from .reason import ReasonModal
-from .session import Session
-from .status import banner, state_words
-from .submit import SubmitChoice, SubmitModal
-from .tree import CriteriaTree
+from selfassess.core.errors import SelfAssessError
+from selfassess.core.model import Action
+from selfassess.git.util import has_uncommitted
+from selfassess.logic import autosave, closing
+from selfassess.logic.autosave import Autosave
+from selfassess.logic.session import Session
+from selfassess.tui.common.base import AppScreen
+from selfassess.tui.common.confirm import ConfirmModal
+from selfassess.tui.common.grades import grade_name
+from selfassess.tui.common.help import HelpModal
+from selfassess.tui.common.navigation import go_home
+from selfassess.tui.common.text import literal
+from selfassess.tui.fill import sync as fill_sync
+from selfassess.tui.fill.action_form import ActionForm, ActionInput, parse_date
+from selfassess.tui.fill.actions import ActionsList
+from selfassess.tui.fill.commands import FILL_COMMANDS, Command, FillCommands
+from selfassess.tui.fill.detail import CriterionFields, heading
+from selfassess.tui.fill.help import fill_help
+from selfassess.tui.fill.merge import MergeModal
+from selfassess.tui.fill.mode import HEADING, LIST, READ_ONLY, TYPING, mode_line
+from selfassess.tui.fill.privacy import PersonalDataNotes
+from selfassess.tui.fill.rating import RatingBar
+from selfassess.tui.fill.reason import ReasonModal
+from selfassess.tui.fill.status import banner, state_words
+from selfassess.tui.fill.submit import SubmitChoice, SubmitModal
+from selfassess.tui.fill.tree import CriteriaTree
 
 PRIVACY_DELAY = 0.4  # scan for personal data once typing pauses
 PROGRESS_WIDTH = 12

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from ...vocabulary import WARNING_MARK
-from ..common.text import literal
-from .session import Session
+from selfassess.core.vocabulary import WARNING_MARK
+from selfassess.logic.session import Session
+from selfassess.tui.common.text import literal
 
 
 def banner(session: Session) -> tuple[Content, str] | None:

@@ -10,8 +10,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...checks import Finding
-from ..common.text import literal
+from selfassess.logic.checks import Finding
+from selfassess.tui.common.text import literal
 
 #: what the dialog returns: a criterion id to go to, True to submit, None to cancel
 SubmitChoice = str | bool | None

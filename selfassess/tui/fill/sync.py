@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ... import conflictfile
-from ...errors import SelfAssessError
-from ...store import save_assessment
-from ..common.sync_action import start_sync
-from ..common.text import literal
-from .conflict import OTHER, ConflictModal
+from selfassess.core.errors import SelfAssessError
+from selfassess.formats import conflictfile
+from selfassess.formats.store import save_assessment
+from selfassess.tui.common.sync_action import start_sync
+from selfassess.tui.common.text import literal
+from selfassess.tui.fill.conflict import OTHER, ConflictModal
 
 if TYPE_CHECKING:
-    from .screen import FillScreen
+    from selfassess.tui.fill.screen import FillScreen
 
 
 def reopen(screen: FillScreen) -> None:

@@ -6,10 +6,10 @@ from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from ...vocabulary import CARRIED_MARK
-from ..common.grades import tree_mark, tree_rating
-from ..common.text import literal
-from .session import Session
+from selfassess.core.vocabulary import CARRIED_MARK
+from selfassess.logic.session import Session
+from selfassess.tui.common.grades import tree_mark, tree_rating
+from selfassess.tui.common.text import literal
 
 
 def plain(text: str) -> str:

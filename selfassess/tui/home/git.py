@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING, Any
 
 from textual.widgets import Static
 
-from ...gitstatus import describe, read_status
-from ..common.live_reload import watch
-from ..common.sync_action import start_sync
-from ..common.text import literal
+from selfassess.logic.remote import describe, read_status
+from selfassess.tui.common.live_reload import watch
+from selfassess.tui.common.sync_action import start_sync
+from selfassess.tui.common.text import literal
 
 if TYPE_CHECKING:
-    from .screen import HomeScreen
+    from selfassess.tui.home.screen import HomeScreen
 
 LINE_ID = "home-git"
 

@@ -10,18 +10,18 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
-from ...done import criterion_blockers
-from ...model import Framework
-from ...periods import Period
-from ...upgrades import asked
-from ...vocabulary import Status
-from ...workspace import Entry, Workspace
-from ..common.base import AppScreen
-from ..common.confirm import ConfirmModal
-from ..common.help import HelpModal
-from ..common.keys import key_table
-from ..common.text import literal
-from . import git as home_git
+from selfassess.core.model import Framework
+from selfassess.core.periods import Period
+from selfassess.core.upgrades import asked
+from selfassess.core.vocabulary import Status
+from selfassess.logic.done import criterion_blockers
+from selfassess.tui.common.base import AppScreen
+from selfassess.tui.common.confirm import ConfirmModal
+from selfassess.tui.common.help import HelpModal
+from selfassess.tui.common.keys import key_table
+from selfassess.tui.common.text import literal
+from selfassess.tui.home import git as home_git
+from selfassess.workspace.workspace import Entry, Workspace
 
 PERIODS_SHOWN = 4
 HELP = """\

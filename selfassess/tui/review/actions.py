@@ -14,10 +14,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from ...combine import Combined, OpenAction
-from ..common.help import HelpModal
-from ..common.text import literal
-from .cells import MUTED
+from selfassess.logic.combine import Combined, OpenAction
+from selfassess.tui.common.help import HelpModal
+from selfassess.tui.common.text import literal
+from selfassess.tui.review.cells import MUTED
 
 #: sort name → key over open actions (stable sorts keep the combined order: due date, then district)
 SORTS: dict[str, Callable[[OpenAction], tuple[object, ...]]] = {

@@ -14,12 +14,12 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ...combine import Combined
-from ...model import Action, Criterion, Response
-from ...trend import Trend
-from ...vocabulary import Movement
-from ..common.text import literal
-from .cells import MUTED, grade_words, status_line, trend_content
+from selfassess.core.model import Action, Criterion, Response
+from selfassess.core.vocabulary import Movement
+from selfassess.logic.combine import Combined
+from selfassess.logic.trend import Trend
+from selfassess.tui.common.text import literal
+from selfassess.tui.review.cells import MUTED, grade_words, status_line, trend_content
 
 
 def action_line(action: Action, today: date) -> Content:

@@ -11,12 +11,12 @@ from collections.abc import Sequence
 
 from textual.content import Content
 
-from ...model import Framework, Grade
-from ...trend import block, cell_block
-from ...vocabulary import CellKind, Movement, Status, cell_kind, cell_text
-from ...vocabulary import legend as marks
-from ..common.grades import colours
-from ..common.text import literal
+from selfassess.core.model import Framework, Grade
+from selfassess.core.vocabulary import CellKind, Movement, Status, cell_kind, cell_text
+from selfassess.core.vocabulary import legend as marks
+from selfassess.logic.trend import block, cell_block
+from selfassess.tui.common.grades import colours
+from selfassess.tui.common.text import literal
 
 #: labels at most this long are shown whole in cells; longer scales use tags (initials or numbers)
 LABEL_IN_CELL = 7

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from ..common.palette import Command, CommandList
+from selfassess.tui.common.palette import Command, CommandList
 
 
 class PaletteScreen(Protocol):

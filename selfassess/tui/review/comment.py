@@ -13,11 +13,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
-from ...textgate import for_editor, from_editor
-from ...workspace import Entry
-from ..common.confirm import ConfirmModal
-from ..common.text import literal
-from .cells import status_line
+from selfassess.core.textgate import for_editor, from_editor
+from selfassess.tui.common.confirm import ConfirmModal
+from selfassess.tui.common.text import literal
+from selfassess.tui.review.cells import status_line
+from selfassess.workspace.workspace import Entry
 
 
 class CommentModal(ModalScreen[str | None]):

@@ -13,14 +13,21 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
-from ...signoff import VERIFIED_MARK, SignOff, read_report, sign_offs, signs_commits, uncommitted
-from ..common.live_reload import watch
-from ..common.text import literal
+from selfassess.logic.signoff import (
+    VERIFIED_MARK,
+    SignOff,
+    read_report,
+    sign_offs,
+    signs_commits,
+    uncommitted,
+)
+from selfassess.tui.common.live_reload import watch
+from selfassess.tui.common.text import literal
 
 if TYPE_CHECKING:
-    from ...combine import Combined
-    from ...verify import Report
-    from .screen import ReviewScreen
+    from selfassess.logic.combine import Combined
+    from selfassess.logic.verify import Report
+    from selfassess.tui.review.screen import ReviewScreen
 
 CHECKING = "checking signatures…"
 

@@ -14,13 +14,13 @@ from textual.content import Content
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
-from ...combine import Combined
-from ...model import NOT_APPLICABLE, Criterion, Theme
-from ...trend import QUARTERS, Trend
-from ...vocabulary import CellKind
-from ..common.segment_cell import SegmentCell
-from ..common.text import literal
-from .cells import (
+from selfassess.core.model import NOT_APPLICABLE, Criterion, Theme
+from selfassess.core.vocabulary import CellKind
+from selfassess.logic.combine import Combined
+from selfassess.logic.trend import QUARTERS, Trend
+from selfassess.tui.common.segment_cell import SegmentCell
+from selfassess.tui.common.text import literal
+from selfassess.tui.review.cells import (
     counts_line,
     counts_width,
     grade_tags,
@@ -30,7 +30,7 @@ from .cells import (
     status_width,
     theme_cell,
 )
-from .git import name_line
+from selfassess.tui.review.git import name_line
 
 TITLE_WIDTH = 32
 MIN_TITLE_WIDTH = 22

@@ -6,11 +6,11 @@ from collections.abc import Iterable
 
 from textual.binding import BindingType
 
-from ...model import Framework
-from ...trend import BLOCKS
-from ...vocabulary import CellKind, Status, legend
-from ..common.keys import key_table
-from .cells import grade_tags
+from selfassess.core.model import Framework
+from selfassess.core.vocabulary import CellKind, Status, legend
+from selfassess.logic.trend import BLOCKS
+from selfassess.tui.common.keys import key_table
+from selfassess.tui.review.cells import grade_tags
 
 
 def _cell(text: str) -> str:

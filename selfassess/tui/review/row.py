@@ -15,12 +15,12 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ...combine import Combined
-from ...model import Criterion
-from ...trend import Trend
-from ..common.text import literal
-from .cell import heading, rating_line, response_widgets, trend_line
-from .cells import status_line
+from selfassess.core.model import Criterion
+from selfassess.logic.combine import Combined
+from selfassess.logic.trend import Trend
+from selfassess.tui.common.text import literal
+from selfassess.tui.review.cell import heading, rating_line, response_widgets, trend_line
+from selfassess.tui.review.cells import status_line
 
 COLUMN_WIDTH = 36
 #: a district's column: at most this wide, at least this narrow (below that the columns scroll sideways)

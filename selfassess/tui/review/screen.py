@@ -17,22 +17,22 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
-from ...combine import Combined, combine
-from ...errors import SelfAssessError
-from ...model import Criterion
-from ...periods import Period
-from ...review import mark_reviewed, refusal, worst_ratings
-from ...trend import Trend, load_trend
-from ...vocabulary import NOT_SUBMITTED, Status
-from ..common.base import AppScreen
-from ..common.help import HelpModal
-from ..common.navigation import go_home
-from ..common.sync_action import commit_review
-from ..common.text import literal
-from . import git as review_git
-from .actions import ActionsScreen
-from .cell import CellModal
-from .cells import (
+from selfassess.core.errors import SelfAssessError
+from selfassess.core.model import Criterion
+from selfassess.core.periods import Period
+from selfassess.core.vocabulary import NOT_SUBMITTED, Status
+from selfassess.logic.combine import Combined, combine
+from selfassess.logic.review import mark_reviewed, refusal, worst_ratings
+from selfassess.logic.trend import Trend, load_trend
+from selfassess.tui.common.base import AppScreen
+from selfassess.tui.common.help import HelpModal
+from selfassess.tui.common.navigation import go_home
+from selfassess.tui.common.sync_action import commit_review
+from selfassess.tui.common.text import literal
+from selfassess.tui.review import git as review_git
+from selfassess.tui.review.actions import ActionsScreen
+from selfassess.tui.review.cell import CellModal
+from selfassess.tui.review.cells import (
     MUTED,
     grade_tags,
     grade_words,
@@ -40,11 +40,11 @@ from .cells import (
     mean_trend_content,
     trend_content,
 )
-from .commands import Command, ReviewCommands
-from .comment import CommentModal
-from .heatmap import TITLE_COLUMN, TREND_COLUMN, HeatMap, ViewFilter
-from .help import review_help
-from .row import RowModal
+from selfassess.tui.review.commands import Command, ReviewCommands
+from selfassess.tui.review.comment import CommentModal
+from selfassess.tui.review.heatmap import TITLE_COLUMN, TREND_COLUMN, HeatMap, ViewFilter
+from selfassess.tui.review.help import review_help
+from selfassess.tui.review.row import RowModal
 
 QUARTER = Binding.Group("Quarter", compact=True)
 

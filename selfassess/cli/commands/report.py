@@ -1,0 +1,97 @@
+"""``selfassess report``: the quarter's position as Markdown, CSV, JSON or HTML, to stdout or a file.
+
+Only click is imported here; the report package is imported when the command runs.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+
+from selfassess.cli.commands.options import Options, common
+
+FORMATS = ("md", "csv", "json", "html", "xlsx")
+SUFFIXES = {".md": "md", ".markdown": "md", ".csv": "csv", ".json": "json", ".html": "html", ".htm": "html"}
+SUFFIXES[".xlsx"] = "xlsx"  # a workbook: selfassess.report.xlsx, written only to a file
+
+
+@click.command("report")
+@click.argument("period", required=False)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Output format (default: from the -o file's extension, else md).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="FILE",
+    help="Write the report to FILE (default: standard output).",
+)
+@click.option("--excel", is_flag=True, help="CSV only: start with a UTF-8 byte-order mark for Excel.")
+@click.option("--stamp", is_flag=True, help="Add the time of generation (otherwise output is reproducible).")
+@common
+def report_command(
+    opts: Options, period: str | None, fmt: str | None, output: Path | None, excel: bool, stamp: bool
+) -> int:
+    """A report of PERIOD (default: the latest quarter up to today's with any assessment) for the PCC
+    or the inspectorate.
+
+    md: status, heat map, trend and the criteria at the worst grade with evidence and actions;
+    csv: one row per criterion x district; json: the full combined view; html: one self-contained
+    page for printing or sending. Exit 1 when a district's file could not be read (it is shown as
+    invalid); exit 2 for a bad period or no workspace.
+
+    xlsx (needs -o): the heat map with the scale as legend, a sheet per district (which
+    'selfassess import' reads back) and the open actions, overdue ones highlighted.
+    """
+    from selfassess.cli.commands.options import combined_view, report_unreadable
+    from selfassess.core.errors import SelfAssessError
+    from selfassess.core.textgate import visible
+    from selfassess.formats.atomic import write_atomic
+    from selfassess.report import build, render
+
+    if fmt is None:
+        fmt = SUFFIXES.get(output.suffix.lower(), "md") if output else "md"
+    if excel and fmt != "csv":
+        raise click.UsageError("--excel applies only to --format csv")
+    if fmt == "xlsx" and output is None:
+        raise click.UsageError("--format xlsx needs -o FILE (a workbook is not text for a terminal)")
+    combined = combined_view(opts, period)
+    when = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if stamp else None
+    view = build(opts.workspace(), combined, opts.today(), stamp=when)
+    if fmt == "xlsx":
+        from selfassess.cli.terminal import echo
+        from selfassess.report.xlsx import render_xlsx
+
+        data, notes = render_xlsx(view)
+        for note in notes:
+            echo(f"{output}: note: {note}", err=True)
+    else:
+        text = render(view, fmt, excel=excel)
+        if fmt == "md":
+            from selfassess.report.provenance import provenance_markdown
+
+            text += provenance_markdown(opts.workspace(), combined)
+        elif fmt == "html":
+            from selfassess.report.provenance import with_provenance_html
+
+            text = with_provenance_html(text, opts.workspace(), combined)
+        # Markdown is read by people: the gate. CSV keeps the data; JSON and HTML escape it themselves.
+        data = (visible(text) if fmt == "md" else text).encode("utf-8")
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        try:
+            write_atomic(output, data)
+        except OSError as error:
+            raise SelfAssessError(f"cannot write {output}: {error.strerror or error}") from None
+    return report_unreadable(combined)

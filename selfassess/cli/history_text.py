@@ -1,0 +1,43 @@
+"""A district's history as text: criteria down, periods across, then when each rating last changed."""
+
+from __future__ import annotations
+
+from selfassess.cli.diff_text import cell_label
+from selfassess.cli.terminal import fit, style
+from selfassess.core.model import Framework
+from selfassess.logic.history import CriterionHistory, History
+
+CELL_WIDTH = 10
+TITLE_WIDTH = 34
+
+
+def render_history(history: History) -> str:
+    """A compact table: criteria down, periods across, then when the current rating last changed."""
+    fw = history.framework
+    lines = [style(f"{history.district}: grades by period ({fw.id} {fw.version})", bold=True)]
+    if not history.periods:
+        return "\n".join([*lines, "", f"No assessments yet for {history.district}."])
+    width = min(CELL_WIDTH, max(len(p) for p in history.periods) + 1)
+    width = max(width, min(CELL_WIDTH, max(len(g.label) for g in fw.scale) + 1))
+    head = " " * TITLE_WIDTH + "".join(p.ljust(width) for p in history.periods)
+    lines += ["", head + ("last change" if history.in_git else "")]
+    for item in history.criteria:
+        row = fit(f"{item.id} {item.title}".rstrip(), TITLE_WIDTH - 2).ljust(TITLE_WIDTH)
+        for period in history.periods:
+            label, colour = cell_label(fw, item.ratings[period])
+            shown = fit(label, width - 1)
+            row += style(shown, colour) + " " * (width - len(shown))
+        lines.append((row + _last_change_text(fw, item) if history.in_git else row).rstrip())
+    lines += ["", f"Last change: the commit that gave {history.current} its current rating."]
+    return "\n".join(lines)
+
+
+def _last_change_text(framework: Framework, item: CriterionHistory) -> str:
+    if item.uncommitted:
+        return "not committed yet"
+    change = item.last_change
+    if change is None:
+        return ""
+    old = cell_label(framework, change.rating[0])[0]
+    new = cell_label(framework, change.rating[1])[0]
+    return f"{change.date[:10]} {change.commit} {old} → {new}"

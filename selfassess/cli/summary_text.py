@@ -1,0 +1,52 @@
+"""``selfassess summary`` as text: the combined matrix, criteria down and districts across."""
+
+from __future__ import annotations
+
+from selfassess.cli.terminal import fit, style
+from selfassess.core.model import NOT_APPLICABLE, UNRATED
+from selfassess.core.vocabulary import CellKind, Movement, cell_text, legend_text
+from selfassess.logic.combine import Combined
+
+WIDTH = 12
+TITLE_WIDTH = 44
+
+
+def render_summary(combined: Combined, force: str = "") -> str:
+    fw = combined.framework
+    lines = [
+        style(f"{force + ' — ' if force else ''}{fw.title}", bold=True),
+        f"Period {combined.period} (movement since {combined.previous}); framework {fw.id} {fw.version}",
+        "",
+    ]
+    pad = " " * (TITLE_WIDTH + 2)
+    lines.append(pad + "".join(fit(d, WIDTH - 1).ljust(WIDTH) for d in combined.districts))
+    lines.append(
+        "status".ljust(TITLE_WIDTH + 2)
+        + "".join(fit(combined.status(d), WIDTH - 1).ljust(WIDTH) for d in combined.districts)
+    )
+    for theme in fw.themes:
+        lines += ["", style(theme.title, bold=True)]
+        for criterion in theme.criteria:
+            row = f"  {fit(criterion.id + ' ' + criterion.title, TITLE_WIDTH - 1)}".ljust(TITLE_WIDTH + 2)
+            for district in combined.districts:
+                text, colour = cell_text(
+                    fw, combined.cell(criterion, district), combined.has_assessment(district)
+                )
+                sign = Movement(combined.movement(criterion, district)).sign
+                shown = fit(text, WIDTH - 3) + (" " + sign if sign else "")
+                row += style(shown, colour) + " " * (WIDTH - len(shown))
+            lines.append(row)
+    lines += ["", style("Counts", bold=True)]
+    keys = [g.id for g in fw.scale] + [NOT_APPLICABLE, UNRATED]
+    names = {g.id: g.label for g in fw.scale} | {
+        NOT_APPLICABLE: CellKind.NOT_APPLICABLE.mark,
+        UNRATED: CellKind.NOT_RATED.words,
+    }
+    for key in keys:
+        row = f"  {fit(names[key], TITLE_WIDTH)}".ljust(TITLE_WIDTH + 2)
+        for district in combined.districts:
+            value = str(combined.counts(district)[key]) if combined.has_assessment(district) else ""
+            row += value.ljust(WIDTH)
+        lines.append(row)
+    lines += ["", legend_text("  ")]
+    return "\n".join(lines)

@@ -1,4 +1,0 @@
-"""Every command, one module per group of commands; ``selfassess.cli`` wires them into the group.
-
-Commands import only click (and :mod:`.options`) at load; what does the work is imported when they run.
-"""

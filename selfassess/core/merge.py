@@ -1,0 +1,173 @@
+"""Three-way merge of assessments, criterion by criterion and field by field; of reviews, the later wins.
+
+A field changed on one side only takes that side's value. Where both sides changed one field differently,
+the merged assessment keeps ``ours`` and the field is named in ``conflicts``; the caller keeps ``theirs``
+in the conflict file. Rating and not-applicable are one field (a criterion has one or the other).
+Actions merge by id, and by field within an action.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from selfassess.core.model import Action, Assessment, Response, Review
+
+#: the fields of a response that merge one by one (``rating`` stands for rating and not_applicable)
+FIELDS = ("rating", "evidence", "notes", "as_of", "carried")
+ACTION_FIELDS = ("action", "owner", "due", "done")
+_EARLIEST = datetime.min.replace(tzinfo=UTC)
+_ACTION_NUMBER = re.compile(r"-a(\d+)$")
+
+
+@dataclass
+class MergeResult:
+    merged: Assessment
+    #: criterion id -> fields both sides changed differently (``ours`` kept in ``merged``)
+    conflicts: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _three(base: Any, ours: Any, theirs: Any) -> tuple[Any, bool]:
+    """The merged value and whether both sides changed it differently (then ``ours``)."""
+    if ours == theirs or theirs == base:
+        return ours, False
+    if ours == base:
+        return theirs, False
+    return ours, True
+
+
+def field_value(response: Response, name: str) -> Any:
+    return (response.rating, response.not_applicable) if name == "rating" else getattr(response, name)
+
+
+def set_field_value(response: Response, name: str, value: Any) -> None:
+    if name == "rating":
+        response.rating, response.not_applicable = value
+    else:
+        setattr(response, name, value)
+
+
+def _later(ours: Assessment, theirs: Assessment) -> Assessment:
+    return theirs if _stamp(theirs.updated) > _stamp(ours.updated) else ours
+
+
+def _stamp(value: datetime | None) -> datetime:
+    if value is None:
+        return _EARLIEST
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def merge_assessments(
+    base: Assessment | None, ours: Assessment, theirs: Assessment, used_ids: set[str] | None = None
+) -> MergeResult:
+    """``ours`` and ``theirs`` merged over their common ``base`` (None: both added the file)."""
+    base = base or Assessment(framework=ours.framework, district=ours.district, period=ours.period)
+    later = _later(ours, theirs)
+    used = set(used_ids or ()) | {a.id for side in (base, ours, theirs) for _, a in side.actions()}
+    merged = replace(ours, responses={}, path=ours.path, source_sha256=ours.source_sha256)
+    merged.assessor, merged.updated = later.assessor, later.updated
+    merged.schema = max(ours.schema, theirs.schema)
+    version, clash = _three(base.framework_version, ours.framework_version, theirs.framework_version)
+    merged.framework_version = later.framework_version if clash else version
+    result = MergeResult(merged)
+    for criterion_id in [*ours.responses, *(c for c in theirs.responses if c not in ours.responses)]:
+        response, fields = _merge_response(
+            criterion_id,
+            base.responses.get(criterion_id, Response()),
+            ours.responses.get(criterion_id, Response()),
+            theirs.responses.get(criterion_id, Response()),
+            used,
+        )
+        if not response.is_empty():
+            merged.responses[criterion_id] = response
+        if fields:
+            result.conflicts[criterion_id] = fields
+    merged.status = _status(base, ours, theirs, merged)
+    return result
+
+
+def _merge_response(
+    criterion_id: str, base: Response, ours: Response, theirs: Response, used: set[str]
+) -> tuple[Response, list[str]]:
+    merged = Response()
+    conflicts = []
+    for name in FIELDS:
+        value, clash = _three(field_value(base, name), field_value(ours, name), field_value(theirs, name))
+        set_field_value(merged, name, value)
+        if clash:
+            conflicts.append(name)
+    merged.actions, clash = _merge_actions(criterion_id, base.actions, ours.actions, theirs.actions, used)
+    if clash:
+        conflicts.append("actions")
+    return merged, conflicts
+
+
+def _merge_actions(
+    criterion_id: str, base: list[Action], ours: list[Action], theirs: list[Action], used: set[str]
+) -> tuple[list[Action], bool]:
+    old = {a.id: a for a in base}
+    mine = {a.id: a for a in ours}
+    other = {a.id: a for a in theirs}
+    merged: list[Action] = []
+    clash = False
+    for action in ours:
+        if action.id in other:
+            if action.id in old:
+                joined, bad = _merge_action(old[action.id], action, other[action.id])
+                merged.append(joined)
+                clash |= bad
+            else:
+                merged.append(action)
+                if other[action.id] != action:  # both added this id: the incoming one is renumbered
+                    merged.append(replace(other[action.id], id=_next_id(criterion_id, used)))
+        elif action.id in old:  # they removed it
+            if action != old[action.id]:
+                merged.append(action)
+                clash = True
+        else:
+            merged.append(action)
+    for action in theirs:
+        if action.id in mine:
+            continue
+        if action.id in old:  # we removed it
+            clash |= action != old[action.id]
+        else:
+            merged.append(action)
+    return merged, clash
+
+
+def _merge_action(base: Action, ours: Action, theirs: Action) -> tuple[Action, bool]:
+    values, clash = {}, False
+    for name in ACTION_FIELDS:
+        values[name], bad = _three(getattr(base, name), getattr(ours, name), getattr(theirs, name))
+        clash |= bad
+    return Action(id=ours.id, **values), clash
+
+
+def _next_id(criterion_id: str, used: set[str]) -> str:
+    prefix = f"{criterion_id}-a"
+    numbers = [int(m.group(1)) for i in used if i.startswith(prefix) and (m := _ACTION_NUMBER.search(i))]
+    new = f"{prefix}{max(numbers, default=0) + 1}"
+    used.add(new)
+    return new
+
+
+def _status(base: Assessment, ours: Assessment, theirs: Assessment, merged: Assessment) -> str:
+    """Three-way on status; an edit merged onto a submitted side returns the file to draft."""
+    status = _three(base.status, ours.status, theirs.status)[0]
+    if status != "submitted":
+        return status
+    content = _content(merged)
+    submitted = [side for side in (ours, theirs) if side.is_submitted]
+    return "submitted" if any(_content(side) == content for side in submitted) else "draft"
+
+
+def _content(assessment: Assessment) -> dict[str, Response]:
+    return {k: v for k, v in assessment.responses.items() if not v.is_empty()}
+
+
+def merge_reviews(ours: Review, theirs: Review) -> Review:
+    """Reviews are not merged field by field: the later ``reviewed`` wins whole (ties: ours)."""
+    return theirs if _stamp(theirs.reviewed) > _stamp(ours.reviewed) else ours

@@ -1,0 +1,74 @@
+"""Quarter labels (``YYYY-Qn``), their order, and the dates they cover under either calendar."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from selfassess.core.errors import InvalidIdError
+
+# Years 1000-9998 (so every quarter and the one after it has a date), ASCII digits, the whole string.
+PERIOD_RE = re.compile(r"^([1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-Q([1-4])\Z")
+CALENDARS = ("calendar", "financial")
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A quarter: ``year`` and ``quarter`` (1-4), ordered as written."""
+
+    year: int
+    quarter: int
+
+    @classmethod
+    def parse(cls, label: str) -> Period:
+        match = PERIOD_RE.match(label) if isinstance(label, str) else None
+        if not match:
+            raise InvalidIdError(
+                f"period {label!r} is not a quarter label of the form YYYY-Qn (e.g. 2026-Q4, "
+                "years 1000 to 9998)"
+            )
+        return cls(int(match.group(1)), int(match.group(2)))
+
+    def __str__(self) -> str:
+        return f"{self.year}-Q{self.quarter}"
+
+    @property
+    def previous(self) -> Period:
+        if self.quarter == 1:
+            return Period(self.year - 1, 4)
+        return Period(self.year, self.quarter - 1)
+
+    @property
+    def next(self) -> Period:
+        if self.quarter == 4:
+            return Period(self.year + 1, 1)
+        return Period(self.year, self.quarter + 1)
+
+    def start(self, calendar: str = "calendar") -> date:
+        month = 3 * (self.quarter - 1) + 1
+        year = self.year
+        if calendar == "financial":
+            month += 3
+            if month > 12:
+                month -= 12
+                year += 1
+        return date(year, month, 1)
+
+    def end(self, calendar: str = "calendar") -> date:
+        return self.next.start(calendar) - timedelta(days=1)
+
+    @classmethod
+    def containing(cls, day: date, calendar: str = "calendar") -> Period:
+        if calendar == "financial":
+            shifted = day.month - 4
+            year = day.year if shifted >= 0 else day.year - 1
+            return cls(year, shifted % 12 // 3 + 1)
+        return cls(day.year, (day.month - 1) // 3 + 1)
+
+    def last(self, count: int) -> list[Period]:
+        """The ``count`` quarters ending with this one, oldest first."""
+        periods = [self]
+        while len(periods) < count:
+            periods.append(periods[-1].previous)
+        return periods[::-1]

@@ -1,0 +1,84 @@
+"""git run for people who have never used it: never a prompt, every failure one line.
+
+``sync``, ``submit`` and the screens run git through :func:`run`: found with ``shutil.which``, with
+``GIT_TERMINAL_PROMPT=0`` and ssh in batch mode (a password prompt would hang the TUI), messages in
+English so a rejected push can be recognised.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from selfassess.core.errors import GitError
+
+#: no prompt, ever: a missing credential fails at once with git's own message
+QUIET_ENV = {
+    "GIT_TERMINAL_PROMPT": "0",
+    "GIT_SSH_COMMAND": "ssh -o BatchMode=yes",
+    "LC_ALL": "C",
+}
+#: set by the screens: git (and the ssh-keygen it runs to sign) gets no terminal, so a passphrase
+#: prompt can never draw over Textual; signing with a locked key then fails with one clear line
+DETACH_FROM_TERMINAL = False
+#: how git words a failure, most useful first: the line to show is the first that starts so
+_FAILURE_STARTS = ("fatal:", "error:", "hint:")
+
+
+def git_executable() -> str:
+    found = shutil.which("git")
+    if found is None:
+        raise GitError("git is not installed: install git (https://git-scm.com) to sync")
+    return found
+
+
+def run(
+    root: str | os.PathLike[str], *args: str, check: bool = True, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """``git args`` in ``root``; with ``check``, a failure raises GitError with one line of git's words."""
+    try:
+        result = subprocess.run(
+            [git_executable(), *args],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            env={**os.environ, **QUIET_ENV},
+            stdin=subprocess.DEVNULL,
+            start_new_session=DETACH_FROM_TERMINAL,
+            check=False,
+            timeout=timeout,
+        )
+    except subprocess.TimeoutExpired:
+        raise GitError(f"git {args[0]} took longer than {int(timeout)} s (no network?); stopped") from None
+    except OSError as error:
+        raise GitError(f"git {args[0]} could not start: {error.strerror or error}") from None
+    if check and result.returncode != 0:
+        raise GitError(f"git {args[0]} failed: {one_line(result.stderr or result.stdout)}")
+    return result
+
+
+def one_line(output: str) -> str:
+    """git's most telling line: the first ``fatal:``/``error:`` line, else the last line."""
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    for start in _FAILURE_STARTS:
+        for line in lines:
+            if line.startswith(start):
+                return line.removeprefix(start).strip()
+    return lines[-1] if lines else "no message"
+
+
+def is_repository(root: Path) -> bool:
+    if shutil.which("git") is None:
+        return False
+    result = run(root, "rev-parse", "--is-inside-work-tree", check=False)
+    return result.returncode == 0 and result.stdout.strip() == "true"
+
+
+def git_dir_file(root: Path, name: str) -> Path:
+    """A file inside this clone's git folder (``.git/NAME``), not part of any commit."""
+    path = Path(run(root, "rev-parse", "--git-path", name).stdout.strip())
+    return path if path.is_absolute() else root / path
