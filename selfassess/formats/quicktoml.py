@@ -18,12 +18,20 @@ times faster. ``tomllib`` stays the reference (SPEC §4: TOML 1.0 as ``tomllib``
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
-try:  # a missing or broken wheel only costs speed
-    from toml_rs import loads as _compiled_loads
-except Exception:  # pragma: no cover - depends on the platform's wheels
-    _compiled_loads = None
+
+def _compiled() -> Callable[..., dict[str, Any]] | None:
+    """toml-rs's reader, or None: a missing or broken wheel only costs speed."""
+    try:
+        from toml_rs import loads
+    except Exception:  # pragma: no cover - depends on the platform's wheels
+        return None
+    return loads
+
+
+_compiled_loads = _compiled()
 
 #: openers ``[`` and ``{`` outside table headers above which the text is left to tomllib
 MAX_NESTING = 100

@@ -111,7 +111,8 @@ class Combined:
         """better, worse, same, rated, unrated; NONE ('') for n/a or a side with no assessment."""
         if not self.has_assessment(district) or not self.had_assessment(district):
             return Movement.NONE
-        if is_new_to(self.framework, self.previous_entries[district].assessment, criterion.id):
+        previous = self.previous_entries[district].assessment
+        if previous is not None and is_new_to(self.framework, previous, criterion.id):
             return Movement.NONE  # new in this version: no movement (SPEC §4)
         return Movement(
             self.framework.movement(self.previous_cell(criterion, district), self.cell(criterion, district))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from selfassess.core.errors import SelfAssessError
-from selfassess.core.model import Assessment
+from selfassess.core.model import Assessment, Response
 from selfassess.formats.store import parse_assessment, parse_review
 
 _PLURALS = {"criterion": "criteria"}
@@ -47,11 +47,11 @@ def assessment_change(old: Assessment | None, new: Assessment) -> str:
     return words or "edited"
 
 
-def _cell(response) -> str | None:  # type: ignore[no-untyped-def]
+def _cell(response: Response | None) -> str | None:
     return response.cell if response is not None else None
 
 
-def _text(response) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+def _text(response: Response | None) -> tuple[str, str]:
     return (response.evidence, response.notes) if response is not None else ("", "")
 
 

@@ -109,7 +109,7 @@ def districts_table(view: ReportView) -> str:
     moves = {d: view.movements(d) for d in readable}
     for move, words in ((Movement.BETTER, "Better"), (Movement.WORSE, "Worse")):
         sign = f'<span aria-hidden="true">{move.sign}</span>'
-        rows.append(row(f"{sign} {words}", {d: str(moves[d][move.value]) for d in readable}))
+        rows.append(row(f"{sign} {words}", {d: str(moves[d][move]) for d in readable}))
     actions = {d: view.action_counts(d) for d in readable}
     rows.append(row("Open actions", {d: str(actions[d][0]) for d in readable}))
     rows.append(row("of which overdue", {d: str(actions[d][1]) for d in readable}))

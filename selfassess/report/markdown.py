@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from selfassess.core.model import NOT_APPLICABLE
-from selfassess.core.vocabulary import CellKind, legend_text
+from selfassess.core.vocabulary import CellKind, Movement, legend_text
 from selfassess.logic.combine import OpenAction
 from selfassess.report.describe import trend_sentence
 from selfassess.report.sources import sources_markdown
@@ -83,7 +83,10 @@ def _districts(view: ReportView) -> list[str]:
         rated, asked = view.rated(district)
         counts, moves = view.combined.counts(district), view.movements(district)
         row += [md(entry.assessment.assessor), f"{rated} of {asked}"]
-        row += [str(counts[key]) for key, _ in keys] + [str(moves["better"]), str(moves["worse"])]
+        row += [str(counts[key]) for key, _ in keys] + [
+            str(moves[Movement.BETTER]),
+            str(moves[Movement.WORSE]),
+        ]
         row += [str(n) for n in view.action_counts(district)]
         rows.append(row)
     return ["", "## Districts", "", *table(header, rows)]

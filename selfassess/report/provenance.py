@@ -20,7 +20,7 @@ HTML_ANCHOR = '<footer class="colophon">'
 
 
 def rows(combined: Combined, signed: dict[str, SignOff]) -> list[tuple[str, ...]]:
-    found = []
+    found: list[tuple[str, ...]] = []
     for district in combined.districts:
         entry = combined.entries[district]
         state = signed[district]

@@ -240,8 +240,9 @@ class ReportView:
                 if not (unfinished and movement == Movement.UNRATED):  # a draft's gaps: not yet rated
                     totals[movement] += count
         points.append(
-            f"Since {self.combined.previous}: {plural(totals['better'], 'rating')} better, "
-            f"{totals['worse']} worse, {totals['rated']} newly rated, {totals['unrated']} no longer rated."
+            f"Since {self.combined.previous}: {plural(totals[Movement.BETTER], 'rating')} better, "
+            f"{totals[Movement.WORSE]} worse, {totals[Movement.RATED]} newly rated, "
+            f"{totals[Movement.UNRATED]} no longer rated."
         )
         open_count, overdue = len(self.open_actions()), len(self.overdue())
         points.append(

@@ -70,5 +70,5 @@ def demo(opts: Options, directory: Path | None, no_tui: bool) -> int:
 
 
 for _param in demo.params:  # the demo makes its own workspace: --workspace is not one of its options
-    if _param.name == "workspace_path":
+    if isinstance(_param, click.Option) and _param.name == "workspace_path":
         _param.hidden = True

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -111,7 +112,7 @@ class ActionsScreen(Screen[None]):
             ("criterion title", _widest([self._title(a.criterion) for a in found], 15, CRITERION_WIDTH)),
         ]
         for name, width in columns:
-            table.add_column(literal(name, "bold"), key=name, width=width)
+            table.add_column(Text(name, style="bold"), key=name, width=width)
         self.refresh_table()
         table.focus()
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
+from selfassess.core.textgate import visible
 from selfassess.logic.signoff import (
     VERIFIED_MARK,
     SignOff,
@@ -59,7 +60,9 @@ class Verification:
         self.report, self.error, self.dirty, self.done = report, error, dirty, True
         if error is not None and error != self.told:
             self.told = error
-            self.screen.notify(literal(error), title="Sign-off not verified", severity="warning", timeout=10)
+            self.screen.notify(
+                visible(error), title="Sign-off not verified", severity="warning", timeout=10, markup=False
+            )
         self.show()
 
     def states(self, combined: Combined | None) -> dict[str, SignOff]:
