@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -35,3 +37,43 @@ def test_lint_imports_fails_on_an_upward_import(tmp_path):
     assert "Layers: cli > tui" in broken.stdout
     assert "BROKEN" in broken.stdout
     assert "selfassess.core.ids -> selfassess.cli" in broken.stdout
+
+
+def _modules_calling_subprocess() -> dict[str, list[str]]:
+    """Each module of the package that starts a process, with the command of each call."""
+    found: dict[str, list[str]] = {}
+    for path in sorted((ROOT / "selfassess").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "subprocess"
+                and node.func.attr in {"run", "Popen", "call", "check_call", "check_output"}
+                and node.args
+            ):
+                name = path.relative_to(ROOT).as_posix()
+                found.setdefault(name, []).append(ast.unparse(node.args[0]))
+    return found
+
+
+def test_one_module_runs_git():
+    """Every git call goes through selfassess/git/run.py: no other module starts a process naming git,
+    and the only other process started is ssh-keygen (making a signing key)."""
+    calls = _modules_calling_subprocess()
+    assert set(calls) == {"selfassess/git/run.py", "selfassess/logic/keys.py"}
+    assert all("git" in command for command in calls["selfassess/git/run.py"])
+    assert not any("git" in command for command in calls["selfassess/logic/keys.py"])
+    importing = {
+        path.relative_to(ROOT).as_posix()
+        for path in (ROOT / "selfassess").rglob("*.py")
+        if re.search(r"^\s*(import subprocess|from subprocess import)", path.read_text("utf-8"), re.M)
+    }
+    assert importing == {"selfassess/git/run.py", "selfassess/logic/keys.py"}
+    shutil_which_git = [
+        path.relative_to(ROOT).as_posix()
+        for path in (ROOT / "selfassess").rglob("*.py")
+        if 'which("git")' in path.read_text("utf-8")
+    ]
+    assert shutil_which_git == ["selfassess/git/run.py"]

@@ -15,7 +15,8 @@ from selfassess.core.periods import PERIOD_RE, Period
 from selfassess.formats.bundled import bundled_root
 from selfassess.formats.guards import refuse_symlink
 from selfassess.formats.settings import SETTINGS_FILE
-from selfassess.git.util import git, have_git, is_repository
+from selfassess.git.run import have_git, is_repository
+from selfassess.git.util import git
 from selfassess.workspace.workspace import ASSESSMENTS, CRITERIA, REVIEW_SUFFIX
 
 GITIGNORE = (

@@ -5,8 +5,6 @@ from __future__ import annotations
 import getpass
 import os
 import re
-import shutil
-import subprocess
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -14,6 +12,7 @@ from pathlib import Path
 from selfassess.core.errors import (
     AssessmentError,
     FrameworkError,
+    GitError,
     InvalidIdError,
     SelfAssessError,
     WorkspaceNotFoundError,
@@ -29,6 +28,7 @@ from selfassess.formats.portable import case_twin
 from selfassess.formats.settings import SETTINGS_FILE, Settings, load_settings
 from selfassess.formats.store import check_place, parse_assessment, parse_review
 from selfassess.formats.tomlread import read_bytes
+from selfassess.git import run as gitrun
 
 ASSESSMENTS = "assessments"
 CRITERIA = "criteria"
@@ -84,15 +84,10 @@ def who(name: str | None = None) -> str:
     if name:
         return name
     try:
-        git = shutil.which("git")  # by full path: on Windows a bare name is looked for here first
-        if git is None:
-            raise OSError("git is not installed")
-        result = subprocess.run(
-            [git, "config", "user.name"], capture_output=True, text=True, timeout=5, check=False
-        )
+        result = gitrun.run(".", "config", "user.name", check=False, timeout=5)
         if result.returncode == 0 and result.stdout.strip():
             return result.stdout.strip()
-    except (OSError, subprocess.SubprocessError):
+    except GitError:  # no git, or it did not answer: the login name
         pass
     try:
         return getpass.getuser()
