@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 
@@ -77,3 +79,32 @@ def test_one_module_runs_git():
         if 'which("git")' in path.read_text("utf-8")
     ]
     assert shutil_which_git == ["selfassess/git/run.py"]
+
+
+def _occurrences(literal: str) -> list[str]:
+    found = []
+    for path in sorted((ROOT / "selfassess").rglob("*.py")):
+        text = path.read_text("utf-8")
+        found += [path.relative_to(ROOT).as_posix()] * text.count(literal)
+    return found
+
+
+@pytest.mark.parametrize(
+    "literal",
+    [
+        '".conflict.toml"',
+        "conflict.toml",
+        '".review.toml"',
+        '".unsaved"',
+        '".lock"',
+        '".tmp"',
+        '"selfassess.toml"',
+        "[a-z0-9][a-z0-9-]{0,39}",
+        "-Q[1-4]",
+        "16 * 1024 * 1024",
+        "def plural(",
+    ],
+)
+def test_each_name_pattern_and_limit_is_spelled_once(literal):
+    """File names, id patterns and limits live in core/names.py (plural in core/vocabulary.py)."""
+    assert len(_occurrences(literal)) == 1, _occurrences(literal)

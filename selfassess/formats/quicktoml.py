@@ -21,6 +21,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from selfassess.core.names import MAX_TOML_DEPTH
+
 
 def _compiled() -> Callable[..., dict[str, Any]] | None:
     """toml-rs's reader, or None: a missing or broken wheel only costs speed."""
@@ -34,7 +36,7 @@ def _compiled() -> Callable[..., dict[str, Any]] | None:
 _compiled_loads = _compiled()
 
 #: openers ``[`` and ``{`` outside table headers above which the text is left to tomllib
-MAX_NESTING = 100
+MAX_NESTING = MAX_TOML_DEPTH
 
 # A table header on a line of its own with no bracket or brace in its name: its one or two openers
 # close on the same line, so they can never enclose anything below them.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from selfassess.core.errors import SelfAssessError
 from selfassess.core.model import Assessment, Response
+from selfassess.core.vocabulary import plural
 from selfassess.formats.store import parse_assessment, parse_review
 
 _PLURALS = {"criterion": "criteria"}
@@ -13,7 +14,7 @@ def _count(number: int, noun: str, verb: str) -> str:
     """``3 ratings changed``; empty for none."""
     if not number:
         return ""
-    return f"{number} {noun if number == 1 else _PLURALS.get(noun, noun + 's')} {verb}"
+    return f"{plural(number, noun, _PLURALS.get(noun))} {verb}"
 
 
 def assessment_change(old: Assessment | None, new: Assessment) -> str:

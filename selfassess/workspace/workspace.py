@@ -17,8 +17,9 @@ from selfassess.core.errors import (
     SelfAssessError,
     WorkspaceNotFoundError,
 )
-from selfassess.core.ids import DISTRICT_RE, check_district
+from selfassess.core.ids import SLUG_RE, check_district
 from selfassess.core.model import Assessment, Framework, Review
+from selfassess.core.names import ASSESSMENTS, CRITERIA, MAX_FRAMEWORK_BYTES, REVIEW_SUFFIX, SLUG  # noqa: F401
 from selfassess.core.periods import PERIOD_RE, Period
 from selfassess.core.vocabulary import Status
 from selfassess.formats import cache
@@ -30,11 +31,8 @@ from selfassess.formats.store import check_place, parse_assessment, parse_review
 from selfassess.formats.tomlread import read_bytes
 from selfassess.git import run as gitrun
 
-ASSESSMENTS = "assessments"
-CRITERIA = "criteria"
-REVIEW_SUFFIX = ".review.toml"
-_FRAMEWORK_LINE = re.compile(rb'^framework = "([a-z0-9][a-z0-9-]{0,39})"$', re.MULTILINE)
-_CACHED_FRAMEWORK_BYTES = 1_000_000  # criteria.MAX_FRAMEWORK_BYTES, without importing YAML to know it
+_FRAMEWORK_LINE = re.compile(rb'^framework = "(' + SLUG.encode() + rb')"$', re.MULTILINE)
+_CACHED_FRAMEWORK_BYTES = MAX_FRAMEWORK_BYTES  # without importing YAML (formats.criteria) to know it
 
 
 def case_twin_message(folder: str, district: str) -> str:
@@ -52,7 +50,7 @@ def find_workspace(start: str | os.PathLike[str] | None = None) -> Path:
     explicit = start is not None or bool(os.environ.get("SELFASSESS_WORKSPACE"))
     origin = Path(start or os.environ.get("SELFASSESS_WORKSPACE") or os.getcwd()).resolve()
     if explicit and origin.exists() and not origin.is_dir():
-        hint = f" (use its folder: --workspace {origin.parent})" if origin.name == "selfassess.toml" else ""
+        hint = f" (use its folder: --workspace {origin.parent})" if origin.name == SETTINGS_FILE else ""
         raise WorkspaceNotFoundError(f"{origin} is a file, not a workspace folder{hint}")
     if explicit and not origin.is_dir():
         raise WorkspaceNotFoundError(f"workspace folder {origin} does not exist")
@@ -129,7 +127,7 @@ class Workspace:
         local = self.root / CRITERIA / f"{framework_id}.yaml"
         if local.is_file():
             return local
-        return bundled_framework(framework_id) if DISTRICT_RE.match(framework_id) else None
+        return bundled_framework(framework_id) if SLUG_RE.match(framework_id) else None
 
     def load_framework(self, framework_id: str) -> Framework:
         if framework_id not in self._frameworks:

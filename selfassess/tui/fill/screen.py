@@ -26,6 +26,7 @@ from textual.worker import get_current_worker
 from selfassess.core.errors import SelfAssessError
 from selfassess.core.model import Action
 from selfassess.core.textgate import visible
+from selfassess.core.vocabulary import plural
 from selfassess.git.util import has_uncommitted
 from selfassess.logic import autosave, closing
 from selfassess.logic.autosave import Autosave
@@ -676,7 +677,7 @@ class FillScreen(AppScreen):
             self._show(self.current)
         count = len(carried)
         self.notify(
-            f"Carried {count} criteri{'on' if count == 1 else 'a'} forward: confirm each (y) or edit it."
+            f"Carried {plural(count, 'criterion', 'criteria')} forward: confirm each (y) or edit it."
             if count
             else "Nothing to carry: every criterion already has a rating or evidence this period.",
             timeout=6,

@@ -1,5 +1,5 @@
 """The fill screen's git side: ``s`` saves, syncs in a worker and reopens the assessment as it now is;
-on opening, an unresolved merge conflict (``<period>.conflict.toml``) is offered for resolution.
+on opening, an unresolved merge conflict (the conflict file beside it) is offered for resolution.
 
 The screen calls :func:`sync` from its ``s`` key and :func:`offer_conflict` from ``on_mount``; what it
 needs of the screen is public: ``district``, ``period``, ``session`` and ``action_save_now``.
