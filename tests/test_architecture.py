@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from selfassess.core.names import DISTRICT_FILE_RE, PERIOD_RE
+from selfassess.formats.access import Access
+
 ROOT = Path(__file__).resolve().parent.parent
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 
@@ -108,3 +111,14 @@ def _occurrences(literal: str) -> list[str]:
 def test_each_name_pattern_and_limit_is_spelled_once(literal):
     """File names, id patterns and limits live in core/names.py (plural in core/vocabulary.py)."""
     assert len(_occurrences(literal)) == 1, _occurrences(literal)
+
+
+def test_a_file_path_accepts_the_periods_a_period_label_accepts():
+    """sync's and access's path patterns used ``\\d{4}``, which let ``0000-Q1`` through though no
+    period label may say it: they now share the one period pattern."""
+    assert Access(leads={"north": ("lead",)}).writers("assessments/north/2026-Q1.toml") == ("lead", "north")
+    assert Access(leads={"north": ("lead",)}).writers("assessments/north/0000-Q1.toml") == ("reviewer", "")
+    assert DISTRICT_FILE_RE.match("assessments/north/2026-Q4.review.toml")
+    for label in ("0000-Q1", "9999-Q4", "2026-Q5"):
+        assert not PERIOD_RE.match(label)
+        assert not DISTRICT_FILE_RE.match(f"assessments/north/{label}.toml")
