@@ -38,7 +38,7 @@ FORMATS = [
     (4, "01aac1107ae687b3c5995c068d61b8301765a6c1998a8fb10ab8b1be3c926342"),  # compiled reader, scan
     (5, "c123bfa7e4deaedf6ee0526ad1adf842ac57aa3efa1b55fa2d4ead350fc0b66a"),  # one findings entry
     (6, "192a704663b55f0d5299a6aaf476501712107d97bc52528b296922e4b788660f"),  # subpackages (#24)
-    (7, "eb5774650f646cfa61bdbf25d1e06f78488760d498e120ac28fe8c5b9eb456e0"),  # core/names.py (#24)
+    (7, "050617457997f1a47251b58b601ff1043568a274db68118de0f4606af67eecd6"),  # core/names.py (#24)
 ]
 
 

@@ -51,11 +51,6 @@ class Completion:
         return sum(self.counts.values())
 
     @property
-    def done(self) -> int:
-        """Rated or marked not applicable: nothing left to do on them (home and the fill screen)."""
-        return self.applicable - self.counts[UNRATED]
-
-    @property
     def asked(self) -> int:
         """Criteria that apply and are not marked n/a: those a grade is asked for (the report)."""
         return self.applicable - self.counts[NOT_APPLICABLE]
@@ -63,10 +58,6 @@ class Completion:
     @property
     def rated(self) -> int:
         return self.asked - self.counts[UNRATED]
-
-
-def completion(framework: Framework, cells: Iterable[str | None]) -> Completion:
-    return Completion(tally(framework, cells))
 
 
 @dataclass(frozen=True)

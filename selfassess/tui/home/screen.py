@@ -14,9 +14,8 @@ from textual.worker import get_current_worker
 from selfassess.core.model import Framework
 from selfassess.core.periods import Period
 from selfassess.core.textgate import visible
-from selfassess.core.upgrades import asked
 from selfassess.core.vocabulary import Status
-from selfassess.logic.done import criterion_blockers
+from selfassess.logic.done import completion as done_count
 from selfassess.tui.common.base import AppScreen
 from selfassess.tui.common.confirm import ConfirmModal
 from selfassess.tui.common.help import HelpModal
@@ -50,9 +49,7 @@ def completion(workspace: Workspace, entry: Entry) -> tuple[int, int] | None:
     if assessment is None:
         return None
     framework: Framework = workspace.load_framework(assessment.framework)
-    applicable = asked(framework, assessment, workspace.capabilities(entry.district))
-    done = sum(not criterion_blockers(framework, c.id, assessment.get(c.id)) for c in applicable)
-    return done, len(applicable)
+    return done_count(framework, assessment, workspace.capabilities(entry.district))
 
 
 def cell(workspace: Workspace, entry: Entry) -> Content:
