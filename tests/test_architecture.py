@@ -122,3 +122,12 @@ def test_a_file_path_accepts_the_periods_a_period_label_accepts():
     for label in ("0000-Q1", "9999-Q4", "2026-Q5"):
         assert not PERIOD_RE.match(label)
         assert not DISTRICT_FILE_RE.match(f"assessments/north/{label}.toml")
+
+
+def test_the_command_offers_every_report_format():
+    """The CLI spells the formats so that --help imports no report code; they are the report's."""
+    from selfassess.cli.commands import report as command
+    from selfassess.report import FORMATS
+
+    assert command.FORMATS == FORMATS
+    assert "xlsx" in FORMATS

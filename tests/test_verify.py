@@ -432,3 +432,19 @@ def test_a_reviewer_importing_a_districts_spreadsheet_is_flagged(team: Team, tmp
     assert verify(team).stdout.splitlines() == [
         f"assessments/north/2026-Q4.toml: error: {sha} changed by acc@force.example — not a lead of north"
     ]
+
+
+def test_the_report_view_carries_the_provenance_to_every_format(team: Team) -> None:
+    """Sign-off enters the report's view model: the Python API renders the same section as the command."""
+    from datetime import date
+
+    from selfassess.logic.combine import combine
+    from selfassess.report import build, render
+    from selfassess.workspace.workspace import open_workspace
+
+    signed_quarter(team)
+    workspace = open_workspace(team.root)
+    view = build(workspace, combine(workspace, "2026-Q4", date(2026, 11, 23)), date(2026, 11, 23))
+    assert view.provenance() is not None
+    assert render(view, "md") == report(team.root).stdout
+    assert render(view, "html") == report(team.root, "--format", "html").stdout

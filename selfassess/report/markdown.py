@@ -12,6 +12,7 @@ from selfassess.core.model import NOT_APPLICABLE
 from selfassess.core.vocabulary import CellKind, Movement, legend_text
 from selfassess.logic.combine import OpenAction
 from selfassess.report.describe import trend_sentence
+from selfassess.report.provenance import provenance_markdown
 from selfassess.report.sources import sources_markdown
 from selfassess.report.text import district_name, long_date, one_line, plain, plural
 from selfassess.report.view import ReportView, ThemeSection
@@ -235,4 +236,4 @@ def render_markdown(view: ReportView) -> str:
     lines += _overdue(view) + _reviews(view) + sources_markdown(view.framework)
     count = plural(len(view.framework.criteria), "criterion", "criteria")
     lines += ["", "---", "", f"{count}, {plural(len(view.districts), 'district')}. Produced by selfassess."]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + provenance_markdown(view)) + "\n"
