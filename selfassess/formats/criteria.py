@@ -17,6 +17,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from selfassess.core.cells import fit
 from selfassess.core.errors import FrameworkError
 from selfassess.core.ids import CRITERION_RE, GRADE_RE, SLUG_RE
 from selfassess.core.model import UNRATED, Criterion, Framework, Grade, Reference, RetiredCriterion, Theme
@@ -176,7 +177,7 @@ def _value(node: ScalarNode) -> Any:
 
 
 def _quoted(text: str, limit: int = 60) -> str:
-    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    text = fit(text, limit)
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from selfassess.core.cells import cell_len
 from selfassess.logic.combine import Combined, OpenAction
 from selfassess.tui.common.help import HelpModal
 from selfassess.tui.common.text import literal
@@ -52,7 +53,7 @@ OVERDUE_STYLE = "bold $error"
 
 
 def _widest(texts: list[str], least: int, most: int) -> int:
-    return min(most, max([least, *map(len, texts)]))
+    return min(most, max([least, *map(cell_len, texts)]))
 
 
 def matches(found: OpenAction, words: list[str], title: str) -> bool:

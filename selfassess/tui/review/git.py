@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
+from selfassess.core.cells import fit
 from selfassess.core.textgate import visible
 from selfassess.logic.signoff import (
     VERIFIED_MARK,
@@ -98,7 +99,7 @@ def name_line(district: str, width: int, mark: str) -> Content:
     """A heat-map column's first line: the district's name, bold, with its sign-off mark (✔/⚠) after it
     when the workspace signs commits."""
     room = width - 2 if mark else width
-    name = literal(district if len(district) <= room else district[: room - 1] + "…", "bold")
+    name = literal(fit(district, room), "bold")
     if not mark:
         return name
     style = "bold $success" if mark == VERIFIED_MARK else "bold $warning"

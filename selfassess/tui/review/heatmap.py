@@ -15,6 +15,7 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
+from selfassess.core.cells import cell_len, fit
 from selfassess.core.model import NOT_APPLICABLE, Criterion, Theme
 from selfassess.core.vocabulary import CellKind
 from selfassess.logic.combine import Combined
@@ -87,7 +88,8 @@ class ViewFilter:
 
 
 def _fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """``text`` cut to ``width`` cells (a wide character takes two)."""
+    return fit(text, width)
 
 
 class HeatMap(DataTable[SegmentCell]):
@@ -148,7 +150,7 @@ class HeatMap(DataTable[SegmentCell]):
         self._restore(keys)
 
     def _add_columns(self, combined: Combined, tags: dict[str, str]) -> dict[str, int]:
-        cell_width = max(len(t) for t in tags.values()) + 3
+        cell_width = max(cell_len(t) for t in tags.values()) + 3
         title = Content("\n").join(
             [
                 literal(f"{combined.period} (since {combined.previous})", "bold"),
