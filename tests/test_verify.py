@@ -182,6 +182,25 @@ def test_keys_makes_a_key_sets_up_signing_and_commits_are_signed(make_workspace,
     assert again.returncode == 0 and again.stdout.startswith("Using your key: ")
 
 
+def test_keys_still_finds_a_key_made_under_the_old_folder(make_workspace, git_repo, tmp_path) -> None:
+    """Keys were made in ~/.config/selfassess; the config folder now follows the system's rule
+    (platformdirs: Library on macOS, AppData on Windows): a key set up before is still used."""
+    root = git_repo(make_workspace())
+    home = tmp_path / "home"
+    old = home / ".config" / "selfassess"
+    old.mkdir(parents=True)
+    made = subprocess.run(
+        ["ssh-keygen", "-q", "-t", "ed25519", "-C", "old@x", "-N", "", "-f", str(old / "id_ed25519")],
+        capture_output=True, check=False,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    env = {"HOME": str(home), "XDG_CONFIG_HOME": str(tmp_path / "elsewhere")}
+    result = run_cli("keys", cwd=root, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"Using your key: {old / 'id_ed25519.pub'}")
+    assert not (tmp_path / "elsewhere" / "selfassess" / "id_ed25519").exists()
+
+
 def test_summary_json_says_which_files_are_verified_only_with_allowed_signers(
     team: Team, make_workspace
 ) -> None:

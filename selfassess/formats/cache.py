@@ -53,8 +53,9 @@ def tool_version() -> str:
 def cache_folder() -> Path | None:
     if os.environ.get("SELFASSESS_NO_CACHE"):
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "selfassess"
+    from platformdirs import user_cache_path  # only when the cache is used
+
+    return user_cache_path("selfassess", appauthor=False)
 
 
 def make_key(kind: str, *parts: str) -> str:
