@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,22 @@ def test_the_command_offers_every_report_format():
 
     assert command.FORMATS == FORMATS
     assert "xlsx" in FORMATS
+
+
+def test_the_wheel_carries_the_licence_and_installs_without_the_fast_extra(tmp_path):
+    """The licence is declared (an SPDX expression) and shipped; ahocorasick-rs is only the `fast` extra."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path),
+         str(ROOT)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    (wheel,) = tmp_path.glob("selfassess-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        (metadata,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        text = archive.read(metadata).decode("utf-8")
+        licence = [n for n in archive.namelist() if n.endswith("licenses/LICENSE")]
+        assert licence and archive.read(licence[0]).startswith(b"MIT License")
+    assert "License-Expression: MIT" in text.splitlines()
+    requires = [line for line in text.splitlines() if line.startswith("Requires-Dist: ahocorasick")]
+    assert requires and all('extra == "fast"' in line for line in requires)
