@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len as rich_cell_len
-from test_diff import write
 
 from selfassess.core.cells import cell_len, fit, pad
 
+from builders import write
 from conftest import run_cli
 
 SAMPLES = [

@@ -8,13 +8,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_diff import workspace, write
 
 from selfassess.core.errors import GitError
 from selfassess.git import run as gitrun
 from selfassess.git import util as gitutil
 from selfassess.workspace.gitcommand import command_line, shell_path
 
+from builders import workspace, write
 from conftest import SELFASSESS, commit_all
 
 WINDOWS_SCRIPT = r"C:\Users\Jo O'Neil\AppData\Roaming\Python\Scripts\selfassess.exe"

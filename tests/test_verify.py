@@ -9,8 +9,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_diff import write
 
+from builders import git, write
 from conftest import run_cli
 
 ACCESS = """
@@ -24,11 +24,6 @@ pytestmark = pytest.mark.skipif(
     subprocess.run(["git", "version"], capture_output=True, text=True).stdout < "git version 2.34",
     reason="SSH signing needs git 2.34",
 )
-
-
-def git(root: Path, *args: str, check: bool = True) -> str:
-    result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=check)
-    return result.stdout
 
 
 def make_key(folder: Path, name: str) -> Path:
