@@ -8,12 +8,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_diff import workspace, write
 
 from selfassess.core.errors import GitError
+from selfassess.git import run as gitrun
 from selfassess.git import util as gitutil
 from selfassess.workspace.gitcommand import command_line, shell_path
 
+from builders import workspace, write
 from conftest import SELFASSESS, commit_all
 
 WINDOWS_SCRIPT = r"C:\Users\Jo O'Neil\AppData\Roaming\Python\Scripts\selfassess.exe"
@@ -72,7 +73,7 @@ def test_git_runs_a_driver_installed_under_a_folder_with_a_space_and_a_quote(
 
 
 def test_git_is_run_by_its_full_path(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    assert Path(gitutil.git_program()).is_absolute()
+    assert Path(gitrun.git_executable()).is_absolute()
     monkeypatch.setenv("PATH", str(tmp_path))  # no git anywhere on PATH
     with pytest.raises(GitError, match="git is not installed"):
         gitutil.git(tmp_path, "status")

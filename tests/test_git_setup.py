@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_diff import workspace, write
 
+from builders import workspace, write
 from conftest import commit_all, run_cli
 
 ATTRIBUTES = "assessments/**/*.toml diff=selfassess merge=selfassess"

@@ -7,8 +7,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_diff import workspace, write
 
+from builders import workspace, write
 from conftest import commit_all, run_cli
 
 

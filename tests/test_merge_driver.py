@@ -7,12 +7,12 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from test_diff import write
 
 from selfassess import open_workspace
 from selfassess.core.model import Action
 from selfassess.formats.store import save_assessment
 
+from builders import write
 from conftest import commit_all, run_cli
 
 PATH = "assessments/north/2026-Q4.toml"

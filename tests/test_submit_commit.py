@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
-from test_diff import write
 
+from builders import git, write
 from conftest import run_cli
 
 COMPLETE = {
     f"T{t}C{n}": {"rating": "green", "evidence": f"Audit {t}.{n}.\n"} for t in (1, 2) for n in (1, 2, 3)
 }
-
-
-def git(root: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True).stdout
 
 
 @pytest.fixture

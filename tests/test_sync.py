@@ -7,19 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from test_diff import write
 
 from selfassess import open_workspace
 from selfassess.formats.store import save_assessment
 
+from builders import git, write
 from conftest import commit_all, run_cli
 
 DRAFT = {"T1C1": {"rating": "amber", "evidence": "Dip sample of 20.\n"}, "T1C2": {"rating": "red"}}
-
-
-def git(root: Path, *args: str, check: bool = True) -> str:
-    result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=check)
-    return result.stdout
 
 
 def edit(root: Path, district: str, period: str, change: Callable[..., None]) -> None:

@@ -6,10 +6,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from test_diff import action, assessment_toml, workspace
 
 from selfassess.core.textgate import visible
 
+from builders import action, assessment_toml, workspace
 from conftest import run_cli
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from test_diff import NEW, OLD, workspace, write
+from test_diff import NEW, OLD
 from textual.widgets import Static
 
 from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.diff.screen import DiffScreen
 from selfassess.workspace.workspace import Workspace
+
+from builders import workspace, write
 
 TODAY = date(2026, 11, 23)
 

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from test_diff import NEW, OLD, workspace, write
+from test_diff import NEW, OLD
 from textual.widgets import Select, Static
 
 from selfassess.tui.app import SelfAssessApp
@@ -14,6 +14,8 @@ from selfassess.tui.diff.evidence import EvidenceChange
 from selfassess.tui.diff.moves import RatingMoves
 from selfassess.tui.diff.screen import DiffScreen
 from selfassess.workspace.workspace import Workspace
+
+from builders import workspace, write
 
 TODAY = date(2026, 11, 23)
 MARKUP = "[bold]x[/] [/] [link=http://x]y[/link] \x1b[31m"

@@ -12,7 +12,6 @@ from textual.widgets import Input, RadioButton, RadioSet, TextArea
 
 from selfassess.formats.atomic import temp_path
 from selfassess.formats.lock import lock_path
-from selfassess.formats.store import parse_assessment
 from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.common.text import safe_text
 from selfassess.tui.fill.action_form import ActionForm
@@ -22,6 +21,7 @@ from selfassess.tui.fill.submit import SubmitModal
 from selfassess.tui.fill.tree import CriteriaTree
 from selfassess.workspace.workspace import Workspace
 
+from builders import saved, write_text
 from conftest import FOUR_GRADES
 
 TODAY = date(2026, 11, 23)
@@ -54,18 +54,6 @@ class FillApp(SelfAssessApp):
 
 def fill_app(root: Path, period: str = "2026-Q4", user: str = "DCI Test") -> FillApp:
     return FillApp(Workspace(root), TODAY, user, "fill", district="north", period=period)
-
-
-def saved(root: Path, period: str = "2026-Q4"):
-    path = Workspace(root).assessment_path("north", period)
-    return parse_assessment(path.read_bytes(), path)
-
-
-def write(root: Path, period: str, text: str) -> Path:
-    path = Workspace(root).assessment_path("north", period)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text)
-    return path
 
 
 async def settle(pilot, seconds: float = 3.0) -> None:
@@ -148,7 +136,7 @@ async def test_an_improvement_action_is_added_with_a_validated_due_date(make_wor
 
 async def test_carry_forward_then_confirm(make_workspace) -> None:
     root = make_workspace()
-    write(root, "2026-Q3", PREVIOUS)
+    write_text(root, "2026-Q3", PREVIOUS)
     async with fill_app(root).run_test(size=(100, 40)) as pilot:
         await pilot.pause(0.3)
         await pilot.press("c")
@@ -163,7 +151,7 @@ async def test_carry_forward_then_confirm(make_workspace) -> None:
 
 async def test_carry_forward_everything_from_the_palette(make_workspace) -> None:
     root = make_workspace()
-    write(root, "2026-Q3", PREVIOUS)
+    write_text(root, "2026-Q3", PREVIOUS)
     async with fill_app(root).run_test(size=(100, 40)) as pilot:
         await pilot.pause(0.3)
         await pilot.press("ctrl+p")
@@ -214,7 +202,7 @@ async def test_submit_is_blocked_then_allowed(make_workspace) -> None:
 
 async def test_a_submitted_assessment_opens_read_only_until_reopened(make_workspace) -> None:
     root = make_workspace()
-    write(root, "2026-Q4", PREVIOUS.replace("2026-Q3", "2026-Q4"))
+    write_text(root, "2026-Q4", PREVIOUS.replace("2026-Q3", "2026-Q4"))
     async with fill_app(root).run_test(size=(100, 40)) as pilot:
         await pilot.pause(0.3)
         screen = fill_screen(pilot)
@@ -336,7 +324,7 @@ async def test_help_opens_with_f1_and_question_mark(make_workspace) -> None:
 @pytest.mark.parametrize("field", ["evidence", "notes"])
 async def test_markup_in_user_text_is_shown_literally(make_workspace, field: str) -> None:
     root = make_workspace()
-    write(root, "2026-Q3", PREVIOUS.replace("Audit in September", MARKUP.replace("\x1b", "\\u001b")))
+    write_text(root, "2026-Q3", PREVIOUS.replace("Audit in September", MARKUP.replace("\x1b", "\\u001b")))
     async with fill_app(root, user=MARKUP).run_test(size=(100, 40)) as pilot:
         await pilot.pause(0.3)
         screen = fill_screen(pilot)
@@ -403,7 +391,7 @@ async def test_personal_data_is_flagged_while_typing(make_workspace) -> None:
 
 async def test_an_unreadable_file_is_reported_not_crashed_on(make_workspace) -> None:
     root = make_workspace()
-    write(root, "2026-Q4", PREVIOUS.replace("2026-Q3", "2026-Q4") + "<<<<<<< HEAD\n")
+    write_text(root, "2026-Q4", PREVIOUS.replace("2026-Q3", "2026-Q4") + "<<<<<<< HEAD\n")
     async with fill_app(root).run_test(size=(100, 40)) as pilot:
         await pilot.pause(0.3)
         message = str(fill_screen(pilot).query_one("#fill-error").render())

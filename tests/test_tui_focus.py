@@ -8,12 +8,13 @@ from pathlib import Path
 
 from textual.widgets import TextArea
 
-from selfassess.formats.store import parse_assessment
 from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.fill.help import fill_help
 from selfassess.tui.fill.screen import FillScreen
 from selfassess.tui.fill.tree import CriteriaTree
 from selfassess.workspace.workspace import Workspace
+
+from builders import saved, write_text
 
 TODAY = date(2026, 11, 23)
 PREVIOUS = """\
@@ -39,17 +40,6 @@ def app(root: Path, period: str = "2026-Q4") -> SelfAssessApp:
     return SelfAssessApp(Workspace(root), TODAY, "DCI Test", "fill", district="north", period=period)
 
 
-def write(root: Path, period: str, text: str) -> None:
-    path = Workspace(root).assessment_path("north", period)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text)
-
-
-def saved(root: Path, period: str = "2026-Q4"):
-    path = Workspace(root).assessment_path("north", period)
-    return parse_assessment(path.read_bytes(), path) if path.exists() else None
-
-
 async def settle(pilot) -> None:
     screen = pilot.app.screen
     for _ in range(30):
@@ -70,7 +60,7 @@ def mode_text(screen: FillScreen) -> str:
 
 async def test_fill_opens_in_the_list_on_the_first_unrated_criterion(make_workspace) -> None:
     root = make_workspace()
-    write(root, "2026-Q4", PREVIOUS.replace("2026-Q3", "2026-Q4").replace("submitted", "draft"))
+    write_text(root, "2026-Q4", PREVIOUS.replace("2026-Q3", "2026-Q4").replace("submitted", "draft"))
     async with app(root).run_test(size=(100, 40)) as pilot:
         await pilot.pause(0.3)
         screen = fill(pilot)
@@ -92,7 +82,7 @@ async def test_command_keys_in_the_list_are_never_typed_into_evidence(make_works
 
 async def test_in_the_editor_every_key_is_text_and_the_screen_says_so(make_workspace) -> None:
     root = make_workspace()
-    write(root, "2026-Q3", PREVIOUS)
+    write_text(root, "2026-Q3", PREVIOUS)
     async with app(root).run_test(size=(100, 40)) as pilot:
         await pilot.pause(0.3)
         screen = fill(pilot)
@@ -114,7 +104,7 @@ async def test_in_the_editor_every_key_is_text_and_the_screen_says_so(make_works
 
 async def test_keys_on_a_theme_heading_never_act_on_another_criterion(make_workspace) -> None:
     root = make_workspace()
-    write(root, "2026-Q3", PREVIOUS)
+    write_text(root, "2026-Q3", PREVIOUS)
     async with app(root).run_test(size=(100, 40)) as pilot:
         await pilot.pause(0.3)
         screen = fill(pilot)
@@ -132,7 +122,7 @@ async def test_keys_on_a_theme_heading_never_act_on_another_criterion(make_works
 
 async def test_down_c_y_carries_the_criterion_under_the_cursor(make_workspace) -> None:
     root = make_workspace()
-    write(root, "2026-Q3", PREVIOUS)
+    write_text(root, "2026-Q3", PREVIOUS)
     async with app(root).run_test(size=(100, 40)) as pilot:
         await pilot.pause(0.3)
         await pilot.press("c", "y", "down", "c", "y")
@@ -158,7 +148,7 @@ async def test_ctrl_n_keeps_the_cursor_in_the_list_unless_typing(make_workspace)
 
 async def test_the_editor_opens_with_the_cursor_at_the_end_of_the_text(make_workspace) -> None:
     root = make_workspace()
-    write(root, "2026-Q4", PREVIOUS.replace("2026-Q3", "2026-Q4").replace("submitted", "draft"))
+    write_text(root, "2026-Q4", PREVIOUS.replace("2026-Q3", "2026-Q4").replace("submitted", "draft"))
     async with app(root).run_test(size=(100, 40)) as pilot:
         await pilot.pause(0.3)
         await pilot.press("up", "up", "enter", *" and more")  # up to T1C1, then write
@@ -214,7 +204,7 @@ async def test_a_long_not_applicable_reason_is_shown_whole_at_120_columns(make_w
 
 async def test_palette_commands_act_even_when_opened_while_typing(make_workspace) -> None:
     root = make_workspace()
-    write(root, "2026-Q3", PREVIOUS)
+    write_text(root, "2026-Q3", PREVIOUS)
     async with app(root).run_test(size=(100, 40)) as pilot:
         await pilot.pause(0.3)
         await pilot.press("enter", "ctrl+p", *"Carry this criterion")

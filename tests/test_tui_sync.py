@@ -8,7 +8,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from test_diff import write
 from test_review_support import four_grade_workspace, write_assessment
 from test_sync import DRAFT, clone, edit, git, make_remote, remote_file, sync
 from test_tui_review import go_to, heatmap, review_app
@@ -20,6 +19,7 @@ from selfassess.tui.fill.screen import FillScreen
 from selfassess.tui.home.screen import HomeScreen
 from selfassess.workspace.workspace import Workspace
 
+from builders import write
 from conftest import commit_all
 
 TODAY = date(2026, 11, 23)

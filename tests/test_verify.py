@@ -9,8 +9,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_diff import write
 
+from builders import git, write
 from conftest import run_cli
 
 ACCESS = """
@@ -24,11 +24,6 @@ pytestmark = pytest.mark.skipif(
     subprocess.run(["git", "version"], capture_output=True, text=True).stdout < "git version 2.34",
     reason="SSH signing needs git 2.34",
 )
-
-
-def git(root: Path, *args: str, check: bool = True) -> str:
-    result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=check)
-    return result.stdout
 
 
 def make_key(folder: Path, name: str) -> Path:
@@ -180,6 +175,25 @@ def test_keys_makes_a_key_sets_up_signing_and_commits_are_signed(make_workspace,
     assert git(root, "log", "-1", "--format=%G? %GS").strip() == "G test@example.invalid"
     again = run_cli("keys", cwd=root, env={**env, "HOME": os.environ["HOME"]})
     assert again.returncode == 0 and again.stdout.startswith("Using your key: ")
+
+
+def test_keys_still_finds_a_key_made_under_the_old_folder(make_workspace, git_repo, tmp_path) -> None:
+    """Keys were made in ~/.config/selfassess; the config folder now follows the system's rule
+    (platformdirs: Library on macOS, AppData on Windows): a key set up before is still used."""
+    root = git_repo(make_workspace())
+    home = tmp_path / "home"
+    old = home / ".config" / "selfassess"
+    old.mkdir(parents=True)
+    made = subprocess.run(
+        ["ssh-keygen", "-q", "-t", "ed25519", "-C", "old@x", "-N", "", "-f", str(old / "id_ed25519")],
+        capture_output=True, check=False,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    env = {"HOME": str(home), "XDG_CONFIG_HOME": str(tmp_path / "elsewhere")}
+    result = run_cli("keys", cwd=root, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"Using your key: {old / 'id_ed25519.pub'}")
+    assert not (tmp_path / "elsewhere" / "selfassess" / "id_ed25519").exists()
 
 
 def test_summary_json_says_which_files_are_verified_only_with_allowed_signers(
@@ -432,3 +446,19 @@ def test_a_reviewer_importing_a_districts_spreadsheet_is_flagged(team: Team, tmp
     assert verify(team).stdout.splitlines() == [
         f"assessments/north/2026-Q4.toml: error: {sha} changed by acc@force.example — not a lead of north"
     ]
+
+
+def test_the_report_view_carries_the_provenance_to_every_format(team: Team) -> None:
+    """Sign-off enters the report's view model: the Python API renders the same section as the command."""
+    from datetime import date
+
+    from selfassess.logic.combine import combine
+    from selfassess.report import build, render
+    from selfassess.workspace.workspace import open_workspace
+
+    signed_quarter(team)
+    workspace = open_workspace(team.root)
+    view = build(workspace, combine(workspace, "2026-Q4", date(2026, 11, 23)), date(2026, 11, 23))
+    assert view.provenance() is not None
+    assert render(view, "md") == report(team.root).stdout
+    assert render(view, "html") == report(team.root, "--format", "html").stdout

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from selfassess.cli.diff_text import cell_label
 from selfassess.cli.terminal import fit, style
+from selfassess.core.cells import cell_len, pad
 from selfassess.core.model import Framework
 from selfassess.logic.history import CriterionHistory, History
 
@@ -18,15 +19,15 @@ def render_history(history: History) -> str:
     if not history.periods:
         return "\n".join([*lines, "", f"No assessments yet for {history.district}."])
     width = min(CELL_WIDTH, max(len(p) for p in history.periods) + 1)
-    width = max(width, min(CELL_WIDTH, max(len(g.label) for g in fw.scale) + 1))
+    width = max(width, min(CELL_WIDTH, max(cell_len(g.label) for g in fw.scale) + 1))
     head = " " * TITLE_WIDTH + "".join(p.ljust(width) for p in history.periods)
     lines += ["", head + ("last change" if history.in_git else "")]
     for item in history.criteria:
-        row = fit(f"{item.id} {item.title}".rstrip(), TITLE_WIDTH - 2).ljust(TITLE_WIDTH)
+        row = pad(fit(f"{item.id} {item.title}".rstrip(), TITLE_WIDTH - 2), TITLE_WIDTH)
         for period in history.periods:
             label, colour = cell_label(fw, item.ratings[period])
             shown = fit(label, width - 1)
-            row += style(shown, colour) + " " * (width - len(shown))
+            row += style(shown, colour) + " " * (width - cell_len(shown))
         lines.append((row + _last_change_text(fw, item) if history.in_git else row).rstrip())
     lines += ["", f"Last change: the commit that gave {history.current} its current rating."]
     return "\n".join(lines)

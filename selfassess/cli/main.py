@@ -8,7 +8,7 @@ Textual is imported only by the commands that open a screen.
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import IO, Any, cast
 
 import click
 
@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.Exit as stop:
         code = stop.exit_code
     except click.ClickException as error:  # its message can quote an argument: through the gate
-        error.show(file=GatedStream(sys.stderr))
+        error.show(file=cast(IO[str], GatedStream(sys.stderr)))  # a duck-typed text stream
         code = error.exit_code
     except click.Abort:
         echo("Aborted.", err=True)

@@ -1,7 +1,7 @@
 """``selfassess merge-driver %O %A %B %P``: what git runs to merge an assessment or review file.
 
 It writes the merged file to ``%A`` and exits 0, also when both sides changed the same field: then the
-other side's values go to ``<period>.conflict.toml`` beside ``%P`` (a non-zero exit would halt
+other side's values go to the conflict file beside ``%P`` (a non-zero exit would halt
 ``git pull --rebase`` and leave a lead mid-rebase). It exits 1 (git then reports a conflict, with no
 markers written) only when a side cannot be read at all. Run by ``cli.main`` before click is imported.
 """
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from selfassess.core.errors import SelfAssessError
 from selfassess.core.model import Framework
+from selfassess.core.names import REVIEW_SUFFIX
 from selfassess.formats.atomic import write_atomic
 
 _ACTION_ID = re.compile(rb'^id = "([^"\\]+)"$', re.MULTILINE)
@@ -31,7 +32,7 @@ def main(argv: list[str]) -> int:
     base_file, ours_file, theirs_file = argv[:3]
     shown = argv[3] if len(argv) > 3 else ours_file
     try:
-        if shown.endswith(".review.toml"):
+        if shown.endswith(REVIEW_SUFFIX):
             return _merge_reviews(ours_file, theirs_file)
         return _merge_assessments(base_file, ours_file, theirs_file, Path(shown))
     except (SelfAssessError, OSError) as error:

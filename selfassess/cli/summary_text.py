@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from selfassess.cli.terminal import fit, style
+from selfassess.core.cells import cell_len
+from selfassess.core.cells import pad as column
 from selfassess.core.model import NOT_APPLICABLE, UNRATED
 from selfassess.core.vocabulary import CellKind, Movement, cell_text, legend_text
 from selfassess.logic.combine import Combined
@@ -19,22 +21,22 @@ def render_summary(combined: Combined, force: str = "") -> str:
         "",
     ]
     pad = " " * (TITLE_WIDTH + 2)
-    lines.append(pad + "".join(fit(d, WIDTH - 1).ljust(WIDTH) for d in combined.districts))
+    lines.append(pad + "".join(column(fit(d, WIDTH - 1), WIDTH) for d in combined.districts))
     lines.append(
         "status".ljust(TITLE_WIDTH + 2)
-        + "".join(fit(combined.status(d), WIDTH - 1).ljust(WIDTH) for d in combined.districts)
+        + "".join(column(fit(combined.status(d), WIDTH - 1), WIDTH) for d in combined.districts)
     )
     for theme in fw.themes:
         lines += ["", style(theme.title, bold=True)]
         for criterion in theme.criteria:
-            row = f"  {fit(criterion.id + ' ' + criterion.title, TITLE_WIDTH - 1)}".ljust(TITLE_WIDTH + 2)
+            row = column(f"  {fit(criterion.id + ' ' + criterion.title, TITLE_WIDTH - 1)}", TITLE_WIDTH + 2)
             for district in combined.districts:
                 text, colour = cell_text(
                     fw, combined.cell(criterion, district), combined.has_assessment(district)
                 )
                 sign = Movement(combined.movement(criterion, district)).sign
                 shown = fit(text, WIDTH - 3) + (" " + sign if sign else "")
-                row += style(shown, colour) + " " * (WIDTH - len(shown))
+                row += style(shown, colour) + " " * (WIDTH - cell_len(shown))
             lines.append(row)
     lines += ["", style("Counts", bold=True)]
     keys = [g.id for g in fw.scale] + [NOT_APPLICABLE, UNRATED]
@@ -43,7 +45,7 @@ def render_summary(combined: Combined, force: str = "") -> str:
         UNRATED: CellKind.NOT_RATED.words,
     }
     for key in keys:
-        row = f"  {fit(names[key], TITLE_WIDTH)}".ljust(TITLE_WIDTH + 2)
+        row = column(f"  {fit(names[key], TITLE_WIDTH)}", TITLE_WIDTH + 2)
         for district in combined.districts:
             value = str(combined.counts(district)[key]) if combined.has_assessment(district) else ""
             row += value.ljust(WIDTH)

@@ -18,11 +18,12 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from selfassess.core.errors import SelfAssessError
+from selfassess.core.names import MAX_FILE_BYTES, megabytes
 from selfassess.core.textgate import visible
 from selfassess.formats.guards import check_depth
 
 #: git hands over whole blobs; a larger file (or /dev/zero) is named in one line instead
-MAX_BYTES = 16 * 1024 * 1024
+MAX_BYTES = MAX_FILE_BYTES
 _REVIEW_KEYS = {"reviewer", "reviewed", "assessment_sha256"}
 _ASSESSMENT_KEYS = {"district", "period", "criteria", "framework"}
 
@@ -53,7 +54,7 @@ def main(argv: list[str]) -> int:
         print(f"selfassess: {visible(argv[0])}: cannot read: {error.strerror or error}", file=sys.stderr)
         return 2
     if len(data) > MAX_BYTES:  # git shows this line as the file's text, and goes on
-        shown = f"{visible(argv[0])}: larger than {MAX_BYTES // 2**20} MB; not shown\n"
+        shown = f"{visible(argv[0])}: larger than {megabytes(MAX_BYTES)} MB; not shown\n"
     else:
         shown = visible(render_bytes(data))  # no escape sequence from a file reaches the terminal
     out = sys.stdout

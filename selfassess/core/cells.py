@@ -7,6 +7,7 @@ Standard library only (``unicodedata``'s East Asian widths), so the CLI need not
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 ELLIPSIS = "…"
@@ -25,16 +26,55 @@ def char_cells(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
+_ZWJ, _VS16 = "\u200d", "\ufe0f"
+
+
+def _is_modifier(char: str) -> bool:
+    """An emoji skin tone: part of the emoji before it."""
+    return "\U0001f3fb" <= char <= "\U0001f3ff"
+
+
+def _is_flag_half(char: str) -> bool:
+    """A regional indicator: two of them make one flag."""
+    return "\U0001f1e6" <= char <= "\U0001f1ff"
+
+
+def clusters(text: str) -> Iterator[tuple[str, int]]:
+    """``text`` as (characters, cells) per thing a terminal draws as one: a character with what joins
+    it (combining marks, skin tones, ``VS16``, a zero-width joiner and the character after it), or a
+    flag's two halves. A ``VS16`` makes a one-cell symbol two cells wide, as emoji are."""
+    chars: list[str] = []
+    width = 0
+    joined = False
+    for char in text:
+        if chars and (joined or _is_modifier(char) or char in (_ZWJ, _VS16) or char_cells(char) == 0):
+            chars.append(char)
+            joined = char == _ZWJ
+            if char == _VS16:
+                width = max(width, 2)
+            continue
+        if chars and _is_flag_half(char) and len(chars) == 1 and _is_flag_half(chars[0]):
+            chars.append(char)
+            continue
+        if chars:
+            yield "".join(chars), width
+        chars, width, joined = [char], char_cells(char), False
+        if _is_modifier(char):
+            width = 0
+    if chars:
+        yield "".join(chars), width
+
+
 def cell_len(text: str) -> int:
     """The cells ``text`` takes on one line."""
     if text.isascii():
         return sum(1 for c in text if " " <= c < "\x7f") if not text.isprintable() else len(text)
-    return sum(char_cells(c) for c in text)
+    return sum(width for _, width in clusters(text))
 
 
 def fit(text: str, cells: int) -> str:
     """``text`` cut to at most ``cells`` cells, an ellipsis marking the cut; never splits a wide
-    character (a cut that would leaves the ellipsis one cell short of the width)."""
+    character or an emoji sequence (a cut that would leaves the ellipsis one cell short of the width)."""
     if cells <= 0:
         return ""
     if cell_len(text) <= cells:
@@ -42,10 +82,15 @@ def fit(text: str, cells: int) -> str:
     room = cells - 1
     used = 0
     out = []
-    for char in text:
-        width = char_cells(char)
+    for chars, width in clusters(text):
         if used + width > room:
             break
-        out.append(char)
+        out.append(chars)
         used += width
     return "".join(out) + ELLIPSIS
+
+
+def pad(text: str, cells: int) -> str:
+    """``text`` fitted to ``cells`` and filled with spaces to exactly that many cells (a column)."""
+    fitted = fit(text, cells)
+    return fitted + " " * (cells - cell_len(fitted))

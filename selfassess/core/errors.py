@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 
 class SelfAssessError(Exception):
@@ -14,13 +14,13 @@ class SelfAssessError(Exception):
     def __init__(
         self,
         message: str,
-        path: str | Path | None = None,
+        path: str | os.PathLike[str] | None = None,
         line: int | None = None,
         column: int | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
-        self.path = str(path) if path is not None else None
+        self.path = os.fspath(path) if path is not None else None
         self.line = line
         self.column = column
 

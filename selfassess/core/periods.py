@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from selfassess.core.errors import InvalidIdError
+from selfassess.core.names import PERIOD_RE
 
 # Years 1000-9998 (so every quarter and the one after it has a date), ASCII digits, the whole string.
-PERIOD_RE = re.compile(r"^([1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-Q([1-4])\Z")
 CALENDARS = ("calendar", "financial")
 
 

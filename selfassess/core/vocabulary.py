@@ -177,3 +177,8 @@ DIRECTION_WORDS = {m.value: m.words if m is not Movement.SAME else "" for m in M
     d: w for d, (_, w) in DIRECTION_LOOK.items()
 }
 DIRECTION_SIGNS = {m.value: m.sign for m in Movement} | {d: s for d, (s, _) in DIRECTION_LOOK.items()}
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``1 action``, ``2 actions``; ``many`` for irregular plurals (criterion → criteria)."""
+    return f"{count} {word if count == 1 else many or word + 's'}"

@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from selfassess.core.names import ASSESSMENTS, PERIOD, SLUG
+
 ALLOWED_SIGNERS = "allowed_signers"
-_UNIT_FILE = re.compile(r"^assessments/([a-z0-9][a-z0-9-]{0,39})/\d{4}-Q[1-4]\.toml$")
+_UNIT_FILE = re.compile(rf"^{ASSESSMENTS}/({SLUG})/{PERIOD}\.toml$")
 _KEY_TYPE = re.compile(r"^(ssh-|ecdsa-|sk-)")
 
 

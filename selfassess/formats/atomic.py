@@ -8,9 +8,8 @@ import os
 import socket
 from pathlib import Path
 
+from selfassess.core.names import TEMP_SUFFIX
 from selfassess.formats.portable import O_BINARY, pid_alive, replace
-
-TEMP_SUFFIX = ".tmp"
 
 
 def sha256_bytes(data: bytes) -> str:

@@ -6,6 +6,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from selfassess.core.names import SETTINGS_FILE
+
 if TYPE_CHECKING:
     from selfassess.core.model import Framework
 
@@ -20,7 +22,7 @@ def bundled_root() -> Path:
     root, the one source of truth); an editable install or a checkout reads the repository root.
     """
     packaged = _PACKAGE / "bundled"
-    if (packaged / "selfassess.toml").is_file():
+    if (packaged / SETTINGS_FILE).is_file():
         return packaged
     return _PACKAGE.parent
 

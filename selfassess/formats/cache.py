@@ -23,7 +23,7 @@ _VERSION: str | None = None
 #: The results' format: bump it whenever the readers, the checks or the personal-data patterns change
 #: (the package version alone stays 0.1.0 between releases). ``tests/test_cache_format.py`` fails when
 #: their sources change and this does not.
-FORMAT = 6
+FORMAT = 7
 
 
 def _mappingproxy(items: dict[Any, Any]) -> MappingProxyType[Any, Any]:
@@ -53,8 +53,9 @@ def tool_version() -> str:
 def cache_folder() -> Path | None:
     if os.environ.get("SELFASSESS_NO_CACHE"):
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "selfassess"
+    from platformdirs import user_cache_path  # only when the cache is used
+
+    return user_cache_path("selfassess", appauthor=False)
 
 
 def make_key(kind: str, *parts: str) -> str:

@@ -1,6 +1,7 @@
-"""``<period>.conflict.toml``: the other side's version of an assessment after a merge where both sides
-changed the same fields, with ``[conflicts]`` naming those fields per criterion. Git-ignored; ``validate``
-reports it as an error and ``sync`` does not push until the fill screen has resolved it.
+"""The conflict file (``<period>`` + ``core.names.CONFLICT_SUFFIX``): the other side's version of an
+assessment after a merge where both sides changed the same fields, with ``[conflicts]`` naming those
+fields per criterion. Git-ignored; ``validate`` reports it as an error and ``sync`` does not push until
+the fill screen has resolved it.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from pathlib import Path
 from selfassess.core.errors import AssessmentError, SelfAssessError
 from selfassess.core.merge import field_value, set_field_value
 from selfassess.core.model import Assessment, Framework
+from selfassess.core.names import CONFLICT_SUFFIX
 from selfassess.formats import canonical as c
 from selfassess.formats.atomic import write_atomic
 from selfassess.formats.store import decode, parse_assessment, read_bytes, render_assessment
 
-SUFFIX = ".conflict.toml"
+SUFFIX = CONFLICT_SUFFIX
 _TABLE = "\n[conflicts]\n"
 _HEADER = (
     "# selfassess: both sides of a merge changed the fields named in [conflicts] below. The assessment\n"

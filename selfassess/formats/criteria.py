@@ -17,14 +17,15 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from selfassess.core.cells import fit
 from selfassess.core.errors import FrameworkError
 from selfassess.core.ids import CRITERION_RE, GRADE_RE, SLUG_RE
 from selfassess.core.model import UNRATED, Criterion, Framework, Grade, Reference, RetiredCriterion, Theme
+from selfassess.core.names import MAX_FRAMEWORK_BYTES, MAX_FRAMEWORK_DEPTH
 
-MAX_FRAMEWORK_BYTES = 1_000_000
 MIN_GRADES, MAX_GRADES = 2, 9
 #: a framework is six levels deep; anything far deeper is a mistake or an attack on the composer
-MAX_DEPTH = 20
+MAX_DEPTH = MAX_FRAMEWORK_DEPTH
 COLOUR_RE = re.compile(r"[A-Za-z]+|#[0-9A-Fa-f]{6}")
 #: a reference's address: a web page, nothing a browser would run or open locally
 URL_RE = re.compile(r"https?://[^\s/?#]+[^\s]*", re.IGNORECASE)
@@ -176,7 +177,7 @@ def _value(node: ScalarNode) -> Any:
 
 
 def _quoted(text: str, limit: int = 60) -> str:
-    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    text = fit(text, limit)
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 

@@ -13,8 +13,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from selfassess.core.errors import SelfAssessError
+from selfassess.core.names import MAX_TOML_DEPTH
 
-MAX_DEPTH = 100
+MAX_DEPTH = MAX_TOML_DEPTH
 # Strings and comments, where brackets are text: TOML's four string forms (YAML's two quoted forms are
 # among them) and # comments. Not a parser: it only has to find brackets outside text.
 _TEXT = re.compile(

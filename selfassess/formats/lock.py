@@ -11,12 +11,12 @@ from datetime import datetime
 from pathlib import Path
 
 from selfassess.core.errors import LockedError, SelfAssessError
+from selfassess.core.names import LOCK_PREFIX, LOCK_SUFFIX, MAX_LOCK_BYTES
 from selfassess.formats import canonical as c
 from selfassess.formats.atomic import write_atomic
 from selfassess.formats.guards import check_depth, utc_or_none
 from selfassess.formats.portable import O_BINARY, pid_alive
 
-MAX_LOCK_BYTES = 64 * 1024
 MAX_PID = 2**31 - 1  # pid_t; os.kill refuses (OverflowError) anything larger
 
 
@@ -45,7 +45,7 @@ class LockInfo:
 
 def lock_path(path: str | os.PathLike[str]) -> Path:
     target = Path(path)
-    return target.with_name(f".{target.name}.lock")
+    return target.with_name(f"{LOCK_PREFIX}{target.name}{LOCK_SUFFIX}")
 
 
 def read_lock(path: str | os.PathLike[str]) -> LockInfo | None:

@@ -18,15 +18,25 @@ times faster. ``tomllib`` stays the reference (SPEC §4: TOML 1.0 as ``tomllib``
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
-try:  # a missing or broken wheel only costs speed
-    from toml_rs import loads as _compiled_loads
-except Exception:  # pragma: no cover - depends on the platform's wheels
-    _compiled_loads = None
+from selfassess.core.names import MAX_TOML_DEPTH
+
+
+def _compiled() -> Callable[..., dict[str, Any]] | None:
+    """toml-rs's reader, or None: a missing or broken wheel only costs speed."""
+    try:
+        from toml_rs import loads
+    except Exception:  # pragma: no cover - depends on the platform's wheels
+        return None
+    return loads
+
+
+_compiled_loads = _compiled()
 
 #: openers ``[`` and ``{`` outside table headers above which the text is left to tomllib
-MAX_NESTING = 100
+MAX_NESTING = MAX_TOML_DEPTH
 
 # A table header on a line of its own with no bracket or brace in its name: its one or two openers
 # close on the same line, so they can never enclose anything below them.

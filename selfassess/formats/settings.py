@@ -9,13 +9,13 @@ from types import MappingProxyType
 from typing import Any
 
 from selfassess.core.errors import AssessmentError, SettingsError
-from selfassess.core.ids import DISTRICT_RE, SLUG_RE
+from selfassess.core.ids import SLUG_RE
+from selfassess.core.names import MAX_SETTINGS_BYTES, SETTINGS_FILE
 from selfassess.core.periods import CALENDARS
 from selfassess.formats.access import Access, access_from_table
 from selfassess.formats.tomlread import decode, parse_toml, read_bytes
 from selfassess.formats.tomlsource import KeyLines
 
-SETTINGS_FILE = "selfassess.toml"
 KEYS = (
     "force", "framework", "districts", "quarters", "stale_after_days", "capabilities", "privacy", "access",
 )  # fmt: skip
@@ -83,7 +83,7 @@ def parse_settings(data: bytes, path: str | os.PathLike[str]) -> Settings:
         raise check.fail("missing required key 'districts'")
     districts = check.strings(table["districts"], "districts", "districts")
     for district in districts:
-        if not DISTRICT_RE.match(district):
+        if not SLUG_RE.match(district):
             raise check.fail(
                 f"district {district!r} is not a district id (lower-case letters, digits, '-')",
                 "districts",
@@ -152,7 +152,7 @@ def _access(check: _Checker, table: Any, districts: tuple[str, ...]) -> Access:
 
 def load_settings(path: str | os.PathLike[str]) -> Settings:
     try:
-        data = read_bytes(path, 1_000_000)
+        data = read_bytes(path, MAX_SETTINGS_BYTES)
     except AssessmentError as error:
         raise SettingsError(error.message, path, error.line) from None
     return parse_settings(data, path)

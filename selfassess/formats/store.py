@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from selfassess.core.errors import AssessmentError, ConflictError, SelfAssessError
-from selfassess.core.ids import DISTRICT_RE
+from selfassess.core.ids import SLUG_RE
 from selfassess.core.model import SCHEMA, Action, Assessment, Framework, Response, Review
 from selfassess.core.periods import PERIOD_RE
 from selfassess.core.vocabulary import FILE_STATUSES
@@ -273,7 +273,7 @@ def _read_assessment(table: dict[str, Any], text: str, path: str) -> Assessment:
     if status not in FILE_STATUSES:
         raise reader.fail(f"status {status!r} is not one of: {', '.join(FILE_STATUSES)}", "status")
     district = reader.required(table, "district", str)
-    if not DISTRICT_RE.match(district):
+    if not SLUG_RE.match(district):
         raise reader.fail(f"district {district!r} is not a district id", "district")
     period = reader.required(table, "period", str)
     if not PERIOD_RE.match(period):

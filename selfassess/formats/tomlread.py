@@ -10,10 +10,11 @@ import tomllib
 from typing import Any
 
 from selfassess.core.errors import AssessmentError
+from selfassess.core.names import MAX_FILE_BYTES, megabytes
 from selfassess.formats.guards import check_depth
 from selfassess.formats.quicktoml import loads as quick_loads
 
-MAX_ASSESSMENT_BYTES = 16 * 1024 * 1024
+MAX_ASSESSMENT_BYTES = MAX_FILE_BYTES
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(\s|$)", re.MULTILINE)
 _MARKERS = ("<" * 7, "=" * 7, ">" * 7)  # a cheap test before the search for them at a line start
 _TOML_POSITION = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)\s*$")
@@ -31,7 +32,7 @@ def read_bytes(path: str | os.PathLike[str], limit: int = MAX_ASSESSMENT_BYTES) 
     except OSError as error:
         raise AssessmentError(f"cannot read: {error.strerror}", path) from None
     if len(data) > limit:
-        raise AssessmentError(f"file is larger than {limit // (1024 * 1024)} MB", path, 1)
+        raise AssessmentError(f"file is larger than {megabytes(limit)} MB", path, 1)
     return data
 
 

@@ -1,8 +1,11 @@
-"""git run for people who have never used it: never a prompt, every failure one line.
+"""The one git runner: every git call in selfassess goes through this module, for people who have never
+used git: never a prompt, every failure one line.
 
-``sync``, ``submit`` and the screens run git through :func:`run`: found with ``shutil.which``, with
-``GIT_TERMINAL_PROMPT=0`` and ssh in batch mode (a password prompt would hang the TUI), messages in
-English so a rejected push can be recognised.
+git is found with ``shutil.which`` (by full path: on Windows a bare "git" is looked for first in the
+current folder, which is the workspace, a folder that arrives by pull) and run with ``GIT_TERMINAL_PROMPT=0``
+and ssh in batch mode (a password prompt would hang the TUI), stdin from the null device, messages in
+English (``LC_ALL=C``) so a rejected push can be recognised, output decoded as UTF-8. A failure is a
+``GitError`` with one line of git's words. ``selfassess.git.util`` builds the small questions on this.
 """
 
 from __future__ import annotations
@@ -27,6 +30,10 @@ DETACH_FROM_TERMINAL = False
 _FAILURE_STARTS = ("fatal:", "error:", "hint:")
 
 
+def have_git() -> bool:
+    return shutil.which("git") is not None
+
+
 def git_executable() -> str:
     found = shutil.which("git")
     if found is None:
@@ -35,19 +42,53 @@ def git_executable() -> str:
 
 
 def run(
-    root: str | os.PathLike[str], *args: str, check: bool = True, timeout: float = 120
+    root: str | os.PathLike[str],
+    *args: str,
+    check: bool = True,
+    timeout: float = 120,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """``git args`` in ``root``; with ``check``, a failure raises GitError with one line of git's words."""
+    """``git args`` in ``root``; with ``check``, a failure raises GitError with one line of git's words.
+    ``env`` adds variables (a commit date, say) to the one environment."""
+    result = _spawn(root, args, None, timeout, env)
+    decoded = subprocess.CompletedProcess(
+        result.args, result.returncode, _text(result.stdout), _text(result.stderr)
+    )
+    if check and result.returncode != 0:
+        raise GitError(f"git {args[0]} failed: {one_line(decoded.stderr or decoded.stdout)}")
+    return decoded
+
+
+def run_bytes(root: str | os.PathLike[str], *args: str, input: bytes, timeout: float = 120) -> bytes:
+    """``git args`` in ``root`` fed ``input``; its output as bytes (blobs are not text). A failure raises
+    GitError with one line of git's words."""
+    result = _spawn(root, args, input, timeout, None)
+    if result.returncode != 0:
+        raise GitError(f"git {args[0]} failed: {one_line(_text(result.stderr))}")
+    return result.stdout
+
+
+def _text(output: bytes) -> str:
+    """UTF-8, newlines as text mode reads them (``\r\n`` and ``\r`` become ``\n``)."""
+    return output.decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _spawn(
+    root: str | os.PathLike[str],
+    args: tuple[str, ...],
+    input: bytes | None,
+    timeout: float,
+    env: dict[str, str] | None,
+) -> subprocess.CompletedProcess[bytes]:
+    """The one place git is started: its full path, the one environment, no terminal to prompt on."""
     try:
-        result = subprocess.run(
+        return subprocess.run(
             [git_executable(), *args],
             cwd=root,
+            input=input,
             capture_output=True,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
-            env={**os.environ, **QUIET_ENV},
-            stdin=subprocess.DEVNULL,
+            env={**os.environ, **(env or {}), **QUIET_ENV},
+            stdin=subprocess.DEVNULL if input is None else None,
             start_new_session=DETACH_FROM_TERMINAL,
             check=False,
             timeout=timeout,
@@ -56,9 +97,6 @@ def run(
         raise GitError(f"git {args[0]} took longer than {int(timeout)} s (no network?); stopped") from None
     except OSError as error:
         raise GitError(f"git {args[0]} could not start: {error.strerror or error}") from None
-    if check and result.returncode != 0:
-        raise GitError(f"git {args[0]} failed: {one_line(result.stderr or result.stdout)}")
-    return result
 
 
 def one_line(output: str) -> str:
@@ -71,10 +109,13 @@ def one_line(output: str) -> str:
     return lines[-1] if lines else "no message"
 
 
-def is_repository(root: Path) -> bool:
-    if shutil.which("git") is None:
+def is_repository(root: str | os.PathLike[str]) -> bool:
+    if not have_git():
         return False
-    result = run(root, "rev-parse", "--is-inside-work-tree", check=False)
+    try:
+        result = run(root, "rev-parse", "--is-inside-work-tree", check=False)
+    except GitError:  # the folder is gone, say
+        return False
     return result.returncode == 0 and result.stdout.strip() == "true"
 
 

@@ -1,57 +1,18 @@
-"""Small, safe calls to git: is it there, is this a repository, what changed, read a file at a revision."""
+"""Small, safe questions to git, built on the one runner (``selfassess.git.run``): is it there, is this a
+repository, what changed, read a file at a revision."""
 
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 from pathlib import Path
 
 from selfassess.core.errors import GitError
-
-
-def have_git() -> bool:
-    return shutil.which("git") is not None
-
-
-def git_program() -> str:
-    """git's full path from PATH: on Windows a bare "git" would first be looked for in the current
-    folder, which is the workspace, a folder that arrives by pull."""
-    found = shutil.which("git")
-    if found is None:
-        raise GitError("git is not installed")
-    return found
+from selfassess.git.run import is_repository, run, run_bytes
 
 
 def git(root: str | os.PathLike[str], *args: str, env: dict[str, str] | None = None) -> str:
-    """Run ``git args`` in ``root`` and return stdout; raise GitError with git's own message."""
-    if not have_git():
-        raise GitError("git is not installed")
-    try:
-        result = subprocess.run(
-            [git_program(), *args],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            env={**os.environ, **(env or {})},
-            check=False,
-            timeout=60,
-        )
-    except (OSError, subprocess.SubprocessError) as error:
-        raise GitError(f"git {args[0]} failed: {error}") from None
-    if result.returncode != 0:
-        message = result.stderr.strip().splitlines()
-        raise GitError(f"git {args[0]}: {message[-1] if message else 'failed'}")
-    return result.stdout
-
-
-def is_repository(root: str | os.PathLike[str]) -> bool:
-    if not have_git():
-        return False
-    try:
-        return git(root, "rev-parse", "--is-inside-work-tree").strip() == "true"
-    except GitError:
-        return False
+    """``git args`` in ``root`` through the one runner; its output; GitError with git's own words."""
+    return run(root, *args, env=env, timeout=60).stdout
 
 
 def has_uncommitted(root: str | os.PathLike[str], pathspec: str = ".") -> bool | None:
@@ -104,20 +65,10 @@ def read_blobs(root: str | os.PathLike[str], names: list[str]) -> list[bytes | N
     """Many ``REV:PATH`` blobs through one ``git cat-file --batch``; None where one does not exist."""
     if not names:
         return []
-    if not have_git():
-        raise GitError("git is not installed")
     request = "".join(f"{name}\n" for name in names).encode("utf-8")
-    try:
-        result = subprocess.run(
-            [git_program(), "cat-file", "--batch"], cwd=toplevel(root), input=request, capture_output=True,
-            check=False, timeout=120,
-        )  # fmt: skip
-    except (OSError, subprocess.SubprocessError) as error:
-        raise GitError(f"git cat-file failed: {error}") from None
-    if result.returncode != 0:
-        raise GitError("git cat-file: " + result.stderr.decode("utf-8", "replace").strip())
+    output = run_bytes(toplevel(root), "cat-file", "--batch", input=request)
     blobs: list[bytes | None] = []
-    output, position = result.stdout, 0
+    position = 0
     for _ in names:
         end = output.index(b"\n", position)
         header = output[position:end].split()

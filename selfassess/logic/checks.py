@@ -84,14 +84,15 @@ def submit_blockers(workspace: Workspace, assessment: Assessment, text: str | No
     findings = []
     for criterion in framework.applicable(workspace.capabilities(assessment.district)):
         response = assessment.get(criterion.id) or Response()
-        for message in _blocking(framework, criterion.id, response):
+        for message in blockers(framework, criterion.id, response):
             findings.append(
                 Finding(path, locate.line("criteria", criterion.id), ERROR, message, criterion.id, "blocker")
             )
     return findings
 
 
-def _blocking(framework: Framework, criterion_id: str, response: Response) -> Iterator[str]:
+def blockers(framework: Framework, criterion_id: str, response: Response) -> Iterator[str]:
+    """What stops one criterion being submitted, in words (the rule for done: :mod:`logic.done`)."""
     if response.rating is None and response.not_applicable is None:
         yield f"{criterion_id} is not rated"
     elif response.rating is not None and not response.evidence.strip():

@@ -103,7 +103,7 @@ class _Console:
 
     def set_handler(self, callback: Callable[[int], bool]) -> None:
         ctypes = self._ctypes
-        routine_type = ctypes.WINFUNCTYPE(ctypes.c_int, ctypes.c_ulong)  # type: ignore[attr-defined]
+        routine_type = ctypes.WINFUNCTYPE(ctypes.c_int, ctypes.c_ulong)
         self._routine = routine_type(lambda event: 1 if callback(event) else 0)  # kept: ctypes needs it alive
         self._dll.SetConsoleCtrlHandler(self._routine, True)
 

@@ -51,11 +51,6 @@ class Completion:
         return sum(self.counts.values())
 
     @property
-    def done(self) -> int:
-        """Rated or marked not applicable: nothing left to do on them (home and the fill screen)."""
-        return self.applicable - self.counts[UNRATED]
-
-    @property
     def asked(self) -> int:
         """Criteria that apply and are not marked n/a: those a grade is asked for (the report)."""
         return self.applicable - self.counts[NOT_APPLICABLE]
@@ -63,10 +58,6 @@ class Completion:
     @property
     def rated(self) -> int:
         return self.asked - self.counts[UNRATED]
-
-
-def completion(framework: Framework, cells: Iterable[str | None]) -> Completion:
-    return Completion(tally(framework, cells))
 
 
 @dataclass(frozen=True)
@@ -111,7 +102,8 @@ class Combined:
         """better, worse, same, rated, unrated; NONE ('') for n/a or a side with no assessment."""
         if not self.has_assessment(district) or not self.had_assessment(district):
             return Movement.NONE
-        if is_new_to(self.framework, self.previous_entries[district].assessment, criterion.id):
+        previous = self.previous_entries[district].assessment
+        if previous is not None and is_new_to(self.framework, previous, criterion.id):
             return Movement.NONE  # new in this version: no movement (SPEC §4)
         return Movement(
             self.framework.movement(self.previous_cell(criterion, district), self.cell(criterion, district))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from selfassess.core.errors import SelfAssessError
-from selfassess.core.model import Assessment
+from selfassess.core.model import Assessment, Response
+from selfassess.core.vocabulary import plural
 from selfassess.formats.store import parse_assessment, parse_review
 
 _PLURALS = {"criterion": "criteria"}
@@ -13,7 +14,7 @@ def _count(number: int, noun: str, verb: str) -> str:
     """``3 ratings changed``; empty for none."""
     if not number:
         return ""
-    return f"{number} {noun if number == 1 else _PLURALS.get(noun, noun + 's')} {verb}"
+    return f"{plural(number, noun, _PLURALS.get(noun))} {verb}"
 
 
 def assessment_change(old: Assessment | None, new: Assessment) -> str:
@@ -47,11 +48,11 @@ def assessment_change(old: Assessment | None, new: Assessment) -> str:
     return words or "edited"
 
 
-def _cell(response) -> str | None:  # type: ignore[no-untyped-def]
+def _cell(response: Response | None) -> str | None:
     return response.cell if response is not None else None
 
 
-def _text(response) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+def _text(response: Response | None) -> tuple[str, str]:
     return (response.evidence, response.notes) if response is not None else ("", "")
 
 

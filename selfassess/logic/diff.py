@@ -288,8 +288,8 @@ def _words(old: str, new: str) -> list[tuple[str, str]]:
     total = sum(1 for w in old_words + new_words if not w.isspace())
     if total and 2 * common / total < SIMILAR:
         ending = _common_ending(old, new)
-        segments = [(DELETED, old[: len(old) - len(ending)]), (INSERTED, new[: len(new) - len(ending)])]
-        return [s for s in segments if s[1]] + ([(EQUAL, ending)] if ending else [])
+        changed = [(DELETED, old[: len(old) - len(ending)]), (INSERTED, new[: len(new) - len(ending)])]
+        return [s for s in changed if s[1]] + ([(EQUAL, ending)] if ending else [])
     segments: list[tuple[str, str]] = []
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":

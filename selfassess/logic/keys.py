@@ -3,7 +3,6 @@ adds to ``allowed_signers`` for them."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -26,13 +25,20 @@ class KeySetup:
 
 
 def config_folder() -> Path:
-    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
-    return Path(base) / "selfassess"
+    """Where this system keeps a program's settings (XDG on Linux, Library on macOS, AppData on Windows)."""
+    from platformdirs import user_config_path
+
+    return user_config_path("selfassess", appauthor=False)
+
+
+def old_config_folder() -> Path:
+    """Where keys were made before the folder followed the system's rule: ``~/.config/selfassess``."""
+    return Path.home() / ".config" / "selfassess"
 
 
 def find_key() -> Path | None:
     """The public half of the user's existing SSH key, if any (ours first, then ~/.ssh)."""
-    for folder in (config_folder(), Path.home() / ".ssh"):
+    for folder in (config_folder(), old_config_folder(), Path.home() / ".ssh"):
         for name in EXISTING:
             public = folder / f"{name}.pub"
             if public.is_file() and (folder / name).is_file():

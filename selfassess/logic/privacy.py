@@ -489,7 +489,17 @@ _Gate = Callable[[TextFacts], bool] | None
 _DOB_WORDS = tuple(
     f"d{a}{b}o{c}{d}b" for a in ("", ".") for b in ("", " ") for c in ("", ".") for d in ("", " ")
 )
-_SCHOOL_WORDS = ("Primary", "Academy", "School", "College", "Infant", "Infants", "Junior", "Juniors", "PRU")
+_SCHOOL_WORDS: tuple[str, ...] = (
+    "Primary",
+    "Academy",
+    "School",
+    "College",
+    "Infant",
+    "Infants",
+    "Junior",
+    "Juniors",
+    "PRU",
+)
 _SCHOOL_WORDS += ("Nursery", "Grammar", "Secondary", "High")
 # "son" after a space, a tab, a hyphen or "half"/"step", as _CHILD_RELATIVE_RE allows
 _RELATIVES = ("brother", "sister", "sibling", "daughter", "cousin", " son", "\tson", "-son", "fson", "pson")

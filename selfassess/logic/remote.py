@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from selfassess.core.errors import GitError
+from selfassess.core.vocabulary import plural
 from selfassess.git import run as gitrun
 from selfassess.logic.sync import changed_paths, conflict_files, last_sync
 
@@ -51,28 +52,22 @@ def read_status(root: Path, fetch: bool = False) -> RepoStatus:
     return status
 
 
-def _plural(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
 def describe(status: RepoStatus) -> str:
     """One line: ``git: 2 files not committed · 1 commit not pushed · nothing to pull · last sync …``."""
     if not status.in_git:
         return "Not a git repository: 'git init' here (and add a remote) to share with 'selfassess sync'."
-    parts = [
-        f"{_plural(status.uncommitted, 'file')} not committed" if status.uncommitted else "all committed"
-    ]
+    parts = [f"{plural(status.uncommitted, 'file')} not committed" if status.uncommitted else "all committed"]
     if status.conflicts:
-        parts.insert(0, f"{_plural(status.conflicts, 'merge conflict')} to resolve (fill screen)")
+        parts.insert(0, f"{plural(status.conflicts, 'merge conflict')} to resolve (fill screen)")
     if status.remote is None:
         parts.append("no remote")
     else:
         if status.unpushed:
-            parts.append(f"{_plural(status.unpushed, 'commit')} not pushed")
+            parts.append(f"{plural(status.unpushed, 'commit')} not pushed")
         if status.fetch_failed:
             parts.append(f"could not fetch ({status.fetch_failed})")
         elif status.to_pull:
-            parts.append(f"{_plural(status.to_pull, 'commit')} to pull")
+            parts.append(f"{plural(status.to_pull, 'commit')} to pull")
         elif status.to_pull == 0 and not status.unpushed:
             parts.append(f"up to date with {status.remote}")
     parts.append(f"last sync {status.last_sync.replace('T', ' ')}" if status.last_sync else "never synced")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from selfassess.core.errors import ConflictError, LockedError, SelfAssessError
 from selfassess.core.model import Action, Assessment, Criterion, Framework, Response, Theme
+from selfassess.core.names import UNSAVED_SUFFIX
 from selfassess.core.periods import Period
 from selfassess.formats import lock as locks
 from selfassess.formats.atomic import write_atomic
@@ -30,7 +31,6 @@ THEIRS = "theirs"
 #: the kind of :class:`Problem` when another editor took the lock over
 TAKEN = "taken"
 #: beside the assessment, hidden: the lead's text when it could not be saved before the screen closed
-UNSAVED_SUFFIX = ".unsaved"
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from selfassess.core.errors import SelfAssessError
+from selfassess.core.names import ASSESSMENT_SUFFIX, ASSESSMENTS, REVIEW_SUFFIX
 from selfassess.core.vocabulary import WARNING_MARK
 from selfassess.formats.access import ALLOWED_SIGNERS
 from selfassess.git import run as gitrun
@@ -84,14 +85,14 @@ def sign_offs(
     dirty = set() if dirty is None else dirty
     found = {}
     for district in districts:
-        assessment = f"assessments/{district}/{period}.toml"
+        assessment = f"{ASSESSMENTS}/{district}/{period}{ASSESSMENT_SUFFIX}"
         if not (root / assessment).is_file():
             found[district] = SignOff(None)
             continue
         if report is None:
             found[district] = SignOff(False, reasons=(error or "signatures not checked",))
             continue
-        review = f"assessments/{district}/{period}.review.toml"
+        review = f"{ASSESSMENTS}/{district}/{period}{REVIEW_SUFFIX}"
         paths = [assessment] + ([review] if (root / review).is_file() else [])
         reasons = [r for path in paths if (r := _why_not(report, path, dirty)) is not None]
         state, review_state = report.files.get(assessment), report.files.get(review)
@@ -105,7 +106,7 @@ def sign_offs(
 
 
 def _why_not(report: Report, path: str, dirty: set[str]) -> str | None:
-    name = "review" if path.endswith(".review.toml") else "assessment"
+    name = "review" if path.endswith(REVIEW_SUFFIX) else "assessment"
     if path in dirty:
         return f"{name} has changes not committed"
     state = report.files.get(path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from selfassess.core.errors import SelfAssessError
+from selfassess.core.names import CONFLICT_SUFFIX
 from selfassess.formats.lock import read_lock
 from selfassess.formats.store import save_assessment
 from selfassess.logic.checks import ERROR, Finding, assessment_warnings, submit_blockers
@@ -25,7 +26,7 @@ def submit_assessment(
     if holder is not None and not holder.is_stale and not holder.is_ours:
         raise SelfAssessError(f"open for editing by {holder.describe()}", workspace.relative(path))
     findings = submit_blockers(workspace, assessment) + assessment_warnings(workspace, assessment, today)
-    conflict = path.with_name(f"{period}.conflict.toml")
+    conflict = path.with_name(f"{period}{CONFLICT_SUFFIX}")
     if conflict.exists():
         from selfassess.logic.validate import conflict_finding
 

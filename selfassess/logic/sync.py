@@ -4,22 +4,21 @@ and the review screen. Every git failure is one GitError line; nothing typed is 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from selfassess.core.errors import GitError, SelfAssessError
+from selfassess.core.names import CONFLICT_SUFFIX, CRITERIA, DISTRICT_FILE_RE, SETTINGS_FILE
 from selfassess.git import run as gitrun
 from selfassess.logic.commitmessage import describe, message
 from selfassess.workspace.gitsetup import ensure_registered
 
 #: the files sync commits by default: assessments and reviews
-_DISTRICT_FILE = re.compile(r"^assessments/([a-z0-9][a-z0-9-]{0,39})/(\d{4}-Q[1-4])(\.review)?\.toml$")
+_DISTRICT_FILE = DISTRICT_FILE_RE
 #: what ``--all`` adds
-SHARED_PATHS = ("selfassess.toml", "criteria", ".gitattributes", ".gitignore", "allowed_signers")
-CONFLICT_SUFFIX = ".conflict.toml"
+SHARED_PATHS = (SETTINGS_FILE, CRITERIA, ".gitattributes", ".gitignore", "allowed_signers")
 #: how git says someone else pushed first (the last two: they pushed between our fetch and our push)
 _REJECTED = ("[rejected]", "fetch first", "non-fast-forward", "incorrect old value", "cannot lock ref")
 LAST_SYNC_KEY = "selfassess.lastsync"

@@ -11,12 +11,21 @@ result; ``tests/test_privacy.py`` checks that on random texts built from the pat
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
-try:  # one pass for every needle (Aho-Corasick, in Rust); without it, one ``in`` test per needle
-    from ahocorasick_rs import AhoCorasick
-except Exception:  # pragma: no cover - depends on the platform's wheels
-    AhoCorasick = None
+
+def _automaton_maker() -> Callable[[list[str]], Any] | None:
+    """One pass for every needle (Aho-Corasick, in Rust: the ``fast`` extra); None without it, and
+    then one ``in`` test per needle."""
+    try:
+        from ahocorasick_rs import AhoCorasick
+    except Exception:  # pragma: no cover - depends on the platform's wheels
+        return None
+    return AhoCorasick
+
+
+AhoCorasick = _automaton_maker()
 
 # "(12", "( aged 12": a bracket, then an age
 _BRACKET_NUMBER = re.compile(r"\([ \t]*(?i:aged?[ \t]+)?\d").search
@@ -39,7 +48,9 @@ class Needles:
 
     def __init__(self, needles: Iterable[str]) -> None:
         self.needles = frozenset(needles)
-        self._automaton = AhoCorasick(sorted(self.needles)) if AhoCorasick and self.needles else None
+        self._automaton = (
+            AhoCorasick(sorted(self.needles)) if AhoCorasick is not None and self.needles else None
+        )
 
     def found(self, text: str) -> frozenset[str]:
         """The needles that occur in ``text``."""

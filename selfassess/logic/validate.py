@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from selfassess.core.errors import SelfAssessError
+from selfassess.core.names import CONFLICT_SUFFIX
 from selfassess.core.periods import PERIOD_RE
 from selfassess.formats import cache
 from selfassess.formats.atomic import sha256_bytes
@@ -18,8 +19,6 @@ from selfassess.formats.tomlread import decode, read_bytes
 from selfassess.logic.checks import ERROR, WARNING, Finding, assessment_warnings
 from selfassess.logic.forcewide import force_unit_findings
 from selfassess.workspace.workspace import ASSESSMENTS, REVIEW_SUFFIX, Workspace, case_twin_message
-
-CONFLICT_SUFFIX = ".conflict.toml"
 
 #: the findings of this run's assessment files, kept in one cache entry (see cache.Batch)
 _BATCH: cache.Batch | None = None

@@ -16,6 +16,7 @@ from selfassess.core.vocabulary import legend as marks
 from selfassess.logic.combine import OpenAction
 from selfassess.report.describe import movement_words, trend_sentence
 from selfassess.report.html_access import e, figures_table, hidden, print_margins, table_region
+from selfassess.report.provenance import provenance_html
 from selfassess.report.sources import sources_html
 from selfassess.report.svg import UNRATED_FILL, trend_svg
 from selfassess.report.text import district_name, long_date, plain, plural
@@ -109,7 +110,7 @@ def districts_table(view: ReportView) -> str:
     moves = {d: view.movements(d) for d in readable}
     for move, words in ((Movement.BETTER, "Better"), (Movement.WORSE, "Worse")):
         sign = f'<span aria-hidden="true">{move.sign}</span>'
-        rows.append(row(f"{sign} {words}", {d: str(moves[d][move.value]) for d in readable}))
+        rows.append(row(f"{sign} {words}", {d: str(moves[d][move]) for d in readable}))
     actions = {d: view.action_counts(d) for d in readable}
     rows.append(row("Open actions", {d: str(actions[d][0]) for d in readable}))
     rows.append(row("of which overdue", {d: str(actions[d][1]) for d in readable}))
@@ -388,6 +389,7 @@ def render_html(view: ReportView) -> str:
         + overdue_table(view)
         + reviews(view)
         + sources_html(view.framework)
+        + provenance_html(view)
         + colophon(view)
     )
     margins = print_margins(view.force, f"Self-assessment {view.period}")

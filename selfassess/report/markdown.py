@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 
 from selfassess.core.model import NOT_APPLICABLE
-from selfassess.core.vocabulary import CellKind, legend_text
+from selfassess.core.vocabulary import CellKind, Movement, legend_text
 from selfassess.logic.combine import OpenAction
 from selfassess.report.describe import trend_sentence
+from selfassess.report.provenance import provenance_markdown
 from selfassess.report.sources import sources_markdown
 from selfassess.report.text import district_name, long_date, one_line, plain, plural
 from selfassess.report.view import ReportView, ThemeSection
@@ -83,7 +84,10 @@ def _districts(view: ReportView) -> list[str]:
         rated, asked = view.rated(district)
         counts, moves = view.combined.counts(district), view.movements(district)
         row += [md(entry.assessment.assessor), f"{rated} of {asked}"]
-        row += [str(counts[key]) for key, _ in keys] + [str(moves["better"]), str(moves["worse"])]
+        row += [str(counts[key]) for key, _ in keys] + [
+            str(moves[Movement.BETTER]),
+            str(moves[Movement.WORSE]),
+        ]
         row += [str(n) for n in view.action_counts(district)]
         rows.append(row)
     return ["", "## Districts", "", *table(header, rows)]
@@ -232,4 +236,4 @@ def render_markdown(view: ReportView) -> str:
     lines += _overdue(view) + _reviews(view) + sources_markdown(view.framework)
     count = plural(len(view.framework.criteria), "criterion", "criteria")
     lines += ["", "---", "", f"{count}, {plural(len(view.districts), 'district')}. Produced by selfassess."]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + provenance_markdown(view)) + "\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from selfassess.core.textgate import visible
+from selfassess.core.vocabulary import plural  # noqa: F401 (the reports' word for it)
 
 #: characters of evidence quoted for each concern
 EXCERPT = 300
@@ -30,11 +31,6 @@ def excerpt(text: str, limit: int = EXCERPT) -> str:
     if " " in cut[limit // 2 :]:
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:.") + "…"
-
-
-def plural(count: int, word: str, many: str | None = None) -> str:
-    """``1 action``, ``2 actions``; ``many`` for irregular plurals (criterion → criteria)."""
-    return f"{count} {word if count == 1 else many or word + 's'}"
 
 
 def long_date(day: date) -> str:

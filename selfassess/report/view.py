@@ -14,6 +14,7 @@ from selfassess.core.model import NOT_APPLICABLE, UNRATED, Criterion, Framework,
 from selfassess.core.periods import Period
 from selfassess.core.vocabulary import MOVES, CellKind, Movement, Status, cell_text
 from selfassess.logic.combine import Combined, OpenAction, tally
+from selfassess.logic.signoff import SignOff
 from selfassess.logic.trend import Trend
 from selfassess.report.text import district_name, excerpt, plural
 
@@ -86,6 +87,9 @@ class ReportView:
     trend: TrendCounts
     quarters: str = "calendar"
     stamp: str | None = None
+    #: each district's sign-off (who signed, whether ``verify`` confirms it); None for a workspace that
+    #: does not sign commits (no ``allowed_signers``): its report has no provenance section
+    signed: dict[str, SignOff] | None = None
 
     # -- the frame ------------------------------------------------------------------------------
     @property
@@ -103,6 +107,27 @@ class ReportView:
     def period_dates(self) -> tuple[date, date]:
         period = Period.parse(self.period)
         return period.start(self.quarters), period.end(self.quarters)
+
+    def provenance(self) -> list[tuple[str, ...]] | None:
+        """One row per district (as ``PROVENANCE_HEADER``), or None for a workspace that does not sign."""
+        if self.signed is None:
+            return None
+        found: list[tuple[str, ...]] = []
+        for district in self.districts:
+            entry = self.combined.entries[district]
+            state = self.signed[district]
+            verified = "yes" if state.verified else "NO: " + "; ".join(state.reasons)
+            found.append(
+                (
+                    district,
+                    str(entry.status),
+                    entry.assessment.assessor if entry.assessment is not None else "",
+                    entry.review.reviewer if entry.review is not None else "",
+                    state.signer or "",
+                    "" if state.verified is None else verified,
+                )
+            )
+        return found
 
     def count_keys(self) -> list[tuple[str, str]]:
         """(key, words) for each column of counts: the grades worst → best, then n/a and not rated."""
@@ -240,8 +265,9 @@ class ReportView:
                 if not (unfinished and movement == Movement.UNRATED):  # a draft's gaps: not yet rated
                     totals[movement] += count
         points.append(
-            f"Since {self.combined.previous}: {plural(totals['better'], 'rating')} better, "
-            f"{totals['worse']} worse, {totals['rated']} newly rated, {totals['unrated']} no longer rated."
+            f"Since {self.combined.previous}: {plural(totals[Movement.BETTER], 'rating')} better, "
+            f"{totals[Movement.WORSE]} worse, {totals[Movement.RATED]} newly rated, "
+            f"{totals[Movement.UNRATED]} no longer rated."
         )
         open_count, overdue = len(self.open_actions()), len(self.overdue())
         points.append(

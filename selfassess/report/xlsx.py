@@ -18,7 +18,7 @@ from typing import Any
 from selfassess.core.colours import hex_colour, text_on
 from selfassess.core.errors import SelfAssessError
 from selfassess.core.model import Action, Criterion, Response
-from selfassess.core.vocabulary import CellKind
+from selfassess.core.vocabulary import legend, legend_text
 from selfassess.report.text import district_name
 from selfassess.report.view import ReportView
 
@@ -135,7 +135,7 @@ def _heat_map(view: ReportView, page: _Sheet) -> None:
     page.text(
         1, 0,
         f"As at {view.today.isoformat()}. Marks show movement since {view.combined.previous}: "
-        "▲ better, ▼ worse, + newly rated, - no longer rated.",
+        f"{legend_text(', ', cells=())}.",
     )  # fmt: skip
     page.header(3, ["Theme", "Criterion", "Title", *(district_name(d) for d in view.districts)])
     page.text(4, 2, "Status", formats.bold)
@@ -185,11 +185,7 @@ def _legend(view: ReportView, page: _Sheet, row: int) -> None:
         row += 1
         page.text(row, 1, grade.label, formats.fill(grade.colour))
         page.text(row, 2, f"{grade.number}  {grade.meaning}".rstrip(), formats.top)
-    for symbol, meaning in (
-        (CellKind.NOT_APPLICABLE.mark, "not applicable to the district"),
-        (CellKind.NOT_RATED.mark, CellKind.NOT_RATED.words),
-        (CellKind.NO_ASSESSMENT.mark, CellKind.NO_ASSESSMENT.words),
-    ):
+    for symbol, meaning in legend(movement=False):
         row += 1
         page.text(row, 1, symbol, formats.top)
         page.text(row, 2, meaning, formats.top)

@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from selfassess.core.errors import SelfAssessError
+from selfassess.core.names import MAX_FILE_BYTES, megabytes
 
-MAX_BYTES = 16 * 1024 * 1024
+MAX_BYTES = MAX_FILE_BYTES
 #: the first bytes of an OLE compound file: an encrypted .xlsx or an old binary .xls
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _EXCEL_EPOCH = datetime(1899, 12, 30)
@@ -116,7 +117,7 @@ def read_sheets(path: Path, shown: str) -> list[Sheet]:
     if head.startswith(b"PK"):
         return _read_workbook(path, shown)
     if size > MAX_BYTES:
-        raise SheetError(f"file is larger than {MAX_BYTES // (1024 * 1024)} MB", shown)
+        raise SheetError(f"file is larger than {megabytes(MAX_BYTES)} MB", shown)
     return [_read_csv(path.read_bytes(), shown)]
 
 
@@ -161,7 +162,7 @@ def _check_zip(path: Path, shown: str) -> bool:
         raise SheetError("not an Excel workbook (.xlsx): save it from Excel as .xlsx or .csv", shown)
     if size > MAX_BYTES:
         raise SheetError(
-            f"workbook is larger than {MAX_BYTES // (1024 * 1024)} MB uncompressed: "
+            f"workbook is larger than {megabytes(MAX_BYTES)} MB uncompressed: "
             "save just the district's sheet as .xlsx or .csv",
             shown,
         )

@@ -49,11 +49,11 @@ def _candidates(sheets: list[Sheet], wanted: str | None, district: str, others: 
             names = ", ".join(repr(s.name) for s in sheets)
             raise SheetError(f"no sheet named {wanted!r} (sheets: {names})", shown)
         return named
-    names = {(s.name or "").casefold(): s for s in sheets}
-    if _sheet_key(district) in names:
-        mine = names[_sheet_key(district)]
+    by_key = {(s.name or "").casefold(): s for s in sheets}
+    if _sheet_key(district) in by_key:
+        mine = by_key[_sheet_key(district)]
         return [mine] + [s for s in sheets if s is not mine]
-    theirs = [d for d in others if _sheet_key(d) in names and d != district]
+    theirs = [d for d in others if _sheet_key(d) in by_key and d != district]
     if theirs:
         raise SheetError(
             f"no sheet for {district}, but sheets for {', '.join(theirs)}: choose one with --sheet NAME",

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from selfassess.core.errors import GitError
+from selfassess.core.names import ASSESSMENTS, CONFLICT_SUFFIX
 from selfassess.formats.guards import refuse_symlink
 from selfassess.git import run as gitrun
 from selfassess.workspace.gitcommand import command_line, shell_path
@@ -22,7 +23,7 @@ from selfassess.workspace.gitcommand import command_line, shell_path
 DRIVER = "selfassess"
 ATTRIBUTES_LINE = f"assessments/**/*.toml diff={DRIVER} merge={DRIVER}"
 _OLD_ATTRIBUTES_LINE = f"assessments/**/*.toml diff={DRIVER}"
-IGNORE_LINE = "assessments/*/*.conflict.toml"
+IGNORE_LINE = f"{ASSESSMENTS}/*/*{CONFLICT_SUFFIX}"
 #: hunk headers name the nearest line at the left margin: the criterion (ids may start with a digit)
 FUNCNAME = "^([[:alnum:]].*)$"
 

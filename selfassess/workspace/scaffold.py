@@ -11,18 +11,28 @@ import tomli_w
 from selfassess.core.errors import SelfAssessError
 from selfassess.core.ids import check_district
 from selfassess.core.model import FORCE_WIDE
+from selfassess.core.names import (
+    ASSESSMENTS,
+    CONFLICT_SUFFIX,
+    CRITERIA,
+    LOCK_PREFIX,
+    LOCK_SUFFIX,
+    REVIEW_SUFFIX,
+    TEMP_SUFFIX,
+    UNSAVED_SUFFIX,
+)
 from selfassess.core.periods import PERIOD_RE, Period
 from selfassess.formats.bundled import bundled_root
 from selfassess.formats.guards import refuse_symlink
 from selfassess.formats.settings import SETTINGS_FILE
-from selfassess.git.util import git, have_git, is_repository
-from selfassess.workspace.workspace import ASSESSMENTS, CRITERIA, REVIEW_SUFFIX
+from selfassess.git.run import have_git, is_repository
+from selfassess.git.util import git
 
 GITIGNORE = (
     "# selfassess: edit locks, temporary files of interrupted saves, text kept when a save failed\n"
-    ".*.lock\n.*.tmp\n.*.unsaved\n"
+    f"{LOCK_PREFIX}*{LOCK_SUFFIX}\n.*{TEMP_SUFFIX}\n.*{UNSAVED_SUFFIX}\n"
     "# the other side of a merge conflict, kept until it is resolved in the fill screen\n"
-    "assessments/*/*.conflict.toml\n"
+    f"{ASSESSMENTS}/*/*{CONFLICT_SUFFIX}\n"
 )
 GITATTRIBUTES = "# every checkout keeps assessments byte for byte as written\n*.toml text eol=lf\n"
 DEFAULT_FRAMEWORK = "ncpi"

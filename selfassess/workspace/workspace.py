@@ -5,8 +5,6 @@ from __future__ import annotations
 import getpass
 import os
 import re
-import shutil
-import subprocess
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -14,12 +12,14 @@ from pathlib import Path
 from selfassess.core.errors import (
     AssessmentError,
     FrameworkError,
+    GitError,
     InvalidIdError,
     SelfAssessError,
     WorkspaceNotFoundError,
 )
-from selfassess.core.ids import DISTRICT_RE, check_district
+from selfassess.core.ids import SLUG_RE, check_district
 from selfassess.core.model import Assessment, Framework, Review
+from selfassess.core.names import ASSESSMENTS, CRITERIA, MAX_FRAMEWORK_BYTES, REVIEW_SUFFIX, SLUG  # noqa: F401
 from selfassess.core.periods import PERIOD_RE, Period
 from selfassess.core.vocabulary import Status
 from selfassess.formats import cache
@@ -29,12 +29,10 @@ from selfassess.formats.portable import case_twin
 from selfassess.formats.settings import SETTINGS_FILE, Settings, load_settings
 from selfassess.formats.store import check_place, parse_assessment, parse_review
 from selfassess.formats.tomlread import read_bytes
+from selfassess.git import run as gitrun
 
-ASSESSMENTS = "assessments"
-CRITERIA = "criteria"
-REVIEW_SUFFIX = ".review.toml"
-_FRAMEWORK_LINE = re.compile(rb'^framework = "([a-z0-9][a-z0-9-]{0,39})"$', re.MULTILINE)
-_CACHED_FRAMEWORK_BYTES = 1_000_000  # criteria.MAX_FRAMEWORK_BYTES, without importing YAML to know it
+_FRAMEWORK_LINE = re.compile(rb'^framework = "(' + SLUG.encode() + rb')"$', re.MULTILINE)
+_CACHED_FRAMEWORK_BYTES = MAX_FRAMEWORK_BYTES  # without importing YAML (formats.criteria) to know it
 
 
 def case_twin_message(folder: str, district: str) -> str:
@@ -52,7 +50,7 @@ def find_workspace(start: str | os.PathLike[str] | None = None) -> Path:
     explicit = start is not None or bool(os.environ.get("SELFASSESS_WORKSPACE"))
     origin = Path(start or os.environ.get("SELFASSESS_WORKSPACE") or os.getcwd()).resolve()
     if explicit and origin.exists() and not origin.is_dir():
-        hint = f" (use its folder: --workspace {origin.parent})" if origin.name == "selfassess.toml" else ""
+        hint = f" (use its folder: --workspace {origin.parent})" if origin.name == SETTINGS_FILE else ""
         raise WorkspaceNotFoundError(f"{origin} is a file, not a workspace folder{hint}")
     if explicit and not origin.is_dir():
         raise WorkspaceNotFoundError(f"workspace folder {origin} does not exist")
@@ -84,15 +82,10 @@ def who(name: str | None = None) -> str:
     if name:
         return name
     try:
-        git = shutil.which("git")  # by full path: on Windows a bare name is looked for here first
-        if git is None:
-            raise OSError("git is not installed")
-        result = subprocess.run(
-            [git, "config", "user.name"], capture_output=True, text=True, timeout=5, check=False
-        )
+        result = gitrun.run(".", "config", "user.name", check=False, timeout=5)
         if result.returncode == 0 and result.stdout.strip():
             return result.stdout.strip()
-    except (OSError, subprocess.SubprocessError):
+    except GitError:  # no git, or it did not answer: the login name
         pass
     try:
         return getpass.getuser()
@@ -134,7 +127,7 @@ class Workspace:
         local = self.root / CRITERIA / f"{framework_id}.yaml"
         if local.is_file():
             return local
-        return bundled_framework(framework_id) if DISTRICT_RE.match(framework_id) else None
+        return bundled_framework(framework_id) if SLUG_RE.match(framework_id) else None
 
     def load_framework(self, framework_id: str) -> Framework:
         if framework_id not in self._frameworks:

@@ -101,6 +101,7 @@ def textconv_command(opts: Options, file: Path) -> int:
     Prints what it can of a file it cannot fully read, and the text as it is when it is not TOML.
     """
     from selfassess.cli.textconv import render_bytes
+    from selfassess.core.names import megabytes
     from selfassess.formats.tomlread import MAX_ASSESSMENT_BYTES
 
     try:
@@ -109,7 +110,7 @@ def textconv_command(opts: Options, file: Path) -> int:
     except OSError as error:
         raise AssessmentError(f"cannot read: {error.strerror}", file) from None
     if len(data) > MAX_ASSESSMENT_BYTES:  # git shows this line as the file's text, and goes on
-        click.echo(f"{visible(str(file))}: larger than {MAX_ASSESSMENT_BYTES // 2**20} MB; not shown")
+        click.echo(f"{visible(str(file))}: larger than {megabytes(MAX_ASSESSMENT_BYTES)} MB; not shown")
         return 0
     click.echo(visible(render_bytes(data)), nl=False)
     return 0

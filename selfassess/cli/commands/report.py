@@ -13,6 +13,7 @@ import click
 
 from selfassess.cli.commands.options import Options, common
 
+#: selfassess.report.FORMATS (a test checks they agree), spelled here so that --help imports no report code
 FORMATS = ("md", "csv", "json", "html", "xlsx")
 SUFFIXES = {".md": "md", ".markdown": "md", ".csv": "csv", ".json": "json", ".html": "html", ".htm": "html"}
 SUFFIXES[".xlsx"] = "xlsx"  # a workbook: selfassess.report.xlsx, written only to a file
@@ -53,10 +54,10 @@ def report_command(
     'selfassess import' reads back) and the open actions, overdue ones highlighted.
     """
     from selfassess.cli.commands.options import combined_view, report_unreadable
+    from selfassess.cli.terminal import echo
     from selfassess.core.errors import SelfAssessError
-    from selfassess.core.textgate import visible
     from selfassess.formats.atomic import write_atomic
-    from selfassess.report import build, render
+    from selfassess.report import build, render_bytes
 
     if fmt is None:
         fmt = SUFFIXES.get(output.suffix.lower(), "md") if output else "md"
@@ -67,25 +68,9 @@ def report_command(
     combined = combined_view(opts, period)
     when = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if stamp else None
     view = build(opts.workspace(), combined, opts.today(), stamp=when)
-    if fmt == "xlsx":
-        from selfassess.cli.terminal import echo
-        from selfassess.report.xlsx import render_xlsx
-
-        data, notes = render_xlsx(view)
-        for note in notes:
-            echo(f"{output}: note: {note}", err=True)
-    else:
-        text = render(view, fmt, excel=excel)
-        if fmt == "md":
-            from selfassess.report.provenance import provenance_markdown
-
-            text += provenance_markdown(opts.workspace(), combined)
-        elif fmt == "html":
-            from selfassess.report.provenance import with_provenance_html
-
-            text = with_provenance_html(text, opts.workspace(), combined)
-        # Markdown is read by people: the gate. CSV keeps the data; JSON and HTML escape it themselves.
-        data = (visible(text) if fmt == "md" else text).encode("utf-8")
+    data, notes = render_bytes(view, fmt, excel=excel)
+    for note in notes:
+        echo(f"{output}: note: {note}", err=True)
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()

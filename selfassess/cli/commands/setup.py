@@ -54,7 +54,7 @@ def init(
 def demo(opts: Options, directory: Path | None, no_tui: bool) -> int:
     """Copy the demo workspace to DIRECTORY (default: a new temporary folder) as a git repository
     with one commit per quarter, then open it."""
-    from selfassess.git.util import have_git
+    from selfassess.git.run import have_git
     from selfassess.workspace.scaffold import commit_demo_history, copy_demo
 
     root = (directory or Path(tempfile.mkdtemp(prefix="selfassess-demo-"))).resolve()
@@ -70,5 +70,5 @@ def demo(opts: Options, directory: Path | None, no_tui: bool) -> int:
 
 
 for _param in demo.params:  # the demo makes its own workspace: --workspace is not one of its options
-    if _param.name == "workspace_path":
+    if isinstance(_param, click.Option) and _param.name == "workspace_path":
         _param.hidden = True

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -51,7 +51,7 @@ def snapshot(root: Path) -> Snapshot:
 class Watch:
     """Compares snapshots in a thread worker; ``on_change`` runs on the UI thread when they differ."""
 
-    def __init__(self, screen: Screen[object], root: Path, on_change: Callable[[], None]) -> None:
+    def __init__(self, screen: Screen[Any], root: Path, on_change: Callable[[], None]) -> None:
         self.screen = screen
         self.root = root
         self.on_change = on_change

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.screen import Screen
 
 
-def go_home(screen: Screen[object]) -> None:
+def go_home(screen: Screen[Any]) -> None:
     """Leave ``screen``: pop it when a screen of ours is below, else put the home screen in its place."""
     app = screen.app
     if len(app.screen_stack) > 2:  # the first is Textual's default screen

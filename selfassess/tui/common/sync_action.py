@@ -8,9 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from selfassess.core.errors import SelfAssessError
+from selfassess.core.textgate import visible
 from selfassess.git import run as gitrun
 from selfassess.logic.sync import SyncConflict, SyncResult, sync
 from selfassess.tui.common.text import literal
@@ -56,8 +58,8 @@ def start_sync(screen: Screen[Any], after: Callable[[SyncResult | None], None]) 
     screen.run_worker(job, thread=True, group=GROUP, exit_on_error=False, description="sync")
 
 
-def _tell(screen: Screen[Any], message: str, title: str, severity: str) -> None:
-    screen.notify(literal(message), title=title, severity=severity, timeout=10)  # type: ignore[arg-type]
+def _tell(screen: Screen[Any], message: str, title: str, severity: SeverityLevel) -> None:
+    screen.notify(visible(message), title=title, severity=severity, timeout=10, markup=False)
 
 
 def _after(

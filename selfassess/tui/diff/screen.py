@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Footer, Header, Label, Select, Static
 
 from selfassess.core.errors import SelfAssessError
 from selfassess.core.periods import Period
+from selfassess.core.textgate import visible
 from selfassess.logic.diff import Diff, compare
 from selfassess.logic.versions import read_version
 from selfassess.tui.common.base import AppScreen
@@ -123,7 +124,7 @@ class DiffScreen(AppScreen):
         workspace = self.workspace
         if self.district is None:
             with_files = [d for d in workspace.districts if workspace.periods(d)]
-            self.district = (with_files or list(workspace.districts) or [None])[0]
+            self.district = next(iter(with_files or workspace.districts), None)
         self._choose_periods(new, old)
 
     def _choose_periods(self, new: str | None, old: str | None) -> None:
@@ -261,7 +262,7 @@ class DiffScreen(AppScreen):
             if panel.change.id == criterion_id:
                 self.query_one("#diff-body", VerticalScroll).scroll_to_widget(panel, top=True, animate=False)
                 return
-        self.notify(literal(f"{criterion_id}: only the rating changed."), timeout=3)
+        self.notify(visible(f"{criterion_id}: only the rating changed."), timeout=3, markup=False)
 
     async def action_step(self, steps: int) -> None:
         """Move both sides ``steps`` choices older (positive) or newer (negative)."""

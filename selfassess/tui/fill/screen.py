@@ -25,6 +25,8 @@ from textual.worker import get_current_worker
 
 from selfassess.core.errors import SelfAssessError
 from selfassess.core.model import Action
+from selfassess.core.textgate import visible
+from selfassess.core.vocabulary import plural
 from selfassess.git.util import has_uncommitted
 from selfassess.logic import autosave, closing
 from selfassess.logic.autosave import Autosave
@@ -240,9 +242,14 @@ class FillScreen(AppScreen):
             self.sub_title = "cannot open"
             return
         if session.lock_notice:
-            self.notify(literal(session.lock_notice), title="Lock", timeout=10)
+            self.notify(visible(session.lock_notice), title="Lock", timeout=10, markup=False)
         if session.previous_error:
-            self.notify(literal(session.previous_error), title="Last period unreadable", severity="warning")
+            self.notify(
+                visible(session.previous_error),
+                title="Last period unreadable",
+                severity="warning",
+                markup=False,
+            )
         recovered = session.adopt_unsaved()
         self._apply_mode()
         first = session.first_incomplete()
@@ -381,10 +388,11 @@ class FillScreen(AppScreen):
             title, ids = self.on_heading
             where = f": press Down for {ids[0]}" if ids else ""
             self.notify(
-                literal(f"“{title}” is a theme heading, not a criterion{where}."),
+                visible(f"“{title}” is a theme heading, not a criterion{where}."),
                 title="Choose a criterion",
                 severity="warning",
                 timeout=4,
+                markup=False,
             )
             return None
         return self.current
@@ -519,7 +527,11 @@ class FillScreen(AppScreen):
         elif self._session.problem is not None and self._session.problem != self._told:
             self._told = self._session.problem
             self.notify(
-                literal(self._session.problem.message), title="Not saved", severity="error", timeout=8
+                visible(self._session.problem.message),
+                title="Not saved",
+                severity="error",
+                timeout=8,
+                markup=False,
             )
             if self._session.read_only:  # the lock was taken over: the editors stop taking text
                 self._apply_mode()
@@ -562,7 +574,7 @@ class FillScreen(AppScreen):
                 f"The file on disk cannot be read:\n{error}\n"
                 "Fix it (e.g. finish the git merge), then press ctrl+r again. Your text is kept here."
             )
-            self.notify(literal(message), title="Cannot merge", severity="error", timeout=15)
+            self.notify(visible(message), title="Cannot merge", severity="error", timeout=15, markup=False)
             return
         self._capture()
         differences = session.differences(theirs)
@@ -633,7 +645,7 @@ class FillScreen(AppScreen):
     def action_confirm_carried(self) -> None:
         if self._target() is not None and self.current is not None and self._session.confirm(self.current):
             self._changed()
-            self.notify(literal(f"{self.current} confirmed for {self.period}."), timeout=3)
+            self.notify(visible(f"{self.current} confirmed for {self.period}."), timeout=3, markup=False)
 
     def action_carry(self) -> None:
         criterion_id = self._target()
@@ -665,12 +677,11 @@ class FillScreen(AppScreen):
             self._show(self.current)
         count = len(carried)
         self.notify(
-            literal(
-                f"Carried {count} criteri{'on' if count == 1 else 'a'} forward: confirm each (y) or edit it."
-            )
+            f"Carried {plural(count, 'criterion', 'criteria')} forward: confirm each (y) or edit it."
             if count
-            else literal("Nothing to carry: every criterion already has a rating or evidence this period."),
+            else "Nothing to carry: every criterion already has a rating or evidence this period.",
             timeout=6,
+            markup=False,
         )
 
     def action_not_applicable(self) -> None:
@@ -787,7 +798,7 @@ class FillScreen(AppScreen):
         self._changed()
         if self._save():
             session.release()
-            self.notify(literal(f"{self.district} {self.period} submitted."), timeout=6)
+            self.notify(visible(f"{self.district} {self.period} submitted."), timeout=6, markup=False)
         self._apply_mode()
         self.query_one(CriteriaTree).focus()
 
@@ -798,7 +809,9 @@ class FillScreen(AppScreen):
                 return
             if not session.reopen():
                 who = session.holder.describe() if session.holder else session.lock_error or "another session"
-                self.notify(literal(f"Cannot reopen: open for editing by {who}."), severity="error")
+                self.notify(
+                    visible(f"Cannot reopen: open for editing by {who}."), severity="error", markup=False
+                )
                 return
             self._changed()
             self._save()
@@ -814,7 +827,7 @@ class FillScreen(AppScreen):
 
         def take(yes: bool | None) -> None:
             if yes and session.acquire_lock(take_over=True):
-                self.notify(literal(session.lock_notice or "Lock taken over."), timeout=8)
+                self.notify(visible(session.lock_notice or "Lock taken over."), timeout=8, markup=False)
                 self._apply_mode()
                 if self.current is not None:
                     self.go_to(self.current)

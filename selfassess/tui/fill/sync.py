@@ -1,5 +1,5 @@
 """The fill screen's git side: ``s`` saves, syncs in a worker and reopens the assessment as it now is;
-on opening, an unresolved merge conflict (``<period>.conflict.toml``) is offered for resolution.
+on opening, an unresolved merge conflict (the conflict file beside it) is offered for resolution.
 
 The screen calls :func:`sync` from its ``s`` key and :func:`offer_conflict` from ``on_mount``; what it
 needs of the screen is public: ``district``, ``period``, ``session`` and ``action_save_now``.
@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from selfassess.core.errors import SelfAssessError
+from selfassess.core.errors import AssessmentError, SelfAssessError
+from selfassess.core.textgate import visible
 from selfassess.formats import conflictfile
 from selfassess.formats.store import save_assessment
 from selfassess.tui.common.sync_action import start_sync
-from selfassess.tui.common.text import literal
 from selfassess.tui.fill.conflict import OTHER, ConflictModal
 
 if TYPE_CHECKING:
@@ -51,14 +51,19 @@ def offer_conflict(screen: FillScreen) -> None:
         conflict = conflictfile.read(path)
     except SelfAssessError as error:
         screen.notify(
-            literal(f"{error}"), title="Merge conflict file unreadable", severity="error", timeout=15
+            visible(f"{error}"),
+            title="Merge conflict file unreadable",
+            severity="error",
+            timeout=15,
+            markup=False,
         )
         return
     if session.read_only:
         screen.notify(
-            literal("This assessment has an unresolved merge conflict; open it for editing to resolve it."),
+            visible("This assessment has an unresolved merge conflict; open it for editing to resolve it."),
             severity="warning",
             timeout=10,
+            markup=False,
         )
         return
 
@@ -74,14 +79,18 @@ def offer_conflict(screen: FillScreen) -> None:
 def resolve(screen: FillScreen, conflict: conflictfile.Conflict, choices: dict[str, str]) -> None:
     """Apply the choices to the file on disk, remove the conflict file, and reopen the assessment."""
     session = screen.session
+    if session is None:
+        return
     try:
         assessment = session.workspace.load(session.district, session.period)
+        if assessment is None:  # removed under us: nothing to resolve into
+            raise AssessmentError("no such file", session.path)
         for criterion_id, side in choices.items():
             if side == OTHER:
                 conflictfile.take_theirs(assessment, conflict, criterion_id)
         save_assessment(assessment, session.path, session.framework)
     except SelfAssessError as error:
-        screen.notify(literal(str(error)), title="Not resolved", severity="error", timeout=12)
+        screen.notify(visible(str(error)), title="Not resolved", severity="error", timeout=12, markup=False)
         return
     conflict.path.unlink(missing_ok=True)
     screen.notify("Conflict resolved and saved: press s to sync.", title="Resolved", timeout=8)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,9 +13,9 @@ from textual.worker import get_current_worker
 
 from selfassess.core.model import Framework
 from selfassess.core.periods import Period
-from selfassess.core.upgrades import asked
+from selfassess.core.textgate import visible
 from selfassess.core.vocabulary import Status
-from selfassess.logic.done import criterion_blockers
+from selfassess.logic.done import completion as done_count
 from selfassess.tui.common.base import AppScreen
 from selfassess.tui.common.confirm import ConfirmModal
 from selfassess.tui.common.help import HelpModal
@@ -48,9 +49,7 @@ def completion(workspace: Workspace, entry: Entry) -> tuple[int, int] | None:
     if assessment is None:
         return None
     framework: Framework = workspace.load_framework(assessment.framework)
-    applicable = asked(framework, assessment, workspace.capabilities(entry.district))
-    done = sum(not criterion_blockers(framework, c.id, assessment.get(c.id)) for c in applicable)
-    return done, len(applicable)
+    return done_count(framework, assessment, workspace.capabilities(entry.district))
 
 
 def cell(workspace: Workspace, entry: Entry) -> Content:
@@ -151,7 +150,7 @@ class HomeScreen(AppScreen):
         table.add_column("district", key="district", width=max(8, *map(len, workspace.districts)))
         for index, period in enumerate(self.periods):
             width = max(len(period), *(cells[index].cell_length for cells in rows.values()))
-            table.add_column(literal(period), key=period, width=width)
+            table.add_column(Text(visible(period)), key=period, width=width)
         for district, cells in rows.items():
             table.add_row(literal(district, "bold"), *cells, key=district)
         table.cursor_coordinate = cursor
@@ -190,7 +189,9 @@ class HomeScreen(AppScreen):
     def open_fill(self, district: str, period: str) -> None:
         entry = self.entries.get((district, period))
         if entry is not None and entry.status == Status.INVALID:
-            self.notify(literal(str(entry.error)), title="Cannot open", severity="error", timeout=10)
+            self.notify(
+                visible(str(entry.error)), title="Cannot open", severity="error", timeout=10, markup=False
+            )
             return
         if self.workspace.is_future(period, self.today):  # an early start moves no one else's quarter
             question = literal(
@@ -218,7 +219,9 @@ class HomeScreen(AppScreen):
         old = str(Period.parse(period).previous)
         for label in (old, period):
             if not self.workspace.assessment_path(district, label).exists():
-                self.notify(literal(f"{district} has no assessment for {label} to compare."), timeout=5)
+                self.notify(
+                    visible(f"{district} has no assessment for {label} to compare."), timeout=5, markup=False
+                )
                 return
         self.open_screen("diff", district=district, old=old, new=period)
 

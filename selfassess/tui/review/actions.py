@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,6 +15,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from selfassess.core.cells import cell_len
 from selfassess.logic.combine import Combined, OpenAction
 from selfassess.tui.common.help import HelpModal
 from selfassess.tui.common.text import literal
@@ -51,7 +53,7 @@ OVERDUE_STYLE = "bold $error"
 
 
 def _widest(texts: list[str], least: int, most: int) -> int:
-    return min(most, max([least, *map(len, texts)]))
+    return min(most, max([least, *map(cell_len, texts)]))
 
 
 def matches(found: OpenAction, words: list[str], title: str) -> bool:
@@ -111,7 +113,7 @@ class ActionsScreen(Screen[None]):
             ("criterion title", _widest([self._title(a.criterion) for a in found], 15, CRITERION_WIDTH)),
         ]
         for name, width in columns:
-            table.add_column(literal(name, "bold"), key=name, width=width)
+            table.add_column(Text(name, style="bold"), key=name, width=width)
         self.refresh_table()
         table.focus()
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from textual.content import Content
 
+from selfassess.core.cells import cell_len, fit, pad
 from selfassess.core.model import Framework, Grade
 from selfassess.core.vocabulary import CellKind, Movement, Status, cell_kind, cell_text
 from selfassess.core.vocabulary import legend as marks
@@ -26,10 +27,10 @@ MUTED = "$text-muted"
 def grade_tags(framework: Framework) -> dict[str, str]:
     """Grade id → what a cell shows: the label when short, else initials, else the grade number."""
     labels = [g.label for g in framework.scale]
-    if max(len(label) for label in labels) <= LABEL_IN_CELL:
+    if max(cell_len(label) for label in labels) <= LABEL_IN_CELL:
         return {g.id: g.label for g in framework.scale}
     initials = ["".join(word[0] for word in g.label.split() if word).upper() for g in framework.scale]
-    if len(set(initials)) == len(initials) and all(0 < len(i) <= 3 for i in initials):
+    if len(set(initials)) == len(initials) and all(0 < cell_len(i) <= 3 for i in initials):
         return {g.id: tag for g, tag in zip(framework.scale, initials, strict=True)}
     return {g.id: str(g.number) for g in framework.scale}
 
@@ -64,7 +65,7 @@ def heat_cell(
     text = f" {cell_words(framework, tags, cell, has_assessment)}" + (f" {sign}" if sign else "")
     grade = framework.grade(cell)
     style = MUTED if grade is None or dim else grade_style(grade)
-    return literal(text.ljust(width), style)
+    return literal(pad(text, width), style)
 
 
 def theme_cell(
@@ -74,17 +75,17 @@ def theme_cell(
     grade_id, count = worst
     grade = framework.grade(grade_id)
     if grade is None:
-        return literal(f" {mark}".ljust(width), f"italic {MUTED}")
-    return literal(f" {tags[grade.id]}×{count}".ljust(width), f"bold {grade_style(grade)}")
+        return literal(pad(f" {mark}", width), f"italic {MUTED}")
+    return literal(pad(f" {tags[grade.id]}×{count}", width), f"bold {grade_style(grade)}")
 
 
 def status_line(status: Status, width: int) -> Content:
     """``✎ draft``: mark, word and style of a district's status, the full words when they fit."""
     full = f"{status.mark} {status}"
     short = f"{status.mark} {status.short}"
-    if len(short) > width:  # a very narrow column (five districts at 80 columns): cut, marked with …
-        short = short[: max(width - 1, 1)] + "…"
-    return literal(full if len(full) <= width else short, status.style)
+    if cell_len(short) > width:  # a very narrow column (five districts at 80 columns): cut, marked with …
+        short = fit(short, max(width, 2))
+    return literal(full if cell_len(full) <= width else short, status.style)
 
 
 def status_width(status: Status) -> int:

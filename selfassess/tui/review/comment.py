@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
 from selfassess.core.textgate import for_editor, from_editor
+from selfassess.core.vocabulary import plural
 from selfassess.tui.common.confirm import ConfirmModal
 from selfassess.tui.common.text import literal
 from selfassess.tui.review.cells import status_line
@@ -77,7 +78,7 @@ class CommentModal(ModalScreen[str | None]):
             self.dismiss(comment)
             return
         label, count = self.worst
-        ratings = f"{count} rating{'s' if count != 1 else ''}"
+        ratings = plural(count, "rating")
         question = literal(
             f"{self.entry.district} has {ratings} at {label} and your comment is empty. "
             "Mark it reviewed without a comment?"

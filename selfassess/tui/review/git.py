@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
+from selfassess.core.cells import fit
+from selfassess.core.textgate import visible
 from selfassess.logic.signoff import (
     VERIFIED_MARK,
     SignOff,
@@ -59,7 +61,9 @@ class Verification:
         self.report, self.error, self.dirty, self.done = report, error, dirty, True
         if error is not None and error != self.told:
             self.told = error
-            self.screen.notify(literal(error), title="Sign-off not verified", severity="warning", timeout=10)
+            self.screen.notify(
+                visible(error), title="Sign-off not verified", severity="warning", timeout=10, markup=False
+            )
         self.show()
 
     def states(self, combined: Combined | None) -> dict[str, SignOff]:
@@ -95,7 +99,7 @@ def name_line(district: str, width: int, mark: str) -> Content:
     """A heat-map column's first line: the district's name, bold, with its sign-off mark (✔/⚠) after it
     when the workspace signs commits."""
     room = width - 2 if mark else width
-    name = literal(district if len(district) <= room else district[: room - 1] + "…", "bold")
+    name = literal(fit(district, room), "bold")
     if not mark:
         return name
     style = "bold $success" if mark == VERIFIED_MARK else "bold $warning"

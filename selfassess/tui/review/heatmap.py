@@ -13,7 +13,9 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
+from selfassess.core.cells import cell_len, fit
 from selfassess.core.model import NOT_APPLICABLE, Criterion, Theme
 from selfassess.core.vocabulary import CellKind
 from selfassess.logic.combine import Combined
@@ -86,7 +88,8 @@ class ViewFilter:
 
 
 def _fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """``text`` cut to ``width`` cells (a wide character takes two)."""
+    return fit(text, width)
 
 
 class HeatMap(DataTable[SegmentCell]):
@@ -147,7 +150,7 @@ class HeatMap(DataTable[SegmentCell]):
         self._restore(keys)
 
     def _add_columns(self, combined: Combined, tags: dict[str, str]) -> dict[str, int]:
-        cell_width = max(len(t) for t in tags.values()) + 3
+        cell_width = max(cell_len(t) for t in tags.values()) + 3
         title = Content("\n").join(
             [
                 literal(f"{combined.period} (since {combined.previous})", "bold"),
@@ -155,9 +158,10 @@ class HeatMap(DataTable[SegmentCell]):
                 literal("counts (worst first) →"),
             ]
         )
-        self.add_column(SegmentCell(title), key=TITLE_COLUMN, width=self.title_width)
+        # DataTable draws any Rich renderable as a label; its annotation names only str and Text
+        self.add_column(SegmentCell(title), key=TITLE_COLUMN, width=self.title_width)  # type: ignore[arg-type]
         trend = literal(f"trend\n{QUARTERS} qtrs\nmean")
-        self.add_column(SegmentCell(trend), key=TREND_COLUMN, width=QUARTERS)
+        self.add_column(SegmentCell(trend), key=TREND_COLUMN, width=QUARTERS)  # type: ignore[arg-type]
         marks = self.marks_for(combined) if self.marks_for is not None else {}
         natural = {
             district: max(
@@ -172,7 +176,7 @@ class HeatMap(DataTable[SegmentCell]):
         self.title_width, widths = self._fit_columns(
             natural, max(cell_width, counts_width(combined.framework))
         )
-        self.columns[TITLE_COLUMN].width = self.title_width
+        self.columns[ColumnKey(TITLE_COLUMN)].width = self.title_width
         for district, width in widths.items():
             status = combined.status(district)
             counts = combined.counts(district) if combined.has_assessment(district) else None
@@ -183,7 +187,7 @@ class HeatMap(DataTable[SegmentCell]):
                     counts_line(combined.framework, counts),
                 ]
             )
-            self.add_column(SegmentCell(header), key=district, width=width)
+            self.add_column(SegmentCell(header), key=district, width=width)  # type: ignore[arg-type]
         return widths
 
     def _fit_columns(self, natural: dict[str, int], least: int) -> tuple[int, dict[str, int]]:
@@ -281,8 +285,12 @@ class HeatMap(DataTable[SegmentCell]):
 
     def _restore(self, keys: tuple[str | None, str | None]) -> None:
         row_key, column_key = keys
-        row = self.get_row_index(row_key) if row_key in self.rows else None
-        column = self.get_column_index(column_key) if column_key in self.columns else None
+        row = self.get_row_index(row_key) if row_key is not None and row_key in self.rows else None
+        column = (
+            self.get_column_index(column_key)
+            if column_key is not None and column_key in self.columns
+            else None
+        )
         if row is None:
             row = 1 if self.row_count > 1 else 0  # the first criterion, under its theme row
         if column is None:

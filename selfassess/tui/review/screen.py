@@ -20,6 +20,7 @@ from textual.worker import Worker, WorkerState
 from selfassess.core.errors import SelfAssessError
 from selfassess.core.model import Criterion
 from selfassess.core.periods import Period
+from selfassess.core.textgate import visible
 from selfassess.core.vocabulary import NOT_SUBMITTED, Status
 from selfassess.logic.combine import Combined, combine
 from selfassess.logic.review import mark_reviewed, refusal, worst_ratings
@@ -141,7 +142,13 @@ class ReviewScreen(AppScreen):
         try:
             self.combined = combine(self.workspace, period, self.today)
         except SelfAssessError as error:  # e.g. the framework file broke under us after a git pull
-            self.notify(literal(str(error)), title="Cannot show the quarter", severity="error", timeout=12)
+            self.notify(
+                visible(str(error)),
+                title="Cannot show the quarter",
+                severity="error",
+                timeout=12,
+                markup=False,
+            )
             return
         self.period = self.combined.period
         self.title = f"Review {self.period}"
@@ -169,7 +176,9 @@ class ReviewScreen(AppScreen):
                 self.heatmap.fill_trend(self.trend)
                 self._show_detail()
         elif event.state == WorkerState.ERROR:
-            self.notify(literal(f"The trend could not be read: {worker.error}"), severity="warning")
+            self.notify(
+                visible(f"The trend could not be read: {worker.error}"), severity="warning", markup=False
+            )
 
     def _show(self) -> None:
         if self.combined is not None:
@@ -322,7 +331,9 @@ class ReviewScreen(AppScreen):
         """The drill-down for one district and criterion (also from the actions view)."""
         criterion = self.combined.framework.criterion(criterion_id) if self.combined else None
         if criterion is None or self.combined is None:
-            self.notify(literal(f"{criterion_id} is not a current criterion."), severity="warning")
+            self.notify(
+                visible(f"{criterion_id} is not a current criterion."), severity="warning", markup=False
+            )
             return
         signoff = review_git.signoff_detail(self, district)
         self.app.push_screen(CellModal(self.combined, criterion, district, self.today, self.trend, signoff))
@@ -400,13 +411,16 @@ class ReviewScreen(AppScreen):
         elif quarters > 0 and target < first:
             target = first
         if not first <= target <= last:
-            self.notify(literal(f"No assessments {'after' if quarters > 0 else 'before'} {self.period}."))
+            self.notify(
+                visible(f"No assessments {'after' if quarters > 0 else 'before'} {self.period}."),
+                markup=False,
+            )
             return
         self.load(str(target))
 
     def action_reload(self) -> None:
         self.load(self.period)
-        self.notify(literal(f"Read the files for {self.period} again."))
+        self.notify(visible(f"Read the files for {self.period} again."), markup=False)
 
     # -- reviewing ------------------------------------------------------------------------------
     def action_review(self) -> None:
@@ -417,7 +431,7 @@ class ReviewScreen(AppScreen):
         entry = self.combined.entries[district]
         reason = refusal(entry)
         if reason is not None:
-            self.notify(literal(reason), title="Cannot review", severity="warning", timeout=8)
+            self.notify(visible(reason), title="Cannot review", severity="warning", timeout=8, markup=False)
             return
         self.app.push_screen(
             CommentModal(entry, worst_ratings(self.workspace, entry)), partial(self._write_review, district)
@@ -431,11 +445,11 @@ class ReviewScreen(AppScreen):
             mark_reviewed(self.workspace, entry, self.user, comment)
         except SelfAssessError as error:
             message = f"{error}. Press ctrl+r to read the files again."
-            self.notify(literal(message), title="Not reviewed", severity="error", timeout=12)
+            self.notify(visible(message), title="Not reviewed", severity="error", timeout=12, markup=False)
             return
         self.load(self.period)
         path = self.workspace.relative(self.workspace.review_path(district, entry.period))
-        self.notify(literal(f"{district} marked reviewed: {path}"), title="Reviewed")
+        self.notify(visible(f"{district} marked reviewed: {path}"), title="Reviewed", markup=False)
         review_file = self.workspace.review_path(district, entry.period)
         commit_review(self, review_file, f"{district} {entry.period}: reviewed by {self.user}")
 
