@@ -12,6 +12,7 @@ from pathlib import Path
 
 from selfassess.core.errors import GitError, SelfAssessError
 from selfassess.git import run as gitrun
+from selfassess.logic import rebase
 from selfassess.logic.commitmessage import describe, message
 from selfassess.workspace.gitsetup import ensure_registered
 
@@ -28,9 +29,14 @@ Progress = Callable[[str], None]
 
 
 class SyncConflict(SelfAssessError):
-    """Both sides changed the same field: resolve in the fill screen, then sync again."""
+    """Both sides changed the same field, or a commit was superseded: sync stopped before pushing.
+    ``notes``: what the pull had to say before it stopped (an action renumbered)."""
 
     exit_code = 1
+
+    def __init__(self, message: str, notes: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.notes = list(notes or ())
 
 
 @dataclass
@@ -56,6 +62,11 @@ def conflict_files(root: Path) -> list[Path]:
 
 def _resolve_hint(root: Path, path: Path) -> str:
     district, period = path.parent.name, path.name.removesuffix(CONFLICT_SUFFIX)
+    if period.endswith(".review"):
+        return (
+            f"{path.relative_to(root).as_posix()}: both sides changed the review; choose in the review "
+            f"screen ('selfassess review', {district} {period.removesuffix('.review')}), then sync again"
+        )
     return (
         f"{path.relative_to(root).as_posix()}: both sides changed the same fields; choose in "
         f"'selfassess fill {district} {period}', then sync again"
@@ -162,31 +173,16 @@ def _remote(root: Path) -> tuple[str, str] | None:
     return remote, merge.removeprefix("refs/heads/") or branch
 
 
-def _pull(root: Path, remote: str, branch: str) -> int:
-    """Pull with rebase; the number of commits that came in. A failed rebase is undone."""
-    exists = gitrun.run(root, "ls-remote", "--heads", remote, branch)
-    if not exists.stdout.strip():
-        return 0  # a new, empty remote: nothing to pull yet
-    before = gitrun.run(root, "rev-parse", "HEAD", check=False).stdout.strip()
-    result = gitrun.run(
-        root, "pull", "-q", "--rebase", "--autostash", "--no-edit", remote, branch, check=False
-    )
-    if result.returncode != 0:
-        words = gitrun.one_line(result.stderr or result.stdout)
-        if (
-            gitrun.git_dir_file(root, "rebase-merge").exists()
-            or gitrun.git_dir_file(root, "rebase-apply").exists()
-        ):
-            gitrun.run(root, "rebase", "--abort", check=False)
-            raise GitError(
-                f"could not combine your commits with {remote}/{branch} ({words}); your work is kept "
-                "as it was, nothing was pushed"
-            )
-        raise GitError(f"git pull failed: {words}")
-    if not before:
-        return 0
-    count = gitrun.run(root, "rev-list", "--count", "FETCH_HEAD", f"^{before}", check=False).stdout.strip()
-    return int(count) if count.isdigit() else 0
+def _pull(root: Path, remote: str, branch: str, result: SyncResult) -> None:
+    """Fetch and rebase (``logic.rebase``); a commit the merge emptied stops sync before it pushes."""
+    pulled = rebase.pull(root, remote, branch)
+    result.pulled += pulled.count
+    result.notes += [note for note in pulled.notes if note not in result.notes]
+    if pulled.superseded:
+        words = "; ".join(s.sentence() for s in pulled.superseded)
+        found = _unresolved(root)
+        tail = f"; {_resolve_hint(root, found[0])}" if found else ""
+        raise SyncConflict(f"not pushed: {words}{tail}", notes=result.notes)
 
 
 def _push(root: Path, remote: str, branch: str) -> bool:
@@ -216,13 +212,13 @@ def sync(root: Path, include_shared: bool = False, progress: Progress | None = N
     result.remote = f"{remote}/{branch}"
     _refuse_while_conflicted(root)
     say(f"Pulling from {remote}…")
-    result.pulled = _pull(root, remote, branch)
-    _refuse_while_conflicted(root)
+    _pull(root, remote, branch, result)
+    _refuse_while_conflicted(root, result.notes)
     say(f"Pushing to {remote}…")
     if not _push(root, remote, branch):
         say(f"Someone pushed first; pulling from {remote} again…")
-        result.pulled += _pull(root, remote, branch)
-        _refuse_while_conflicted(root)
+        _pull(root, remote, branch, result)
+        _refuse_while_conflicted(root, result.notes)
         if not _push(root, remote, branch):
             raise GitError(f"git push to {remote} was rejected twice (others are pushing); sync again")
     result.pushed = True
@@ -230,10 +226,20 @@ def sync(root: Path, include_shared: bool = False, progress: Progress | None = N
     return result
 
 
-def _refuse_while_conflicted(root: Path) -> None:
+def _unresolved(root: Path) -> list[Path]:
+    """This clone's own conflict files: untracked ones (a committed one is someone's mistake that
+    ``validate`` reports with its commit; it blocks no one's push)."""
     found = conflict_files(root)
+    if not found:
+        return []
+    tracked = set(gitrun.run(root, "ls-files", "-z", "--", "assessments").stdout.split("\0"))
+    return [path for path in found if path.relative_to(root).as_posix() not in tracked]
+
+
+def _refuse_while_conflicted(root: Path, notes: list[str] | None = None) -> None:
+    found = _unresolved(root)
     if found:
-        raise SyncConflict("not pushed: " + _resolve_hint(root, found[0]))
+        raise SyncConflict("not pushed: " + _resolve_hint(root, found[0]), notes=notes)
 
 
 def _record(root: Path) -> None:
