@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from test_diff import action, write
-from test_sync import clone, git, make_remote, sync
+from test_sync import clone, git, make_remote, remote_file, sync
 
 from selfassess import open_workspace
 from selfassess.core.model import Action
@@ -158,3 +158,68 @@ def test_duplicate_actions_are_a_validate_warning(make_workspace) -> None:
     result = run_cli("validate", cwd=root, env={"SELFASSESS_TODAY": TODAY.isoformat()})
     assert "warning" in result.stdout and "T1C1-a1" in result.stdout and "T1C1-a2" in result.stdout
     assert "duplicate" in result.stdout
+
+
+# -- 2 and 3. reviews are never lost; sync never drops a commit silently ----------------------------
+
+REVIEW = "assessments/north/2026-Q3.review.toml"
+
+
+def review(root: Path, who: str, when: str, comment: str) -> None:
+    (root / REVIEW).write_text(
+        f'schema = 1\nreviewer = "{who}"\nreviewed = {when}\nassessment_sha256 = "{"a" * 64}"\n'
+        f'comment = "{comment}"\n'
+    )
+
+
+def person(root: Path, name: str) -> Path:
+    git(root, "config", "user.name", name)
+    git(root, "config", "user.email", f"{name.split()[0].lower()}@force.example")
+    return root
+
+
+@ORDERS
+def test_a_review_both_changed_is_never_lost(remote: Path, order: str) -> None:
+    """The issue's scenario 2: a far-future ``reviewed`` does not win; the later sync stops, keeps its
+    commit on a ref and its review in the conflict file, and names who superseded it."""
+    lead, acc = person(clone(remote, "lead"), "Lead Person"), person(clone(remote, "acc"), "Acc Person")
+    review(lead, "DCI Lead", "9999-12-30T00:00:00Z", "Excellent. Reviewed and accepted.")
+    review(acc, "ACC", "2026-11-22T10:00:00Z", "NOT accepted: ten reds")
+    first, second = (lead, acc) if order == "lead-first" else (acc, lead)
+    sync_ok(first)
+    kept = (first / REVIEW).read_text()
+    mine = (second / REVIEW).read_text()
+    stopped = sync(second)
+    assert stopped.returncode == 1
+    assert stopped.stderr.count("\n") == 1 and "not pushed" in stopped.stderr
+    by = "Lead Person" if first is lead else "Acc Person"
+    assert "superseded by" in stopped.stderr and by in stopped.stderr
+    local = git(second, "log", "-1", "--format=%H", "--all", "--", REVIEW).strip()
+    refs = git(second, "for-each-ref", "--format=%(refname) %(objectname)", "refs/selfassess/superseded")
+    assert refs.strip(), "the emptied commit is kept on a ref"
+    ref_name, sha = refs.split()
+    assert ref_name == f"refs/selfassess/superseded/{sha}" and sha[:10] in stopped.stderr
+    assert git(second, "show", f"selfassess/superseded/{sha}:{REVIEW}") == mine
+    assert local  # and the review written is in the conflict file, the pushed one in the file
+    assert (second / REVIEW).read_text() == kept
+    conflict = second / "assessments/north/2026-Q3.review.conflict.toml"
+    assert mine.strip() in conflict.read_text()
+    assert remote_file(remote, REVIEW) == kept
+    validate = run_cli("validate", cwd=second, env={"SELFASSESS_TODAY": TODAY.isoformat()})
+    assert validate.returncode == 1
+    assert "2026-Q3.review.conflict.toml: error: unresolved merge conflict" in validate.stdout
+    future = f"{REVIEW}:3: error: reviewed 9999-12-30 is more than a day after today"
+    assert (future in validate.stdout) == (first is lead)  # the lead's typed date is kept only if first
+    assert sync(second).returncode == 1  # still stopped while the conflict file is there
+    assert sync(first).returncode == 0  # and it stops no one else
+
+
+def test_a_commit_whose_identical_change_is_upstream_does_not_stop_sync(remote: Path) -> None:
+    lead, deputy = clone(remote, "lead"), clone(remote, "deputy")
+    for root in (lead, deputy):
+        review(root, "ACC", "2026-11-22T10:00:00Z", "Accepted.")
+    sync_ok(lead)
+    result = sync_ok(deputy)
+    assert "Pushed" in result.stdout
+    assert not git(deputy, "for-each-ref", "refs/selfassess/superseded").strip()
+    assert git(deputy, "status", "--porcelain") == ""
