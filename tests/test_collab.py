@@ -223,3 +223,69 @@ def test_a_commit_whose_identical_change_is_upstream_does_not_stop_sync(remote: 
     assert "Pushed" in result.stdout
     assert not git(deputy, "for-each-ref", "refs/selfassess/superseded").strip()
     assert git(deputy, "status", "--porcelain") == ""
+
+
+# -- 6. a conflict file is untrusted input ----------------------------------------------------------
+
+
+def _conflicted(remote: Path) -> tuple[Path, Path]:
+    """Lead and deputy changed the same evidence; the deputy's sync left a conflict file."""
+    lead, deputy = clone(remote, "lead"), clone(remote, "deputy")
+    for root, words in ((lead, "Lead's words.\n"), (deputy, "Deputy's words.\n")):
+        s = session(root, user=root.name)
+        assert s.set_evidence("T1C1", words)
+        done(s)
+    sync_ok(lead)
+    assert sync(deputy).returncode == 1
+    return lead, deputy
+
+
+async def test_a_bogus_conflict_file_is_one_finding_and_fill_sets_it_aside(remote: Path) -> None:
+    from test_tui_sync import fill_app, settle
+
+    from selfassess.tui.common.confirm import ConfirmModal
+    from selfassess.tui.fill.screen import FillScreen
+
+    _, deputy = _conflicted(remote)
+    conflict = deputy / "assessments/north/2026-Q4.conflict.toml"
+    text = conflict.read_text()
+    assert '\nT1C1 = ["evidence"]\n' in text
+    conflict.write_text(text.replace('\nT1C1 = ["evidence"]\n', '\nT1C1 = ["bogus_field"]\n'))
+    line = text.splitlines().index('T1C1 = ["evidence"]') + 1
+    validate = run_cli("validate", cwd=deputy, env={"SELFASSESS_TODAY": TODAY.isoformat()})
+    assert validate.returncode == 1 and "Traceback" not in validate.stdout + validate.stderr
+    assert validate.stdout.splitlines() == [
+        f"assessments/north/2026-Q4.conflict.toml:{line}: error: unreadable conflict file: [conflicts] "
+        "T1C1: unknown field 'bogus_field' (expected one of: rating, evidence, notes, as_of, carried, "
+        "actions); discard it in 'selfassess fill north 2026-Q4'"
+    ]
+    async with fill_app(deputy).run_test(size=(110, 40)) as pilot:
+        await settle(pilot)
+        modal = pilot.app.screen
+        assert isinstance(modal, ConfirmModal)
+        await pilot.click("#yes")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, FillScreen)
+    assert not conflict.exists()
+    aside = deputy / "assessments/north/2026-Q4.conflict.toml.broken"
+    assert aside.read_text() == text.replace('\nT1C1 = ["evidence"]\n', '\nT1C1 = ["bogus_field"]\n')
+    assert sync(deputy).returncode == 0
+
+
+def test_a_committed_conflict_file_blocks_no_one_and_validate_names_its_commit(remote: Path) -> None:
+    _, deputy = _conflicted(remote)
+    git(deputy, "add", "-f", "assessments/north/2026-Q4.conflict.toml")
+    git(deputy, "commit", "-q", "-m", "oops")
+    sha = git(deputy, "rev-parse", "--short", "HEAD").strip()
+    git(deputy, "push", "-q", "origin", "HEAD:main")
+    other = clone(remote, "acc")
+    edit_evidence = session(other, user="acc")
+    assert edit_evidence.set_evidence("T1C2", "ACC's note.\n")
+    done(edit_evidence)
+    assert sync(other).returncode == 0, "a committed conflict file stops no one else's sync"
+    validate = run_cli("validate", cwd=other, env={"SELFASSESS_TODAY": TODAY.isoformat()})
+    assert validate.returncode == 1
+    assert (
+        f"assessments/north/2026-Q4.conflict.toml: error: a conflict file committed to git in {sha} by "
+        "Test User" in validate.stdout
+    )

@@ -7,6 +7,7 @@ needs of the screen is public: ``district``, ``period``, ``session`` and ``actio
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from selfassess.core.errors import SelfAssessError
@@ -50,9 +51,7 @@ def offer_conflict(screen: FillScreen) -> None:
     try:
         conflict = conflictfile.read(path)
     except SelfAssessError as error:
-        screen.notify(
-            literal(f"{error}"), title="Merge conflict file unreadable", severity="error", timeout=15
-        )
+        offer_discard(screen, path, error)
         return
     if session.read_only:
         screen.notify(
@@ -69,6 +68,33 @@ def offer_conflict(screen: FillScreen) -> None:
         resolve(screen, conflict, choices)
 
     screen.app.push_screen(ConflictModal(session.framework, session.assessment, conflict), chosen)
+
+
+def offer_discard(screen: FillScreen, path: Path, error: SelfAssessError) -> None:
+    """A conflict file that cannot be read: say why, and offer to set it aside (renamed, never
+    deleted nor overwritten) so the assessment can be used again."""
+    from selfassess.tui.common.confirm import ConfirmModal
+
+    screen.notify(literal(str(error)), title="Merge conflict file unreadable", severity="error", timeout=15)
+    if screen.session is None or screen.session.read_only:
+        return
+    question = literal(
+        f"{error}\n\nThe merge conflict file beside this assessment cannot be read. Set it aside "
+        "(renamed to …broken, not deleted) and carry on with the assessment as it is?"
+    )
+
+    def answered(yes: bool | None) -> None:
+        if not yes:
+            screen.notify("The conflict file stays: sync will not push until it is gone.", timeout=8)
+            return
+        try:
+            moved = conflictfile.move_aside(path)
+        except OSError as failure:
+            screen.notify(literal(f"{path}: {failure.strerror or failure}"), severity="error", timeout=12)
+            return
+        screen.notify(literal(f"Set aside as {moved.name}."), title="Conflict file", timeout=8)
+
+    screen.app.push_screen(ConfirmModal(question, "Set aside", "Keep"), answered)
 
 
 def resolve(screen: FillScreen, conflict: conflictfile.Conflict, choices: dict[str, str]) -> None:
