@@ -289,3 +289,33 @@ def test_a_committed_conflict_file_blocks_no_one_and_validate_names_its_commit(r
         f"assessments/north/2026-Q4.conflict.toml: error: a conflict file committed to git in {sha} by "
         "Test User" in validate.stdout
     )
+
+
+@ORDERS
+def test_an_import_and_a_carry_with_a_tick_keep_one_action(remote: Path, order: str) -> None:
+    """The issue's second case: the ACC imports a sheet for the quarter while the lead carries the
+    criterion and ticks its action; the sheet's action (same text and owner, no id) is the same one."""
+    lead, acc = clone(remote, "lead"), clone(remote, "acc")
+    sheet = acc.parent / "north.csv"
+    sheet.write_text(
+        "Ref,Rating,Evidence,Action,Owner,Due date\n"
+        "T1C1,amber,Dip sample of 20.,Do T1C1-a1,Insp. C. Example,2026-12-31\n"
+        "T1C2,red,Audit.,A new action from the sheet,DS New,2027-03-31\n"
+    )
+    imported = run_cli(
+        "import", str(sheet), "--district", "north", "--period", "2026-Q4", "--as-of", TODAY.isoformat(), "--force",
+        cwd=acc,
+    )  # fmt: skip
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    assert [a.id for a in actions(acc, "T1C1")] == ["T1C1-a1"]
+    assert [a.id for a in actions(acc, "T1C2")] == ["T1C2-a2"]
+    s = session(lead)
+    assert s.carry("T1C1")
+    assert s.toggle_done("T1C1", "T1C1-a1")
+    done(s)
+    first, second = in_order(order, lead, acc)
+    sync_ok(first)
+    sync_ok(second)
+    settle(lead, acc)
+    for root in (lead, acc):
+        assert [(a.id, a.done) for a in actions(root, "T1C1")] == [("T1C1-a1", TODAY)]
