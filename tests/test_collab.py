@@ -303,8 +303,8 @@ def test_an_import_and_a_carry_with_a_tick_keep_one_action(remote: Path, order: 
         "T1C2,red,Audit.,A new action from the sheet,DS New,2027-03-31\n"
     )
     imported = run_cli(
-        "import", str(sheet), "--district", "north", "--period", "2026-Q4", "--as-of", TODAY.isoformat(), "--force",
-        cwd=acc,
+        "import", str(sheet), "--district", "north", "--period", "2026-Q4", "--force",
+        "--as-of", TODAY.isoformat(), cwd=acc,
     )  # fmt: skip
     assert imported.returncode == 0, imported.stdout + imported.stderr
     assert [a.id for a in actions(acc, "T1C1")] == ["T1C1-a1"]
