@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from test_diff import action, write
 from test_sync import clone, git, make_remote, remote_file, sync
+from textual.widgets import Static
 
 from selfassess import open_workspace
 from selfassess.core.model import Action
@@ -319,3 +320,36 @@ def test_an_import_and_a_carry_with_a_tick_keep_one_action(remote: Path, order: 
     settle(lead, acc)
     for root in (lead, acc):
         assert [(a.id, a.done) for a in actions(root, "T1C1")] == [("T1C1-a1", TODAY)]
+
+
+@pytest.mark.parametrize("choice", ["take-other", "keep-file"])
+async def test_the_review_screen_resolves_a_review_conflict(remote: Path, choice: str) -> None:
+    from test_tui_review import review_app
+    from test_tui_sync import settle
+
+    from selfassess.tui.review.conflict import ReviewConflictModal
+    from selfassess.tui.review.screen import ReviewScreen
+
+    lead, acc = person(clone(remote, "lead"), "Lead Person"), person(clone(remote, "acc"), "Acc Person")
+    review(lead, "DCI Lead", "2026-11-21T00:00:00Z", "Excellent. Reviewed and accepted.")
+    review(acc, "ACC", "2026-11-22T10:00:00Z", "NOT accepted: ten reds")
+    sync_ok(lead)
+    mine = (acc / REVIEW).read_text()
+    assert sync(acc).returncode == 1
+    conflict = acc / "assessments/north/2026-Q3.review.conflict.toml"
+    async with review_app(acc, "2026-Q3").run_test(size=(110, 40)) as pilot:
+        await settle(pilot)
+        modal = pilot.app.screen
+        assert isinstance(modal, ReviewConflictModal)
+        shown = " ".join(str(w.visual) for w in modal.query(Static))
+        assert "Excellent. Reviewed and accepted." in shown and "NOT accepted: ten reds" in shown
+        await pilot.click(f"#{choice}")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ReviewScreen)
+    assert not conflict.exists()
+    held = (acc / REVIEW).read_text()
+    assert ("NOT accepted: ten reds" in held) == (choice == "take-other")
+    if choice == "take-other":
+        assert held == mine
+    sync_ok(acc)
+    assert remote_file(remote, REVIEW) == held
