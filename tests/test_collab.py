@@ -353,3 +353,46 @@ async def test_the_review_screen_resolves_a_review_conflict(remote: Path, choice
         assert held == mine
     sync_ok(acc)
     assert remote_file(remote, REVIEW) == held
+
+
+async def test_a_failed_sync_stays_said_on_the_fill_and_home_screens(remote: Path) -> None:
+    from test_tui_sync import fill_app, git_line, home_app, settle
+
+    from selfassess.tui.fill.screen import FillScreen
+
+    lead, acc = clone(remote, "lead"), clone(remote, "acc")
+    review(lead, "DCI Lead", "2026-11-21T00:00:00Z", "Accepted.")
+    review(acc, "ACC", "2026-11-22T10:00:00Z", "NOT accepted")
+    sync_ok(lead)
+    failed = sync(acc)
+    assert failed.returncode == 1
+    async with fill_app(acc).run_test(size=(110, 40)) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, FillScreen)
+        banner = str(screen.query_one("#banner", Static).visual)
+        assert "Last sync failed: not pushed: your change" in banner
+    async with home_app(acc).run_test(size=(110, 40)) as pilot:
+        await settle(pilot)
+        assert "LAST SYNC FAILED: not pushed: your change" in git_line(pilot)
+    (acc / "assessments/north/2026-Q3.review.conflict.toml").unlink()  # the file's review kept
+    sync_ok(acc)
+    async with home_app(acc).run_test(size=(110, 40)) as pilot:
+        await settle(pilot)
+        assert "FAILED" not in git_line(pilot)
+
+
+def test_a_commit_that_fails_leaves_nothing_staged(remote: Path, tmp_path: Path) -> None:
+    lead = clone(remote, "lead")
+    (tmp_path / "other.txt").write_text("x")
+    (lead / "notes.txt").write_text("the user's own staged file\n")
+    git(lead, "add", "notes.txt")
+    git(lead, "config", "commit.gpgsign", "true")
+    git(lead, "config", "gpg.format", "ssh")
+    git(lead, "config", "user.signingkey", str(tmp_path / "no-such-key"))
+    s = session(lead)
+    assert s.set_evidence("T1C1", "Words.\n")
+    done(s)
+    result = sync(lead)
+    assert result.returncode == 2 and "git commit failed" in result.stderr
+    assert git(lead, "diff", "--cached", "--name-only").split() == ["notes.txt"]

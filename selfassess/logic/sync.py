@@ -24,6 +24,8 @@ CONFLICT_SUFFIX = ".conflict.toml"
 #: how git says someone else pushed first (the last two: they pushed between our fetch and our push)
 _REJECTED = ("[rejected]", "fetch first", "non-fast-forward", "incorrect old value", "cannot lock ref")
 LAST_SYNC_KEY = "selfassess.lastsync"
+#: why the last sync stopped (cleared by one that pushes): the screens' status lines show it
+LAST_FAILURE_KEY = "selfassess.lastsyncfailure"
 
 Progress = Callable[[str], None]
 
@@ -122,10 +124,24 @@ def commit_changes(root: Path, include_shared: bool = False) -> str | None:
     if not paths:
         return None
     subject, body = message([_line_for(root, p) for p in district], shared)
+    staged = set(gitrun.run(root, "diff", "--cached", "--name-only", "-z", "--relative").stdout.split("\0"))
     gitrun.run(root, "add", "-A", "--", *paths)
     args = ["commit", "-q", "--only", "-m", subject, *(["-m", body] if body else []), "--", *paths]
-    _commit(root, args)
+    try:
+        _commit(root, args)
+    except GitError:
+        _unstage(root, [p for p in paths if p not in staged])  # nothing left staged that was not
+        raise
     return subject
+
+
+def _unstage(root: Path, paths: list[str]) -> None:
+    if not paths:
+        return
+    if gitrun.run(root, "rev-parse", "--verify", "--quiet", "HEAD", check=False).returncode == 0:
+        gitrun.run(root, "reset", "-q", "HEAD", "--", *paths, check=False)
+    else:
+        gitrun.run(root, "rm", "-q", "--cached", "--ignore-unmatch", "--", *paths, check=False)
 
 
 def _commit(root: Path, args: list[str]) -> None:
@@ -196,10 +212,27 @@ def _push(root: Path, remote: str, branch: str) -> bool:
 
 
 def sync(root: Path, include_shared: bool = False, progress: Progress | None = None) -> SyncResult:
-    """Commit, pull (rebase, autostash) and push; see the module docstring."""
-    say = progress or (lambda _: None)
+    """Commit, pull (rebase, autostash) and push; see the module docstring. Why it stopped is kept
+    (:func:`last_failure`) until a sync goes through."""
     if not gitrun.is_repository(root):
         raise not_a_repository(root)
+    try:
+        result = _sync(root, include_shared, progress)
+    except SelfAssessError as error:
+        gitrun.run(root, "config", LAST_FAILURE_KEY, gitrun.one_line(str(error)), check=False)
+        raise
+    gitrun.run(root, "config", "--unset", LAST_FAILURE_KEY, check=False)
+    return result
+
+
+def last_failure(root: Path) -> str | None:
+    """Why the last sync stopped, if it did (and none has gone through since)."""
+    value = gitrun.run(root, "config", "--get", LAST_FAILURE_KEY, check=False).stdout.strip()
+    return value or None
+
+
+def _sync(root: Path, include_shared: bool, progress: Progress | None) -> SyncResult:
+    say = progress or (lambda _: None)
     result = SyncResult(registered=ensure_registered(root))
     say("Committing changes…")
     result.committed = commit_changes(root, include_shared)
