@@ -396,3 +396,22 @@ def test_a_commit_that_fails_leaves_nothing_staged(remote: Path, tmp_path: Path)
     result = sync(lead)
     assert result.returncode == 2 and "git commit failed" in result.stderr
     assert git(lead, "diff", "--cached", "--name-only").split() == ["notes.txt"]
+
+
+async def test_a_crash_report_never_prints_local_variables(make_workspace, capfd) -> None:
+    """Textual prints locals in its crash traceback by default; evidence in a local must not show."""
+    from selfassess.tui.app import SelfAssessApp
+    from selfassess.workspace.workspace import Workspace
+
+    class Crashing(SelfAssessApp):
+        def on_mount(self) -> None:
+            evidence = "Jane Example, DOB 01/02/2010, disclosed abuse"  # noqa: F841
+            raise RuntimeError("a bug")
+
+    app = Crashing(Workspace(make_workspace()), TODAY, "DCI Test", "home")
+    with pytest.raises(RuntimeError):
+        async with app.run_test(size=(110, 40)) as pilot:
+            await pilot.pause()
+    printed = "".join(capfd.readouterr())
+    assert "RuntimeError" in printed and "a bug" in printed
+    assert "Jane Example" not in printed
