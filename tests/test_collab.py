@@ -403,12 +403,15 @@ async def test_a_crash_report_never_prints_local_variables(make_workspace, capfd
     from selfassess.tui.app import SelfAssessApp
     from selfassess.workspace.workspace import Workspace
 
+    root = make_workspace()
+    (root / "evidence.txt").write_text("Jane Example, DOB 01/02/2010, disclosed abuse")
+
     class Crashing(SelfAssessApp):
         def on_mount(self) -> None:
-            evidence = "Jane Example, DOB 01/02/2010, disclosed abuse"  # noqa: F841
+            evidence = (root / "evidence.txt").read_text()  # noqa: F841 (a local, as in a real crash)
             raise RuntimeError("a bug")
 
-    app = Crashing(Workspace(make_workspace()), TODAY, "DCI Test", "home")
+    app = Crashing(Workspace(root), TODAY, "DCI Test", "home")
     with pytest.raises(RuntimeError):
         async with app.run_test(size=(110, 40)) as pilot:
             await pilot.pause()
