@@ -37,6 +37,7 @@ FORMATS = [
     (4, "01aac1107ae687b3c5995c068d61b8301765a6c1998a8fb10ab8b1be3c926342"),  # compiled reader, scan
     (5, "c123bfa7e4deaedf6ee0526ad1adf842ac57aa3efa1b55fa2d4ead350fc0b66a"),  # one findings entry
     (6, "192a704663b55f0d5299a6aaf476501712107d97bc52528b296922e4b788660f"),  # subpackages (#24)
+    (7, "d302eaeff3d30e1de19fe7a155978a457209d58ed1d21a4fece7ef782c124980"),  # duplicates, future (#25)
 ]
 
 

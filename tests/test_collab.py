@@ -256,7 +256,8 @@ async def test_a_bogus_conflict_file_is_one_finding_and_fill_sets_it_aside(remot
     validate = run_cli("validate", cwd=deputy, env={"SELFASSESS_TODAY": TODAY.isoformat()})
     assert validate.returncode == 1 and "Traceback" not in validate.stdout + validate.stderr
     assert validate.stdout.splitlines() == [
-        f"assessments/north/2026-Q4.conflict.toml:{line}: error: unreadable conflict file: [conflicts] "
+        f"assessments/north/2026-Q4.conflict.toml:{line}: error: unresolved merge conflict whose file "
+        "cannot be read: [conflicts] "
         "T1C1: unknown field 'bogus_field' (expected one of: rating, evidence, notes, as_of, carried, "
         "actions); discard it in 'selfassess fill north 2026-Q4'"
     ]

@@ -40,7 +40,6 @@ from hypothesis import strategies as st  # noqa: E402
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule  # noqa: E402
 
 from selfassess import open_workspace  # noqa: E402
-from selfassess.core.errors import SelfAssessError  # noqa: E402
 from selfassess.formats import conflictfile  # noqa: E402
 from selfassess.formats.store import parse_assessment, save_assessment  # noqa: E402
 from selfassess.logic import reviewconflict  # noqa: E402

@@ -76,7 +76,10 @@ def conflict_finding(workspace: Workspace, path: Path) -> Finding:
         conflicts = conflictfile.read(path).conflicts
     except SelfAssessError as error:
         return Finding(
-            relative, error.line, ERROR, f"unreadable conflict file: {error.message}; discard it in {where}"
+            relative,
+            error.line,
+            ERROR,
+            f"unresolved merge conflict whose file cannot be read: {error.message}; discard it in {where}",
         )
     named = "; ".join(f"{cid} ({', '.join(fields)})" for cid, fields in conflicts.items())
     return Finding(
