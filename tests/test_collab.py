@@ -419,3 +419,44 @@ async def test_a_crash_report_never_prints_local_variables(make_workspace, capfd
     printed = "".join(capfd.readouterr())
     assert "RuntimeError" in printed and "a bug" in printed
     assert "Jane Example" not in printed
+
+
+@ORDERS
+def test_with_signed_commits_every_shared_commit_stays_signed(
+    remote: Path, order: str, tmp_path: Path
+) -> None:
+    """Real ssh-keygen keys: the rebase (and dropping an emptied commit) re-signs what it rewrites, and
+    a superseded commit is kept as it was signed."""
+    from test_verify import make_key
+
+    base = git(remote, "rev-parse", "main").strip()
+    lead, deputy = clone(remote, "lead"), clone(remote, "deputy")
+    for root in (lead, deputy):
+        key = make_key(tmp_path, f"key-{root.name}")
+        git(root, "config", "gpg.format", "ssh")
+        git(root, "config", "user.signingkey", str(key))
+        git(root, "config", "commit.gpgsign", "true")
+    s = session(deputy, user="deputy")
+    assert s.carry("T1C1")
+    done(s)
+    review(deputy, "ACC", "2026-11-22T10:00:00Z", "Deputy's view")
+    s = session(lead)
+    assert s.carry("T1C1")
+    assert s.toggle_done("T1C1", "T1C1-a1")
+    done(s)
+    review(lead, "DCI Lead", "2026-11-21T10:00:00Z", "Lead's view")
+    first, second = in_order(order, lead, deputy)
+    sync_ok(first)
+    assert sync(second).returncode == 1  # the reviews: the second's is superseded
+    (second / "assessments/north/2026-Q3.review.conflict.toml").unlink()
+    settle(lead, deputy)
+    shared = git(remote, "rev-list", "main", f"^{base}").split()
+    assert shared
+    for sha in shared:
+        assert "\ngpgsig " in git(remote, "cat-file", "commit", sha), f"{sha} is not signed"
+    kept = git(second, "for-each-ref", "--format=%(objectname)", "refs/selfassess/superseded").split()
+    # emptied only when all the second's commit changed was absorbed or set aside (the deputy's)
+    assert len(kept) == (1 if second is deputy else 0)
+    for sha in kept:
+        assert "\ngpgsig " in git(second, "cat-file", "commit", sha)
+    assert [(a.id, a.done) for a in actions(lead, "T1C1")] == [("T1C1-a1", TODAY)]
