@@ -1,5 +1,7 @@
-"""``selfassess sync``: commit what changed, pull (rebase), push; and the one-file commits of ``submit``
-and the review screen. Every git failure is one GitError line; nothing typed is ever thrown away.
+"""``selfassess sync``: commit what changed, fetch and rebase (``logic.rebase``: no commit dropped
+silently), push; and the one-file commits of ``submit`` and the review screen. Every git failure is one
+GitError line; nothing typed is ever thrown away, and a failed commit leaves nothing newly staged.
+Only this clone's own (untracked) conflict files stop a push.
 """
 
 from __future__ import annotations
