@@ -39,6 +39,7 @@ FORMATS = [
     (5, "c123bfa7e4deaedf6ee0526ad1adf842ac57aa3efa1b55fa2d4ead350fc0b66a"),  # one findings entry
     (6, "192a704663b55f0d5299a6aaf476501712107d97bc52528b296922e4b788660f"),  # subpackages (#24)
     (7, "050617457997f1a47251b58b601ff1043568a274db68118de0f4606af67eecd6"),  # core/names.py (#24)
+    (8, "e7643608b854de948572f2f1e12e689501bbcb3934a44c1d9a56c01a8fa43fa7"),  # duplicates, future (#25)
 ]
 
 

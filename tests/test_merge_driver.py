@@ -135,7 +135,8 @@ def test_same_field_changed_on_both_sides_gives_a_conflict_file_and_exit_0(repo:
     assert git(repo, "status", "--porcelain").stdout == ""  # git-ignored
 
 
-def test_reviews_the_later_reviewed_wins_whole(repo: Path) -> None:
+def test_a_review_both_changed_keeps_ours_and_the_other_in_a_conflict_file(repo: Path) -> None:
+    """No side is chosen by the date typed in ``reviewed``: ours stays, theirs is kept beside it."""
     review = repo / "assessments/north/2026-Q4.review.toml"
 
     def write_review(who: str, when: str):
@@ -154,11 +155,15 @@ def test_reviews_the_later_reviewed_wins_whole(repo: Path) -> None:
     commit_all(repo, "a review on main")
     result = merge(
         repo,
-        write_review("ACC Late", "2026-12-02T09:00:00Z"),
         write_review("ACC Mid", "2026-12-01T12:00:00Z"),
+        write_review("ACC Late", "9999-12-30T00:00:00Z"),
     )
     assert result.returncode == 0, result.stderr
-    assert 'reviewer = "ACC Late"' in review.read_text()
+    assert 'reviewer = "ACC Mid"' in review.read_text()
+    other = repo / "assessments/north/2026-Q4.review.conflict.toml"
+    assert 'reviewer = "ACC Late"' in other.read_text()
+    assert "both sides changed the review" in result.stderr
+    assert git(repo, "status", "--porcelain").stdout == ""  # git-ignored
 
 
 def test_an_unreadable_side_is_a_conflict_without_markers(repo: Path) -> None:

@@ -1,9 +1,16 @@
-"""Three-way merge of assessments, criterion by criterion and field by field; of reviews, the later wins.
+"""Three-way merge of assessments, criterion by criterion and field by field.
 
 A field changed on one side only takes that side's value. Where both sides changed one field differently,
 the merged assessment keeps ``ours`` and the field is named in ``conflicts``; the caller keeps ``theirs``
 in the conflict file. Rating and not-applicable are one field (a criterion has one or the other).
-Actions merge by id, and by field within an action.
+
+Actions are joined by id, field by field. An id both sides added is one action when it was carried
+from another quarter (``known``: that quarter's version is the base) or has the same text and owner on
+both sides; otherwise both sides *minted* it for different actions, and the one being merged in
+(``theirs``) gets the next free id, deterministically (listed in ``renumbered``).
+
+Reviews are not merged here: a review both sides changed differently keeps ``ours`` and the caller puts
+``theirs`` in a review conflict file (no choice is ever made by a typed timestamp).
 """
 
 from __future__ import annotations
@@ -13,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from selfassess.core.model import Action, Assessment, Response, Review
+from selfassess.core.model import Action, Assessment, Response
 
 #: the fields of a response that merge one by one (``rating`` stands for rating and not_applicable)
 FIELDS = ("rating", "evidence", "notes", "as_of", "carried")
@@ -27,6 +34,8 @@ class MergeResult:
     merged: Assessment
     #: criterion id -> fields both sides changed differently (``ours`` kept in ``merged``)
     conflicts: dict[str, list[str]] = field(default_factory=dict)
+    #: (id both sides minted, the new id the merged-in side's action got)
+    renumbered: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _three(base: Any, ours: Any, theirs: Any) -> tuple[Any, bool]:
@@ -60,9 +69,17 @@ def _stamp(value: datetime | None) -> datetime:
 
 
 def merge_assessments(
-    base: Assessment | None, ours: Assessment, theirs: Assessment, used_ids: set[str] | None = None
+    base: Assessment | None,
+    ours: Assessment,
+    theirs: Assessment,
+    used_ids: set[str] | None = None,
+    known: dict[str, Action] | None = None,
 ) -> MergeResult:
-    """``ours`` and ``theirs`` merged over their common ``base`` (None: both added the file)."""
+    """``ours`` and ``theirs`` merged over their common ``base`` (None: both added the file).
+
+    ``used_ids``: ids taken elsewhere (never given to a renumbered action); ``known``: actions of the
+    district's other quarters by id (an action both sides carried from there merges over that version).
+    """
     base = base or Assessment(framework=ours.framework, district=ours.district, period=ours.period)
     later = _later(ours, theirs)
     used = set(used_ids or ()) | {a.id for side in (base, ours, theirs) for _, a in side.actions()}
@@ -78,7 +95,7 @@ def merge_assessments(
             base.responses.get(criterion_id, Response()),
             ours.responses.get(criterion_id, Response()),
             theirs.responses.get(criterion_id, Response()),
-            used,
+            _Ids(used, known or {}, result.renumbered),
         )
         if not response.is_empty():
             merged.responses[criterion_id] = response
@@ -88,8 +105,15 @@ def merge_assessments(
     return result
 
 
+@dataclass
+class _Ids:
+    used: set[str]
+    known: dict[str, Action]
+    renumbered: list[tuple[str, str]]
+
+
 def _merge_response(
-    criterion_id: str, base: Response, ours: Response, theirs: Response, used: set[str]
+    criterion_id: str, base: Response, ours: Response, theirs: Response, ids: _Ids
 ) -> tuple[Response, list[str]]:
     merged = Response()
     conflicts = []
@@ -98,14 +122,14 @@ def _merge_response(
         set_field_value(merged, name, value)
         if clash:
             conflicts.append(name)
-    merged.actions, clash = _merge_actions(criterion_id, base.actions, ours.actions, theirs.actions, used)
+    merged.actions, clash = _merge_actions(criterion_id, base.actions, ours.actions, theirs.actions, ids)
     if clash:
         conflicts.append("actions")
     return merged, conflicts
 
 
 def _merge_actions(
-    criterion_id: str, base: list[Action], ours: list[Action], theirs: list[Action], used: set[str]
+    criterion_id: str, base: list[Action], ours: list[Action], theirs: list[Action], ids: _Ids
 ) -> tuple[list[Action], bool]:
     old = {a.id: a for a in base}
     mine = {a.id: a for a in ours}
@@ -118,10 +142,14 @@ def _merge_actions(
                 joined, bad = _merge_action(old[action.id], action, other[action.id])
                 merged.append(joined)
                 clash |= bad
-            else:
-                merged.append(action)
-                if other[action.id] != action:  # both added this id: the incoming one is renumbered
-                    merged.append(replace(other[action.id], id=_next_id(criterion_id, used)))
+            else:  # both added this id: one action carried or added alike, or two minted alike
+                joined, bad, minted = _join_added(action, other[action.id], ids.known.get(action.id))
+                merged.append(joined)
+                clash |= bad
+                if minted:
+                    new = _next_id(criterion_id, ids.used)
+                    merged.append(replace(other[action.id], id=new))
+                    ids.renumbered.append((action.id, new))
         elif action.id in old:  # they removed it
             if action != old[action.id]:
                 merged.append(action)
@@ -146,6 +174,20 @@ def _merge_action(base: Action, ours: Action, theirs: Action) -> tuple[Action, b
     return Action(id=ours.id, **values), clash
 
 
+def _join_added(ours: Action, theirs: Action, carried: Action | None) -> tuple[Action, bool, bool]:
+    """Two actions both sides added under one id: (joined, clash, minted). ``minted``: two different
+    actions (then ``joined`` is ours and theirs needs a new id)."""
+    if ours == theirs:
+        return ours, False, False
+    if carried is not None:
+        joined, clash = _merge_action(carried, ours, theirs)
+        return joined, clash, False
+    if (ours.action.strip(), ours.owner.strip()) == (theirs.action.strip(), theirs.owner.strip()):
+        joined, clash = _merge_action(replace(ours, due=None, done=False), ours, theirs)
+        return joined, clash, False
+    return ours, False, True
+
+
 def _next_id(criterion_id: str, used: set[str]) -> str:
     prefix = f"{criterion_id}-a"
     numbers = [int(m.group(1)) for i in used if i.startswith(prefix) and (m := _ACTION_NUMBER.search(i))]
@@ -166,8 +208,3 @@ def _status(base: Assessment, ours: Assessment, theirs: Assessment, merged: Asse
 
 def _content(assessment: Assessment) -> dict[str, Response]:
     return {k: v for k, v in assessment.responses.items() if not v.is_empty()}
-
-
-def merge_reviews(ours: Review, theirs: Review) -> Review:
-    """Reviews are not merged field by field: the later ``reviewed`` wins whole (ties: ours)."""
-    return theirs if _stamp(theirs.reviewed) > _stamp(ours.reviewed) else ours

@@ -23,6 +23,8 @@ ASSESSMENT_SUFFIX = ".toml"
 REVIEW_SUFFIX = ".review.toml"
 #: the other side of a merge conflict, beside the assessment: ``<period>`` + this
 CONFLICT_SUFFIX = ".conflict.toml"
+#: the other side of a review both sides changed differently: ``<period>.review`` + the conflict suffix
+REVIEW_CONFLICT_SUFFIX = REVIEW_SUFFIX.removesuffix(ASSESSMENT_SUFFIX) + CONFLICT_SUFFIX
 #: the edit lock beside a file: ``.<name>.lock``
 LOCK_PREFIX, LOCK_SUFFIX = ".", ".lock"
 #: text kept when a save failed: ``<name>.unsaved``

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from selfassess.core.model import Assessment, Framework, Response
@@ -161,6 +161,41 @@ def assessment_warnings(
             )
         if overdue:
             findings += _overdue(path, locate, criterion_id, response, today)
+    findings += _duplicates(path, locate, assessment)
+    findings += future_stamp(path, locate.line("updated"), "updated", assessment.updated, today)
+    return findings
+
+
+def future_stamp(path: str, line: int | None, key: str, stamp: datetime | None, today: date) -> list[Finding]:
+    """An ``updated``/``reviewed`` time more than a day after today is an error: dates are typed by
+    whoever writes the file, and one far ahead would look newest for ever. Today is ``--as-of``, or the
+    clock's date when that is later (a file saved now is not "in the future" of an earlier as-of)."""
+    latest = max(today, datetime.now(UTC).date())
+    if stamp is None or (stamp.date() - latest).days <= 1:
+        return []
+    return [Finding(path, line, ERROR, f"{key} {stamp.date()} is more than a day after today ({latest})")]
+
+
+def _duplicates(path: str, locate: _Locator, assessment: Assessment) -> list[Finding]:
+    """The same action (text, owner and due) under two ids in one file: likely a merge's duplicate."""
+    seen: dict[tuple[str, str, date | None], str] = {}
+    findings = []
+    for criterion_id, response in assessment.responses.items():
+        for index, action in enumerate(response.actions):
+            key = (" ".join(action.action.split()).casefold(), action.owner.strip().casefold(), action.due)
+            first = seen.setdefault(key, action.id)
+            if first != action.id:
+                findings.append(
+                    Finding(
+                        path,
+                        locate.line("criteria", criterion_id, "actions", index, "id"),
+                        WARNING,
+                        f"{criterion_id}: action {action.id} duplicates {first} (same text, owner and due "
+                        "date); delete one in the fill screen",
+                        criterion_id,
+                        "duplicate",
+                    )
+                )
     return findings
 
 

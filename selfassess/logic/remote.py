@@ -9,7 +9,7 @@ from pathlib import Path
 from selfassess.core.errors import GitError
 from selfassess.core.vocabulary import plural
 from selfassess.git import run as gitrun
-from selfassess.logic.sync import changed_paths, conflict_files, last_sync
+from selfassess.logic.sync import changed_paths, conflict_files, last_failure, last_sync
 
 
 @dataclass
@@ -22,6 +22,8 @@ class RepoStatus:
     fetch_failed: str | None = None
     last_sync: str | None = None
     conflicts: int = 0
+    #: why the last sync stopped (none has gone through since)
+    sync_failed: str | None = None
 
 
 def _count(root: Path, spec: str) -> int | None:
@@ -35,6 +37,7 @@ def read_status(root: Path, fetch: bool = False) -> RepoStatus:
         return RepoStatus(in_git=False)
     district, _ = changed_paths(root, include_shared=False)
     status = RepoStatus(True, len(district), last_sync=last_sync(root), conflicts=len(conflict_files(root)))
+    status.sync_failed = last_failure(root)
     upstream = gitrun.run(root, "rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}", check=False)
     if upstream.returncode != 0:
         if gitrun.run(root, "remote").stdout.strip():
@@ -71,4 +74,6 @@ def describe(status: RepoStatus) -> str:
         elif status.to_pull == 0 and not status.unpushed:
             parts.append(f"up to date with {status.remote}")
     parts.append(f"last sync {status.last_sync.replace('T', ' ')}" if status.last_sync else "never synced")
+    if status.sync_failed:
+        parts.insert(0, f"LAST SYNC FAILED: {status.sync_failed}")
     return "git: " + " · ".join(parts) + " · s: sync"

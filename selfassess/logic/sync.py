@@ -1,5 +1,7 @@
-"""``selfassess sync``: commit what changed, pull (rebase), push; and the one-file commits of ``submit``
-and the review screen. Every git failure is one GitError line; nothing typed is ever thrown away.
+"""``selfassess sync``: commit what changed, fetch and rebase (``logic.rebase``: no commit dropped
+silently), push; and the one-file commits of ``submit`` and the review screen. Every git failure is one
+GitError line; nothing typed is ever thrown away, and a failed commit leaves nothing newly staged.
+Only this clone's own (untracked) conflict files stop a push.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from pathlib import Path
 from selfassess.core.errors import GitError, SelfAssessError
 from selfassess.core.names import CONFLICT_SUFFIX, CRITERIA, DISTRICT_FILE_RE, SETTINGS_FILE
 from selfassess.git import run as gitrun
+from selfassess.logic import rebase
 from selfassess.logic.commitmessage import describe, message
 from selfassess.workspace.gitsetup import ensure_registered
 
@@ -22,14 +25,21 @@ SHARED_PATHS = (SETTINGS_FILE, CRITERIA, ".gitattributes", ".gitignore", "allowe
 #: how git says someone else pushed first (the last two: they pushed between our fetch and our push)
 _REJECTED = ("[rejected]", "fetch first", "non-fast-forward", "incorrect old value", "cannot lock ref")
 LAST_SYNC_KEY = "selfassess.lastsync"
+#: why the last sync stopped (cleared by one that pushes): the screens' status lines show it
+LAST_FAILURE_KEY = "selfassess.lastsyncfailure"
 
 Progress = Callable[[str], None]
 
 
 class SyncConflict(SelfAssessError):
-    """Both sides changed the same field: resolve in the fill screen, then sync again."""
+    """Both sides changed the same field, or a commit was superseded: sync stopped before pushing.
+    ``notes``: what the pull had to say before it stopped (an action renumbered)."""
 
     exit_code = 1
+
+    def __init__(self, message: str, notes: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.notes = list(notes or ())
 
 
 @dataclass
@@ -55,6 +65,11 @@ def conflict_files(root: Path) -> list[Path]:
 
 def _resolve_hint(root: Path, path: Path) -> str:
     district, period = path.parent.name, path.name.removesuffix(CONFLICT_SUFFIX)
+    if period.endswith(".review"):
+        return (
+            f"{path.relative_to(root).as_posix()}: both sides changed the review; choose in the review "
+            f"screen ('selfassess review', {district} {period.removesuffix('.review')}), then sync again"
+        )
     return (
         f"{path.relative_to(root).as_posix()}: both sides changed the same fields; choose in "
         f"'selfassess fill {district} {period}', then sync again"
@@ -110,10 +125,24 @@ def commit_changes(root: Path, include_shared: bool = False) -> str | None:
     if not paths:
         return None
     subject, body = message([_line_for(root, p) for p in district], shared)
+    staged = set(gitrun.run(root, "diff", "--cached", "--name-only", "-z", "--relative").stdout.split("\0"))
     gitrun.run(root, "add", "-A", "--", *paths)
     args = ["commit", "-q", "--only", "-m", subject, *(["-m", body] if body else []), "--", *paths]
-    _commit(root, args)
+    try:
+        _commit(root, args)
+    except GitError:
+        _unstage(root, [p for p in paths if p not in staged])  # nothing left staged that was not
+        raise
     return subject
+
+
+def _unstage(root: Path, paths: list[str]) -> None:
+    if not paths:
+        return
+    if gitrun.run(root, "rev-parse", "--verify", "--quiet", "HEAD", check=False).returncode == 0:
+        gitrun.run(root, "reset", "-q", "HEAD", "--", *paths, check=False)
+    else:
+        gitrun.run(root, "rm", "-q", "--cached", "--ignore-unmatch", "--", *paths, check=False)
 
 
 def _commit(root: Path, args: list[str]) -> None:
@@ -161,31 +190,16 @@ def _remote(root: Path) -> tuple[str, str] | None:
     return remote, merge.removeprefix("refs/heads/") or branch
 
 
-def _pull(root: Path, remote: str, branch: str) -> int:
-    """Pull with rebase; the number of commits that came in. A failed rebase is undone."""
-    exists = gitrun.run(root, "ls-remote", "--heads", remote, branch)
-    if not exists.stdout.strip():
-        return 0  # a new, empty remote: nothing to pull yet
-    before = gitrun.run(root, "rev-parse", "HEAD", check=False).stdout.strip()
-    result = gitrun.run(
-        root, "pull", "-q", "--rebase", "--autostash", "--no-edit", remote, branch, check=False
-    )
-    if result.returncode != 0:
-        words = gitrun.one_line(result.stderr or result.stdout)
-        if (
-            gitrun.git_dir_file(root, "rebase-merge").exists()
-            or gitrun.git_dir_file(root, "rebase-apply").exists()
-        ):
-            gitrun.run(root, "rebase", "--abort", check=False)
-            raise GitError(
-                f"could not combine your commits with {remote}/{branch} ({words}); your work is kept "
-                "as it was, nothing was pushed"
-            )
-        raise GitError(f"git pull failed: {words}")
-    if not before:
-        return 0
-    count = gitrun.run(root, "rev-list", "--count", "FETCH_HEAD", f"^{before}", check=False).stdout.strip()
-    return int(count) if count.isdigit() else 0
+def _pull(root: Path, remote: str, branch: str, result: SyncResult) -> None:
+    """Fetch and rebase (``logic.rebase``); a commit the merge emptied stops sync before it pushes."""
+    pulled = rebase.pull(root, remote, branch)
+    result.pulled += pulled.count
+    result.notes += [note for note in pulled.notes if note not in result.notes]
+    if pulled.superseded:
+        words = "; ".join(s.sentence() for s in pulled.superseded)
+        found = _unresolved(root)
+        tail = f"; {_resolve_hint(root, found[0])}" if found else ""
+        raise SyncConflict(f"not pushed: {words}{tail}", notes=result.notes)
 
 
 def _push(root: Path, remote: str, branch: str) -> bool:
@@ -199,10 +213,27 @@ def _push(root: Path, remote: str, branch: str) -> bool:
 
 
 def sync(root: Path, include_shared: bool = False, progress: Progress | None = None) -> SyncResult:
-    """Commit, pull (rebase, autostash) and push; see the module docstring."""
-    say = progress or (lambda _: None)
+    """Commit, pull (rebase, autostash) and push; see the module docstring. Why it stopped is kept
+    (:func:`last_failure`) until a sync goes through."""
     if not gitrun.is_repository(root):
         raise not_a_repository(root)
+    try:
+        result = _sync(root, include_shared, progress)
+    except SelfAssessError as error:
+        gitrun.run(root, "config", LAST_FAILURE_KEY, gitrun.one_line(str(error)), check=False)
+        raise
+    gitrun.run(root, "config", "--unset", LAST_FAILURE_KEY, check=False)
+    return result
+
+
+def last_failure(root: Path) -> str | None:
+    """Why the last sync stopped, if it did (and none has gone through since)."""
+    value = gitrun.run(root, "config", "--get", LAST_FAILURE_KEY, check=False).stdout.strip()
+    return value or None
+
+
+def _sync(root: Path, include_shared: bool, progress: Progress | None) -> SyncResult:
+    say = progress or (lambda _: None)
     result = SyncResult(registered=ensure_registered(root))
     say("Committing changes…")
     result.committed = commit_changes(root, include_shared)
@@ -215,13 +246,13 @@ def sync(root: Path, include_shared: bool = False, progress: Progress | None = N
     result.remote = f"{remote}/{branch}"
     _refuse_while_conflicted(root)
     say(f"Pulling from {remote}…")
-    result.pulled = _pull(root, remote, branch)
-    _refuse_while_conflicted(root)
+    _pull(root, remote, branch, result)
+    _refuse_while_conflicted(root, result.notes)
     say(f"Pushing to {remote}…")
     if not _push(root, remote, branch):
         say(f"Someone pushed first; pulling from {remote} again…")
-        result.pulled += _pull(root, remote, branch)
-        _refuse_while_conflicted(root)
+        _pull(root, remote, branch, result)
+        _refuse_while_conflicted(root, result.notes)
         if not _push(root, remote, branch):
             raise GitError(f"git push to {remote} was rejected twice (others are pushing); sync again")
     result.pushed = True
@@ -229,10 +260,20 @@ def sync(root: Path, include_shared: bool = False, progress: Progress | None = N
     return result
 
 
-def _refuse_while_conflicted(root: Path) -> None:
+def _unresolved(root: Path) -> list[Path]:
+    """This clone's own conflict files: untracked ones (a committed one is someone's mistake that
+    ``validate`` reports with its commit; it blocks no one's push)."""
     found = conflict_files(root)
+    if not found:
+        return []
+    tracked = set(gitrun.run(root, "ls-files", "-z", "--", "assessments").stdout.split("\0"))
+    return [path for path in found if path.relative_to(root).as_posix() not in tracked]
+
+
+def _refuse_while_conflicted(root: Path, notes: list[str] | None = None) -> None:
+    found = _unresolved(root)
     if found:
-        raise SyncConflict("not pushed: " + _resolve_hint(root, found[0]))
+        raise SyncConflict("not pushed: " + _resolve_hint(root, found[0]), notes=notes)
 
 
 def _record(root: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from selfassess.core.errors import SelfAssessError
@@ -16,7 +16,8 @@ from selfassess.formats.atomic import sha256_bytes
 from selfassess.formats.settings import SETTINGS_FILE, load_settings
 from selfassess.formats.store import parse_review
 from selfassess.formats.tomlread import decode, read_bytes
-from selfassess.logic.checks import ERROR, WARNING, Finding, assessment_warnings
+from selfassess.formats.tomlsource import KeyLines
+from selfassess.logic.checks import ERROR, WARNING, Finding, assessment_warnings, future_stamp
 from selfassess.logic.forcewide import force_unit_findings
 from selfassess.workspace.workspace import ASSESSMENTS, REVIEW_SUFFIX, Workspace, case_twin_message
 
@@ -40,22 +41,65 @@ def _one_cache_entry(workspace: Workspace) -> Iterator[None]:
 
 
 def conflict_finding(workspace: Workspace, path: Path) -> Finding:
-    """An unresolved merge conflict is an error (the district cannot be submitted), never a stray file."""
-    from selfassess.formats.conflictfile import read
+    """An unresolved merge conflict is an error (the district cannot be submitted), never a stray file.
+    A conflict file is untrusted: one that cannot be read is one ``path:line`` finding; one committed
+    to git (one clone's unfinished merge pushed by mistake) names its commit."""
+    from selfassess.formats import conflictfile
 
-    district, period = path.parent.name, path.name.removesuffix(CONFLICT_SUFFIX)
-    try:
-        conflicts = read(path).conflicts
-        named = "; ".join(f"{cid} ({', '.join(fields)})" for cid, fields in conflicts.items())
-    except SelfAssessError:
-        named = "unknown fields"
-    return Finding(
-        workspace.relative(path),
-        None,
-        ERROR,
-        f"unresolved merge conflict: both sides changed {named}; choose in "
-        f"'selfassess fill {district} {period}'",
+    relative = workspace.relative(path)
+    committed = committed_in(workspace.root, path)
+    if committed:
+        return Finding(
+            relative,
+            None,
+            ERROR,
+            f"a conflict file committed to git in {committed}; it is one clone's unfinished merge, "
+            f"not shared work: remove it with 'git rm --cached {relative}' and commit",
+        )
+    review = conflictfile.is_review_conflict(path)
+    district, period = path.parent.name, path.name.removesuffix(CONFLICT_SUFFIX).removesuffix(".review")
+    where = (
+        f"the review screen ('selfassess review {period}')"
+        if review
+        else f"'selfassess fill {district} {period}'"
     )
+    try:
+        if review:
+            conflictfile.read_review(path)
+            return Finding(
+                relative,
+                None,
+                ERROR,
+                f"unresolved merge conflict: both sides changed {district}'s review; choose in {where}",
+            )
+        conflicts = conflictfile.read(path).conflicts
+    except SelfAssessError as error:
+        return Finding(
+            relative,
+            error.line,
+            ERROR,
+            f"unresolved merge conflict whose file cannot be read: {error.message}; discard it in {where}",
+        )
+    named = "; ".join(f"{cid} ({', '.join(fields)})" for cid, fields in conflicts.items())
+    return Finding(
+        relative, None, ERROR, f"unresolved merge conflict: both sides changed {named}; choose in {where}"
+    )
+
+
+def committed_in(root: Path, path: Path) -> str | None:
+    """``<short sha> by <author>`` of the commit that added ``path`` when git tracks it; else None."""
+    from selfassess.git import run as gitrun
+
+    try:
+        tracked = gitrun.run(root, "ls-files", "--", str(path), check=False)
+        if tracked.returncode != 0 or not tracked.stdout.strip():
+            return None
+        found = gitrun.run(
+            root, "log", "-1", "--diff-filter=A", "--format=%h by %an", "--", str(path), check=False
+        ).stdout.strip()
+    except SelfAssessError:
+        return None
+    return found or "a commit not yet made (it is staged)"
 
 
 def _error(error: SelfAssessError, severity: str = ERROR) -> Finding:
@@ -148,7 +192,7 @@ def validate_district(workspace: Workspace, district: str, today: date) -> list[
         if name.endswith(CONFLICT_SUFFIX):
             findings.append(conflict_finding(workspace, path))
         elif stem is not None and PERIOD_RE.match(stem):
-            findings += validate_review(workspace, path, assessment_exists=stem in periods)
+            findings += validate_review(workspace, path, assessment_exists=stem in periods, today=today)
         elif name.removesuffix(".toml") in periods:
             # a file that is not a link is where its folder is: no need to resolve its path again
             relative = str(Path(base, name)) if base is not None and name not in links else None
@@ -179,6 +223,7 @@ def validate_assessment(
         workspace.settings_sha256,
         workspace.frameworks_sha256(),
         today.isoformat(),
+        datetime.now(UTC).date().isoformat(),  # an ``updated`` ahead of the clock (checks.future_stamp)
         str(overdue),
     )
     batch = _BATCH
@@ -201,15 +246,21 @@ def validate_assessment(
     return findings
 
 
-def validate_review(workspace: Workspace, path: Path, assessment_exists: bool) -> list[Finding]:
+def validate_review(
+    workspace: Workspace, path: Path, assessment_exists: bool, today: date | None = None
+) -> list[Finding]:
     relative = workspace.relative(path)
     try:
-        parse_review(read_bytes(path), relative)
+        data = read_bytes(path)
+        review = parse_review(data, relative)
     except SelfAssessError as error:
         return [Finding(relative, error.line, ERROR, error.message)]
     if not assessment_exists:
         return [Finding(relative, None, ERROR, "a review with no assessment beside it")]
-    return []
+    if today is None:
+        return []
+    line = KeyLines(decode(data, relative)).line("reviewed")
+    return future_stamp(relative, line, "reviewed", review.reviewed, today)
 
 
 def validate_paths(workspace: Workspace, paths: Iterable[str], today: date) -> list[Finding]:
@@ -249,7 +300,7 @@ def _validate_path(workspace: Workspace, path: Path, today: date) -> list[Findin
         return [conflict_finding(workspace, path)]
     if path.name.endswith(REVIEW_SUFFIX):
         stem = path.name.removesuffix(REVIEW_SUFFIX)
-        return validate_review(workspace, path, (path.parent / f"{stem}.toml").exists())
+        return validate_review(workspace, path, (path.parent / f"{stem}.toml").exists(), today)
     if path.suffix == ".toml":
         return validate_assessment(workspace, path, today)
     return [_stray(workspace, path)]

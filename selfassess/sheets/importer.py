@@ -101,30 +101,49 @@ def _missing(draft: Draft, applicable: list[str], where: str) -> list[Finding]:
     return [Finding(where, NOTE, f"{len(absent)} criteria not in the sheet, left empty: {', '.join(absent)}")]
 
 
-def _used_action_ids(workspace: Workspace, district: str, period: str) -> set[str]:
-    used: set[str] = set()
-    for other in workspace.periods(district):
-        if other == period:
-            continue
+@dataclass
+class _Known:
+    """The district's actions already recorded: every id (never given again), and by (criterion,
+    text, owner) the id of the one an imported row is (this quarter's file first, then the latest)."""
+
+    used: set[str] = field(default_factory=set)
+    ids: dict[tuple[str, str, str], str] = field(default_factory=dict)
+
+
+def _known_actions(workspace: Workspace, district: str, period: str, framework: Framework) -> _Known:
+    known = _Known()
+    periods = [p for p in workspace.periods(district) if p <= period]
+    others = [p for p in workspace.periods(district) if p not in periods]
+    for other in [period, *reversed([p for p in periods if p != period]), *others]:
         try:
             assessment = workspace.load(district, other)
         except SelfAssessError:
             continue
-        if assessment is not None:
-            used |= {action.id for _, action in assessment.actions()}
-    return used
+        if assessment is None:
+            continue
+        for criterion_id, action in assessment.actions():
+            known.used.add(action.id)
+            known.ids.setdefault(_same(framework, criterion_id, action.action, action.owner), action.id)
+    return known
 
 
-def _name_actions(assessment: Assessment, used: set[str], framework: Framework) -> None:
-    """Keep an action id read from the sheet unless it repeats; give the others ``<criterion>-a<max+1>``
-    over every quarter of the district (``actionids``)."""
+def _same(framework: Framework, criterion_id: str, text: str, owner: str) -> tuple[str, str, str]:
+    return (framework.current_id(criterion_id), " ".join(text.split()).casefold(), owner.strip().casefold())
+
+
+def _name_actions(assessment: Assessment, known: _Known, framework: Framework) -> None:
+    """Keep an action id read from the sheet unless it repeats; else the id of the district's action
+    with the same text and owner (the same action, so a merge joins it, #25); give the others
+    ``<criterion>-a<max+1>`` over every quarter of the district (``actionids``)."""
     given: set[str] = set()
-    for _, action in assessment.actions():
+    for criterion_id, action in assessment.actions():
+        if not action.id or action.id in given:
+            action.id = known.ids.get(_same(framework, criterion_id, action.action, action.owner), "")
         if action.id and action.id not in given:
             given.add(action.id)
         else:
             action.id = ""
-    taken = used | given
+    taken = known.used | given
     for criterion_id, action in assessment.actions():
         if not action.id:
             action.id = next_action_id(framework, criterion_id, taken)
@@ -185,7 +204,7 @@ def import_sheet(workspace: Workspace, request: Request, today: date, user: str)
         assessor=user,
         responses={cid: draft.responses[cid] for cid in framework.order() if cid in draft.responses},
     )
-    _name_actions(assessment, _used_action_ids(workspace, request.district, period), framework)
+    _name_actions(assessment, _known_actions(workspace, request.district, period, framework), framework)
     lock = acquire(target, user)
     try:
         save_assessment(assessment, target, framework, force=request.force)

@@ -48,6 +48,17 @@ class SelfAssessApp(App[int]):
         """Every screen's title bar, through the text gate (a force name may hold an escape)."""
         return super().format_title(visible(title), visible(sub_title))
 
+    def _fatal_error(self) -> None:
+        """Textual's crash report, but without local variables: they can hold evidence (personal data)
+        and would be printed to the terminal (Textual shows them by default)."""
+        from rich.segment import Segments
+        from rich.traceback import Traceback
+
+        self.bell()
+        traceback = Traceback(show_locals=False, width=None)
+        self._exit_renderables.append(Segments(self.console.render(traceback, self.console.options)))
+        self._close_messages_no_wait()
+
     def on_mount(self) -> None:
         name, arguments = self._first
         self.open_screen(name, **arguments)

@@ -23,11 +23,16 @@ def sync_command(opts: Options, all_: bool) -> int:
     """
     import sys
 
-    from selfassess.logic.sync import sync
+    from selfassess.logic.sync import SyncConflict, sync
 
     root = opts.workspace().root
     progress = (lambda words: echo(words, err=True)) if sys.stderr.isatty() else None
-    result = sync(root, include_shared=all_, progress=progress)
+    try:
+        result = sync(root, include_shared=all_, progress=progress)
+    except SyncConflict as stopped:
+        for note in stopped.notes:  # what the pull did before it stopped (an action renumbered)
+            echo(note)
+        raise
     if result.registered:
         echo("Registered selfassess's diff and merge drivers in this clone's git config.")
     echo(f"Committed: {result.committed}" if result.committed else "Nothing new to commit.")

@@ -185,6 +185,8 @@ class FillScreen(AppScreen):
         self.open_error: str | None = None
         self.autosave = Autosave()
         self._git: bool | None = None
+        #: why the last sync stopped (git config, read with ``_git``)
+        self._sync_failed: str | None = None
         self._told: object = None
         self._privacy_timer: Timer | None = None
         self._stop_watching: Callable[[], None] = lambda: None
@@ -442,7 +444,7 @@ class FillScreen(AppScreen):
         self.refresh_bindings()
 
     def _show_state(self) -> None:
-        shown = banner(self._session)
+        shown = banner(self._session, self._sync_failed)
         widget = self.query_one("#banner", Static)
         widget.display = shown is not None
         widget.set_classes(shown[1] if shown else "")
@@ -541,12 +543,17 @@ class FillScreen(AppScreen):
     @work(thread=True, exclusive=True, group="git")
     def _refresh_git(self) -> None:
         """Whether the workspace has uncommitted changes: a git call, so off the UI thread."""
-        state = has_uncommitted(self._session.workspace.root)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._set_git, state)
+        from selfassess.logic.sync import last_failure
 
-    def _set_git(self, state: bool | None) -> None:
+        root = self._session.workspace.root
+        state = has_uncommitted(root)
+        failed = last_failure(root) if state is not None else None
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._set_git, state, failed)
+
+    def _set_git(self, state: bool | None, failed: str | None = None) -> None:
         self._git = state
+        self._sync_failed = failed
         if self.session is not None and self.query("#banner"):  # not when the screen is closing
             self._show_state()
 

@@ -9,8 +9,9 @@ from selfassess.logic.session import Session
 from selfassess.tui.common.text import literal
 
 
-def banner(session: Session) -> tuple[Content, str] | None:
-    """The message above the screen and its class (``-error``, ``-warning``, ``-info``), or None."""
+def banner(session: Session, sync_failed: str | None = None) -> tuple[Content, str] | None:
+    """The message above the screen and its class (``-error``, ``-warning``, ``-info``), or None.
+    ``sync_failed``: why the last sync stopped, shown when nothing about the file needs saying first."""
     problem = session.problem
     if problem is not None and problem.kind == "conflict":
         text = (
@@ -33,6 +34,8 @@ def banner(session: Session) -> tuple[Content, str] | None:
         return literal(text + " To take it over, use the command palette (ctrl+p)."), "-warning"
     if session.lock_error:
         return literal(f"Read-only: {session.lock_error}"), "-warning"
+    if sync_failed:
+        return literal(f"{WARNING_MARK} Last sync failed: {sync_failed}"), "-warning"
     return None
 
 

@@ -7,6 +7,7 @@ needs of the screen is public: ``district``, ``period``, ``session`` and ``actio
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from selfassess.core.errors import AssessmentError, SelfAssessError
@@ -14,6 +15,7 @@ from selfassess.core.textgate import visible
 from selfassess.formats import conflictfile
 from selfassess.formats.store import save_assessment
 from selfassess.tui.common.sync_action import start_sync
+from selfassess.tui.common.text import literal
 from selfassess.tui.fill.conflict import OTHER, ConflictModal
 
 if TYPE_CHECKING:
@@ -50,13 +52,7 @@ def offer_conflict(screen: FillScreen) -> None:
     try:
         conflict = conflictfile.read(path)
     except SelfAssessError as error:
-        screen.notify(
-            visible(f"{error}"),
-            title="Merge conflict file unreadable",
-            severity="error",
-            timeout=15,
-            markup=False,
-        )
+        offer_discard(screen, path, error)
         return
     if session.read_only:
         screen.notify(
@@ -74,6 +70,41 @@ def offer_conflict(screen: FillScreen) -> None:
         resolve(screen, conflict, choices)
 
     screen.app.push_screen(ConflictModal(session.framework, session.assessment, conflict), chosen)
+
+
+def offer_discard(screen: FillScreen, path: Path, error: SelfAssessError) -> None:
+    """A conflict file that cannot be read: say why, and offer to set it aside (renamed, never
+    deleted nor overwritten) so the assessment can be used again."""
+    from selfassess.tui.common.confirm import ConfirmModal
+
+    screen.notify(
+        visible(str(error)),
+        title="Merge conflict file unreadable",
+        severity="error",
+        timeout=15,
+        markup=False,
+    )
+    if screen.session is None or screen.session.read_only:
+        return
+    question = literal(
+        f"{error}\n\nThe merge conflict file beside this assessment cannot be read. Set it aside "
+        "(renamed to …broken, not deleted) and carry on with the assessment as it is?"
+    )
+
+    def answered(yes: bool | None) -> None:
+        if not yes:
+            screen.notify("The conflict file stays: sync will not push until it is gone.", timeout=8)
+            return
+        try:
+            moved = conflictfile.move_aside(path)
+        except OSError as failure:
+            screen.notify(
+                visible(f"{path}: {failure.strerror or failure}"), severity="error", timeout=12, markup=False
+            )
+            return
+        screen.notify(visible(f"Set aside as {moved.name}."), title="Conflict file", timeout=8, markup=False)
+
+    screen.app.push_screen(ConfirmModal(question, "Set aside", "Keep"), answered)
 
 
 def resolve(screen: FillScreen, conflict: conflictfile.Conflict, choices: dict[str, str]) -> None:

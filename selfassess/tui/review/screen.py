@@ -135,6 +135,78 @@ class ReviewScreen(AppScreen):
         self.load(self.period)
         self.heatmap.focus()
         review_git.install(self)  # live reload; verified sign-off when the workspace signs commits
+        self.call_after_refresh(self.offer_review_conflict)
+
+    # -- a review both sides of a merge changed -------------------------------------------------
+    def offer_review_conflict(self) -> None:
+        """Show the first review conflict of the quarter, if any, to choose from (then the next)."""
+        from selfassess.logic.reviewconflict import review_conflicts
+
+        if self.combined is None:
+            return
+        found = review_conflicts(self.workspace, self.combined.period)
+        if not found:
+            return
+        conflict = found[0]
+        if conflict.other is None:
+            self._offer_set_aside(conflict)
+            return
+        from selfassess.tui.review.conflict import ReviewConflictModal
+
+        self.app.push_screen(ReviewConflictModal(conflict), partial(self._review_chosen, conflict))
+
+    def _offer_set_aside(self, conflict: Any) -> None:
+        from selfassess.logic.reviewconflict import set_aside
+        from selfassess.tui.common.confirm import ConfirmModal
+
+        question = literal(
+            f"{conflict.error}\n\nThis review conflict file cannot be read. Set it aside (renamed to "
+            "…broken, not deleted) and carry on?"
+        )
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.notify("The conflict file stays: sync will not push until it is gone.", timeout=8)
+                return
+            try:
+                moved = set_aside(conflict)
+            except OSError as failure:
+                self.notify(
+                    visible(f"{failure.strerror or failure}"), severity="error", timeout=12, markup=False
+                )
+                return
+            self.notify(
+                visible(f"Set aside as {moved.name}."), title="Conflict file", timeout=8, markup=False
+            )
+            self.offer_review_conflict()
+
+        self.app.push_screen(ConfirmModal(question, "Set aside", "Keep"), answered)
+
+    def _review_chosen(self, conflict: Any, choice: str | None) -> None:
+        from selfassess.logic.reviewconflict import keep_file, take_other
+        from selfassess.tui.review.conflict import OTHER
+
+        if choice is None:
+            self.notify("The review conflict stays: sync will not push until it is resolved.", timeout=8)
+            return
+        try:
+            if choice == OTHER:
+                written = take_other(self.workspace, conflict)
+                subject = f"{conflict.district} {conflict.period}: review conflict resolved by {self.user}"
+                commit_review(self, written, subject)
+            else:
+                keep_file(conflict)
+        except (SelfAssessError, OSError) as error:
+            self.notify(visible(str(error)), title="Not resolved", severity="error", timeout=12, markup=False)
+            return
+        self.notify(
+            visible(f"{conflict.district}'s review conflict resolved."),
+            title="Resolved",
+            timeout=8,
+            markup=False,
+        )
+        self.load(self.period)
+        self.offer_review_conflict()
 
     # -- loading --------------------------------------------------------------------------------
     def load(self, period: str | None) -> None:
