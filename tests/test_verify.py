@@ -126,21 +126,20 @@ def test_from_limits_the_walk_and_json_names_each_files_last_commit(team: Team) 
     report = json.loads(result.stdout)
     assert report["findings"] == [] and report["commits"] == 1
     lead = "deputy.north@force.example, north@force.example"
+    full = git(team_root, "rev-parse", good).strip()
     assert report["files"]["assessments/north/2026-Q4.toml"] == {
-        "commit": good,
-        "signer": lead,
+        "origin": {"commit": full, "signer": lead},
         "verified": True,
-        "last_verified": {"commit": good, "signer": lead},
+        "why": None,
     }
     write(team_root, "north", "2026-Q4", {"T1C1": {"rating": "red"}})
     bad = team.commit(None, "unsigned, after")
     result = verify(team, "--format", "json")
     assert result.returncode == 1
     assert json.loads(result.stdout)["files"]["assessments/north/2026-Q4.toml"] == {
-        "commit": bad,
-        "signer": None,
+        "origin": {"commit": git(team_root, "rev-parse", bad).strip(), "signer": None},
         "verified": False,
-        "last_verified": {"commit": good, "signer": lead},
+        "why": "changed — unsigned",
     }
 
 
