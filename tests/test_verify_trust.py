@@ -10,13 +10,20 @@ import subprocess
 from hashlib import sha256
 from pathlib import Path
 
+import pytest
 from test_diff import write
 from test_review_support import write_review
-from test_verify import LEAD, Team, git, report, signers_line, verify
+from test_verify import ACCESS, LEAD, Team, git, report, signers_line, verify
 
 from conftest import run_cli
 
-pytest_plugins = ["test_verify"]  # the team fixture
+
+@pytest.fixture(name="team")
+def team_fixture(tmp_path: Path, make_workspace) -> Team:
+    keys = tmp_path / "keys"
+    keys.mkdir()
+    return Team(make_workspace(extra_settings=ACCESS), keys)
+
 
 OLD = {"GIT_AUTHOR_DATE": "2020-01-01T00:00:00Z", "GIT_COMMITTER_DATE": "2020-01-01T00:00:00Z"}
 
@@ -110,6 +117,8 @@ def test_an_unsigned_merge_cannot_launder_unsigned_content(team: Team) -> None:
         status="submitted",
     )
     team.commit("north", "the lead's small change")
+    write(team.root, "south", "2026-Q4", {"T1C1": {"rating": "green"}})
+    team.commit("south", "south's draft, on main only")
     git(team.root, "merge", "-q", "--no-ff", "--no-commit", "-s", "ours", "side")
     git(team.root, "checkout", "side", "--", "assessments/north/2026-Q4.toml")
     git(team.root, "commit", "-q", "--no-gpg-sign", "-m", "merge, taking the side's version")
@@ -117,13 +126,13 @@ def test_an_unsigned_merge_cannot_launder_unsigned_content(team: Team) -> None:
         team.root, "show", f"{side}:assessments/north/2026-Q4.toml"
     )
 
+    assert summary_verified(team)["north"] is False
     state = files(team)["assessments/north/2026-Q4.toml"]
     assert state == {
         "origin": {"commit": side, "signer": None},
         "verified": False,
         "why": "changed — unsigned",
     }
-    assert summary_verified(team)["north"] is False
     section = report(team.root).stdout.split("## Provenance")[1]
     (row,) = [line for line in section.splitlines() if line.startswith("| north |")]
     assert row.endswith(f"| NO: assessment {side[:7]} changed — unsigned |")
