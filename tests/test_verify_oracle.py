@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from test_verify import make_key
 
@@ -162,6 +162,8 @@ class Replay:
     # the operations hypothesis draws
 
     def write(self, path: str, key: str | None) -> None:
+        """``key`` "right": the key of whoever [access] at the root lets write ``path``."""
+        key = {NORTH_FILE: "north", SOUTH_FILE: "south"}.get(path, "acc") if key == "right" else key
         self.counter += 1
         parent = self.head()
         tree = dict(self.nodes[parent].tree) | {path: f"rating = 'v{self.counter}'\n"}
@@ -186,6 +188,19 @@ class Replay:
     def switch(self, index: int) -> None:
         self.git("switch", "-q", self.branches[index % len(self.branches)])
 
+    def fork(self, side: list, here: list, key: str | None, choices: list[int]) -> None:
+        """A branch with ``side``'s commits, ``here``'s on the current branch, then merged back."""
+        current = self.git("branch", "--show-current").strip()
+        self.branch()
+        self.apply(side)
+        self.git("switch", "-q", current)
+        self.apply(here)
+        self.merge(len(self.branches) - 1, key, choices)
+
+    def apply(self, operations: list) -> None:
+        for name, *args in operations:
+            getattr(self, {"trust": "change_trust"}.get(name, name))(*args)
+
     def merge(self, index: int, key: str | None, choices: list[int]) -> None:
         other_name = self.branches[index % len(self.branches)]
         ours, theirs = self.head(), self.git("rev-parse", other_name).strip()
@@ -205,22 +220,34 @@ class Replay:
         self.record(self.commit(key, f"merge {other_name}"), tree, key, [ours, theirs])
 
 
-OPERATION = st.one_of(
-    st.tuples(st.just("write"), st.sampled_from(CONTENT), st.sampled_from(SIGNERS)),
+#: "right" (the key [access] at the root expects) is drawn more often, so that much of the content
+#: verifies and a merge can carry verified content as well as unverified
+WRITERS = (*SIGNERS, "right", "right", "right")
+CHOICES = st.lists(st.integers(0, 2), min_size=1, max_size=5)
+SIMPLE = st.one_of(
+    st.tuples(st.just("write"), st.sampled_from(CONTENT), st.sampled_from(WRITERS)),
     st.tuples(
         st.just("trust"),
         st.integers(0, len(SIGNER_VARIANTS) - 1),
         st.integers(0, len(REVIEWER_VARIANTS) - 1),
         st.sampled_from(SIGNERS),
     ),
+)
+FORK = st.tuples(
+    st.just("fork"),
+    st.lists(SIMPLE, min_size=1, max_size=3),
+    st.lists(SIMPLE, max_size=3),
+    st.sampled_from(SIGNERS),
+    CHOICES,
+)
+OPERATION = st.one_of(
+    SIMPLE,
+    FORK,
+    FORK,
+    FORK,
     st.tuples(st.just("branch")),
     st.tuples(st.just("switch"), st.integers(0, 5)),
-    st.tuples(
-        st.just("merge"),
-        st.integers(0, 5),
-        st.sampled_from(SIGNERS),
-        st.lists(st.integers(0, 2), min_size=1, max_size=5),
-    ),
+    st.tuples(st.just("merge"), st.integers(0, 5), st.sampled_from(SIGNERS), CHOICES),
 )
 
 
@@ -235,12 +262,37 @@ def keys(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-@given(operations=st.lists(OPERATION, min_size=1, max_size=10))
+@given(operations=st.lists(OPERATION, min_size=1, max_size=6))
+# a merge carrying a side's verified content; laundering a side's unsigned content (scenario 4)
+@example([("fork", [("write", NORTH_FILE, "right")], [("write", NORTH_FILE, "right")], None, [1])])
+@example([("fork", [("write", NORTH_FILE, None)], [("write", NORTH_FILE, "right")], None, [1])])
+# a lead vouching for themselves (scenario 3), then a reviewer-signed change adopted
+@example(
+    [
+        ("trust", 1, 0, "north"),
+        ("write", REVIEW, "north"),
+        ("trust", 0, 0, "north"),
+        ("trust", 2, 1, "acc"),
+        ("write", REVIEW, "stranger"),
+        ("write", NORTH_FILE, "acc"),
+    ]
+)
+# a trust change adopted on one side only, and a merge mixing the two sides' trust files
+@example(
+    [
+        (
+            "fork",
+            [("trust", 2, 0, "acc"), ("write", REVIEW, "stranger")],
+            [("trust", 0, 1, "acc")],
+            "north",
+            [1, 0],
+        )
+    ]
+)
 def test_verify_agrees_with_a_replay_of_who_signed_what(keys: dict[str, Path], operations: list) -> None:
     with tempfile.TemporaryDirectory(prefix="oracle-") as folder:
         replay = Replay(Path(folder), keys)
-        for name, *args in operations:
-            getattr(replay, {"trust": "change_trust"}.get(name, name))(*args)
+        replay.apply(operations)
         replay.git("switch", "-q", "main")
         head = replay.head()
         report = verify(Path(folder))
