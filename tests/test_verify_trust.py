@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from test_diff import write
 from test_review_support import write_review
-from test_verify import ACCESS, LEAD, Team, git, report, signers_line, verify
+from test_verify import ACCESS, LEAD, Team, git, make_key, report, signers_line, verify
 
 from conftest import run_cli
 
@@ -251,3 +251,32 @@ def test_keys_pins_the_root_of_trust(team: Team, tmp_path: Path) -> None:
     first = git(team.root, "rev-list", "--max-parents=0", "HEAD").strip()
     assert git(team.root, "config", "selfassess.trustRoot").strip() == first
     assert f"selfassess.trustRoot {first}" in result.stdout
+
+
+def test_a_workspace_in_a_subfolder_judges_only_its_own_files(tmp_path: Path, make_workspace) -> None:
+    """The walk, the origins and the trust files are the workspace's, wherever it sits in the repository."""
+    root = make_workspace(name="ws", extra_settings=ACCESS)
+    keys = tmp_path.parent / f"{tmp_path.name}-keys"
+    keys.mkdir()
+    (tmp_path / "outside.txt").write_text("not the workspace's\n")
+    team = Team.__new__(Team)
+    team.root = root
+    team.keys = {n: make_key(keys, n) for n in ("acc", "north", "south", "stranger")}
+    (root / "allowed_signers").write_text(
+        signers_line("acc@force.example", team.keys["acc"])
+        + signers_line("north@force.example,deputy.north@force.example", team.keys["north"])
+    )
+    git(tmp_path, "init", "-q", "-b", "main")
+    team.commit("acc", "the workspace in a subfolder")
+    (tmp_path / "outside.txt").write_text("changed, unsigned\n")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "--no-gpg-sign", "-m", "outside, unsigned")
+    write(root, "north", "2026-Q4", {"T1C1": {"rating": "green"}})
+    team.commit("north", "north's draft")
+    result = verify(team)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("All 1 commit(s) since the root of trust ")
+    state = files(team)
+    assert "outside.txt" not in state and "../outside.txt" not in state
+    assert state["assessments/north/2026-Q4.toml"]["verified"] is True
+    assert state["allowed_signers"]["verified"] is False  # the root's own content

@@ -51,7 +51,7 @@ def read_history(root: Path, base: str) -> History:
         sha, *parents = line.split()
         history.order.append(sha)
         history.parents[sha] = parents
-    pairs = [(c, p) for c in history.order for p in history.parents[c] or [None]]
+    pairs = [(c, p) for c in history.order for p in history.parents[c] or [NOTHING]]
     if pairs:
         request = "".join(f"{c} {p}\n" if p else f"{c}\n" for c, p in pairs)
         output = gitrun.run_input(
