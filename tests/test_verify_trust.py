@@ -222,6 +222,7 @@ def test_the_root_of_trust_is_pinned_and_an_orphan_cannot_forge_it(team: Team) -
     team.commit("stranger", "the forged history merged in")
     result = verify(team)
     assert result.returncode == 1
+    assert result.stderr.strip().endswith(f"since the root of trust {first[:7]}.")
     assert git(team.root, "config", "selfassess.trustRoot").strip() == first
     state = files(team)
     assert state["assessments/north/2026-Q4.toml"]["verified"] is False

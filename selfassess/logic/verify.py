@@ -157,6 +157,7 @@ class _Judge:
         self.texts = _texts(root, {b for pair in self.blobs.values() for b in pair if b})
         self.accesses: dict[str, Access] = {}
         self.signatures: dict[str, dict[str, tuple[str, str, str]]] = {}
+        self.keys: dict[str, dict[str, set[str]]] = {}
         self.state: dict[str, _Trust | None] = {history.base: self._trust_of(history.base)}
         #: (commit, path) → (why not or None, what, signer)
         self.verdicts: dict[tuple[str, str], tuple[str | None, str, str | None]] = {}
@@ -226,7 +227,9 @@ class _Judge:
         if trust is None:
             return f"not descended from the root of trust {base_name}", "changed", None
         status, key, first = self._signature(trust.signers, commit)
-        keys = signers_by_key(trust.signers)
+        if trust.signers not in self.keys:
+            self.keys[trust.signers] = signers_by_key(trust.signers)
+        keys = self.keys[trust.signers]
         principals = keys.get(key, {first} if first else set())
         signer = ", ".join(sorted(principals)) or None
         why = _why(status, key, principals if status == "G" else set(), trust.access, path, key in keys)
