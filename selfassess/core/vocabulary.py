@@ -47,7 +47,7 @@ VERIFIED_MARK = "◆"
 #: ... or does not (the review screen's drill-down says why)
 NOT_VERIFIED_MARK = "⊘"
 #: (mark, words) of the sign-off marks, for legends and help
-SIGN_OFF_LOOK = ((VERIFIED_MARK, "sign-off verified"), (NOT_VERIFIED_MARK, "sign-off not verified"))
+SIGN_OFF_LOOK = ((VERIFIED_MARK, "verified"), (NOT_VERIFIED_MARK, "not verified"))
 
 _STATUS_LOOK = {
     Status.MISSING: ("✗", "missing", "bold $error"),

@@ -87,7 +87,13 @@ def is_ancestor(root: Path, older: str, newer: str = "HEAD") -> bool:
 def resolve_from(root: Path, revision: str) -> str:
     """``--from REV`` as one commit that is an ancestor of HEAD; CannotVerify (one line) otherwise —
     including a REV that names both a ref and an object (git would silently take the ref)."""
-    if _HEX.match(revision) and _names_a_ref(root, revision) and _objects_with_prefix(root, revision):
+    full = len(revision) in (40, 64)  # git takes a full id as the object, whatever refs say
+    if (
+        _HEX.match(revision)
+        and not full
+        and _names_a_ref(root, revision)
+        and _objects_with_prefix(root, revision)
+    ):
         raise CannotVerify(
             f"revision {revision!r} names both a ref and an object id: give the full commit id, or the "
             "ref's full name (refs/tags/…)"

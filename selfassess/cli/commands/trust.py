@@ -67,7 +67,10 @@ def verify_command(opts: Options, from_revision: str | None, fmt: str) -> int:
         if report.findings:
             echo(f"{len(report.findings)} finding(s) in {report.commits} commit(s) since {root}.", err=True)
         elif report.commits == 0:
-            echo(f"Nothing checked since {from_revision or root}: no commit after it ({root}).")
+            echo(
+                f"Nothing checked since {from_revision or root}: no commit after it changes the workspace "
+                f"({root})."
+            )
         elif from_revision is not None:
             echo(f"All {report.commits} commit(s) since {from_revision} verified ({root}).")
         else:
