@@ -138,7 +138,7 @@ def _rootless(root: Path, name: str, base: str | None) -> Report:
     )
     report = Report(base or name, findings=[finding])
     for path in head_files(root):
-        report.files[path] = FileState(base or name, None, False, f"the root of trust {why}")
+        report.files[path] = FileState(base or name, None, False, f"not verified: the root of trust {why}")
     return report
 
 
