@@ -191,29 +191,32 @@ class _Judge:
         base_name = history.base[:7]
         for commit in history.order:
             parents = history.parents[commit]
-            states = [self.state.get(p) for p in parents]
-            mine = self._files(commit)
-            inherited: _Trust | None = None
-            changed = True
-            for parent, state in zip(parents, states, strict=True):
-                if state is not None and self._files(parent) == mine:
-                    inherited, changed = state, False
-                    break
-            if changed:
-                inherited = states[0] if len(parents) == 1 else next((s for s in states if s), None)
-                changed = not parents or len(parents) > 1 or self._files(parents[0]) != mine
+            inherited, changed = self._inherit(commit, parents)
             paths = history.changed(commit)
-            if changed and len(parents) > 1:
-                first = {p: b for p, b in self._blob_pair(commit) if b != self._blob_at(parents[0], p)}
-                paths = sorted(set(paths) | set(first))
+            if changed and len(parents) > 1:  # a merge making new trust files answers for them
+                moved = {p for p, b in self._blob_pair(commit) if b != self._blob_at(parents[0], p)}
+                paths = sorted(set(paths) | moved)
             self.judged[commit] = paths
             for path in paths:
                 self.verdicts[(commit, path)] = self._verdict(commit, path, inherited, base_name)
             adopted = False
-            if changed and inherited is not None:
+            if changed and inherited is not None:  # adopted only when a reviewer signed it
                 why, _what, _signer = self._verdict(commit, ALLOWED_SIGNERS, inherited, base_name)
                 adopted = why is None
             self.state[commit] = self._trust_of(commit) if adopted else inherited
+
+    def _inherit(self, commit: str, parents: list[str]) -> tuple[_Trust | None, bool]:
+        """The trust state ``commit`` is judged by, and whether it changes the trust files: a parent's
+        adopted state when the commit's trust files equal that parent's (the first such parent); else
+        its first parent's (a merge: its first parent with a state), and a change."""
+        states = [self.state.get(p) for p in parents]
+        mine = self._files(commit)
+        for parent, state in zip(parents, states, strict=True):
+            if state is not None and self._files(parent) == mine:
+                return state, False
+        if len(parents) == 1:
+            return states[0], self._files(parents[0]) != mine
+        return next((s for s in states if s is not None), None), True
 
     def _blob_pair(self, commit: str) -> list[tuple[str, str]]:
         return list(zip(TRUST_FILES, self.blobs.get(commit, ("", "")), strict=True))
