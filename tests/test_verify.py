@@ -1,5 +1,6 @@
 """`selfassess keys` and `selfassess verify` with real SSH keys (ssh-keygen in tmp_path) and real
-signed commits: who may write which file, judged as allowed_signers and [access] stood before each commit."""
+signed commits: who may write which file, judged as allowed_signers and [access] were last adopted
+(through reviewer-signed commits) before each commit. Issue #25's scenarios: test_verify_trust.py."""
 
 from __future__ import annotations
 
@@ -360,7 +361,7 @@ def test_a_workspace_that_does_not_sign_behaves_as_before(make_workspace, git_re
 
 def test_rotating_a_key_with_valid_before_and_removing_one(team: Team) -> None:
     """valid-before is checked against the committer date; a removed key fails only later commits here
-    (each commit is judged by the allowed_signers its parent had), while git's own check, which reads
+    (each commit is judged by the allowed_signers adopted before it), while git's own check, which reads
     the file as it is now, fails the key's whole history."""
     write(team.root, "south", "2026-Q4", {"T1C1": {"rating": "green"}})
     south = team.commit("south", "south, before its key is removed")
