@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from test_verify import make_key
 
@@ -65,6 +65,7 @@ class Node:
     trust: Trust
     ancestors: frozenset[str] = frozenset()
     findings: set[str] = field(default_factory=set)
+    parents: tuple[str, ...] = ()
 
 
 def signers_text(variant: frozenset[tuple[str, str]], keys: dict[str, Path]) -> str:
@@ -157,7 +158,7 @@ class Replay:
         adopted = kept is None and bool(judging.principals(key) & judging.reviewers)
         ancestors = frozenset().union(*(n.ancestors | {p} for n, p in zip(nodes, parents, strict=True)))
         trust = mine if adopted else judging
-        self.nodes[sha] = Node(dict(tree), verdict, trust, ancestors, findings)
+        self.nodes[sha] = Node(dict(tree), verdict, trust, ancestors, findings, tuple(parents))
 
     # the operations hypothesis draws
 
@@ -221,17 +222,21 @@ class Replay:
 
 
 #: "right" (the key [access] at the root expects) is drawn more often, so that much of the content
-#: verifies and a merge can carry verified content as well as unverified
-WRITERS = (*SIGNERS, "right", "right", "right")
+#: verifies and a merge can carry verified content as well as unverified; the ACC signs most trust changes
+WRITERS = st.sampled_from((*SIGNERS, *["right"] * 5))
+TRUSTERS = st.sampled_from((*SIGNERS, "acc", "acc", "acc"))
 CHOICES = st.lists(st.integers(0, 2), min_size=1, max_size=5)
-SIMPLE = st.one_of(
-    st.tuples(st.just("write"), st.sampled_from(CONTENT), st.sampled_from(WRITERS)),
-    st.tuples(
-        st.just("trust"),
-        st.integers(0, len(SIGNER_VARIANTS) - 1),
-        st.integers(0, len(REVIEWER_VARIANTS) - 1),
-        st.sampled_from(SIGNERS),
-    ),
+SIMPLE = st.integers(0, 3).flatmap(
+    lambda kind: (
+        st.tuples(st.just("write"), st.sampled_from(CONTENT), WRITERS)
+        if kind
+        else st.tuples(
+            st.just("trust"),
+            st.integers(0, len(SIGNER_VARIANTS) - 1),
+            st.integers(0, len(REVIEWER_VARIANTS) - 1),
+            TRUSTERS,
+        )
+    )
 )
 FORK = st.tuples(
     st.just("fork"),
@@ -240,15 +245,13 @@ FORK = st.tuples(
     st.sampled_from(SIGNERS),
     CHOICES,
 )
-OPERATION = st.one_of(
-    SIMPLE,
-    FORK,
-    FORK,
-    FORK,
+#: half forks merged back, a third plain commits, the rest loose branches, switches and merges
+OTHER = st.one_of(
     st.tuples(st.just("branch")),
     st.tuples(st.just("switch"), st.integers(0, 5)),
     st.tuples(st.just("merge"), st.integers(0, 5), st.sampled_from(SIGNERS), CHOICES),
 )
+OPERATION = st.integers(0, 11).flatmap(lambda k: FORK if k < 6 else SIMPLE if k < 10 else OTHER)
 
 
 @pytest.fixture(scope="module")
@@ -262,7 +265,7 @@ def keys(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-@given(operations=st.lists(OPERATION, min_size=1, max_size=6))
+@given(operations=st.lists(OPERATION, min_size=2, max_size=6))
 # a merge carrying a side's verified content; laundering a side's unsigned content (scenario 4)
 @example([("fork", [("write", NORTH_FILE, "right")], [("write", NORTH_FILE, "right")], None, [1])])
 @example([("fork", [("write", NORTH_FILE, None)], [("write", NORTH_FILE, "right")], None, [1])])
@@ -301,3 +304,9 @@ def test_verify_agrees_with_a_replay_of_who_signed_what(keys: dict[str, Path], o
         ancestry = replay.nodes[head].ancestors | {head}
         wanted = {(sha, path) for sha in ancestry for path in replay.nodes[sha].findings}
         assert {(f.commit, f.path) for f in report.findings} == wanted, operations
+        # what the run covered (--hypothesis-show-statistics)
+        nodes = [replay.nodes[sha] for sha in ancestry]
+        event(f"merges reached: {min(sum(len(n.parents) > 1 for n in nodes), 2)}+")
+        event(f"content files verified at HEAD: {sum(expected[p] for p in CONTENT if p in expected)}")
+        event(f"trust adopted after the root: {len({n.trust for n in nodes}) > 1}")
+        event(f"findings: {min(len(wanted), 3)}+")
