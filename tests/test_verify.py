@@ -1,5 +1,6 @@
 """`selfassess keys` and `selfassess verify` with real SSH keys (ssh-keygen in tmp_path) and real
-signed commits: who may write which file, judged as allowed_signers and [access] stood before each commit."""
+signed commits: who may write which file, judged as allowed_signers and [access] were last adopted
+(through reviewer-signed commits) before each commit. Issue #25's scenarios: test_verify_trust.py."""
 
 from __future__ import annotations
 
@@ -121,21 +122,20 @@ def test_from_limits_the_walk_and_json_names_each_files_last_commit(team: Team) 
     report = json.loads(result.stdout)
     assert report["findings"] == [] and report["commits"] == 1
     lead = "deputy.north@force.example, north@force.example"
+    full = git(team_root, "rev-parse", good).strip()
     assert report["files"]["assessments/north/2026-Q4.toml"] == {
-        "commit": good,
-        "signer": lead,
+        "origin": {"commit": full, "signer": lead},
         "verified": True,
-        "last_verified": {"commit": good, "signer": lead},
+        "why": None,
     }
     write(team_root, "north", "2026-Q4", {"T1C1": {"rating": "red"}})
     bad = team.commit(None, "unsigned, after")
     result = verify(team, "--format", "json")
     assert result.returncode == 1
     assert json.loads(result.stdout)["files"]["assessments/north/2026-Q4.toml"] == {
-        "commit": bad,
-        "signer": None,
+        "origin": {"commit": git(team_root, "rev-parse", bad).strip(), "signer": None},
         "verified": False,
-        "last_verified": {"commit": good, "signer": lead},
+        "why": "changed — unsigned",
     }
 
 
@@ -375,7 +375,7 @@ def test_a_workspace_that_does_not_sign_behaves_as_before(make_workspace, git_re
 
 def test_rotating_a_key_with_valid_before_and_removing_one(team: Team) -> None:
     """valid-before is checked against the committer date; a removed key fails only later commits here
-    (each commit is judged by the allowed_signers its parent had), while git's own check, which reads
+    (each commit is judged by the allowed_signers adopted before it), while git's own check, which reads
     the file as it is now, fails the key's whole history."""
     write(team.root, "south", "2026-Q4", {"T1C1": {"rating": "green"}})
     south = team.commit("south", "south, before its key is removed")

@@ -42,6 +42,12 @@ class Status(StrEnum):
 WARNING_MARK = "⚠"
 #: before something written or rewritten (a draft, a reworded action)
 EDITED_MARK = "✎"
+#: a district's sign-off: ``verify`` confirms its content came from commits signed by someone allowed
+VERIFIED_MARK = "◆"
+#: ... or does not (the review screen's drill-down says why)
+NOT_VERIFIED_MARK = "⊘"
+#: (mark, words) of the sign-off marks, for legends and help
+SIGN_OFF_LOOK = ((VERIFIED_MARK, "verified"), (NOT_VERIFIED_MARK, "not verified"))
 
 _STATUS_LOOK = {
     Status.MISSING: ("✗", "missing", "bold $error"),

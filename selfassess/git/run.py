@@ -99,6 +99,24 @@ def _spawn(
         raise GitError(f"git {args[0]} could not start: {error.strerror or error}") from None
 
 
+def run_input(root: str | os.PathLike[str], text: str, *args: str, timeout: float = 120) -> str:
+    """``git args`` in ``root`` reading ``text`` on stdin (``diff-tree --stdin``, ``cat-file --batch-check``);
+    its stdout, or GitError with one line of git's words."""
+    try:
+        result = subprocess.run(
+            [git_executable(), *args], cwd=root, input=text, capture_output=True, text=True,
+            encoding="utf-8", errors="replace", env={**os.environ, **QUIET_ENV},
+            start_new_session=DETACH_FROM_TERMINAL, check=False, timeout=timeout,
+        )  # fmt: skip
+    except subprocess.TimeoutExpired:
+        raise GitError(f"git {args[0]} took longer than {int(timeout)} s; stopped") from None
+    except OSError as error:
+        raise GitError(f"git {args[0]} could not start: {error.strerror or error}") from None
+    if result.returncode != 0:
+        raise GitError(f"git {args[0]} failed: {one_line(result.stderr or result.stdout)}")
+    return result.stdout
+
+
 def one_line(output: str) -> str:
     """git's most telling line: the first ``fatal:``/``error:`` line, else the last line."""
     lines = [line.strip() for line in output.splitlines() if line.strip()]

@@ -1,8 +1,9 @@
 """Each district's sign-off for one quarter, as ``verify`` found it: the one reading shared by the review
 screen's column marks, the report's provenance section and ``summary --format json``'s ``verified``.
 
-A district is verified when its assessment file (and its review file, if any) was last changed by a
-commit that ``verify`` accepts and has no changes on disk that are not committed. Only a workspace with
+A district is verified when the content its assessment file (and its review file, if any) holds now was
+introduced by a commit that ``verify`` accepts (traced through merges to the side it came from) and it has
+no changes on disk that are not committed. Only a workspace with
 ``allowed_signers`` is judged at all (:func:`signs_commits`); one without shows nothing new anywhere.
 """
 
@@ -14,13 +15,12 @@ from pathlib import Path
 
 from selfassess.core.errors import SelfAssessError
 from selfassess.core.names import ASSESSMENT_SUFFIX, ASSESSMENTS, REVIEW_SUFFIX
-from selfassess.core.vocabulary import WARNING_MARK
+from selfassess.core.vocabulary import NOT_VERIFIED_MARK, VERIFIED_MARK
 from selfassess.formats.access import ALLOWED_SIGNERS
 from selfassess.git import run as gitrun
 from selfassess.logic.verify import Report, verify
 
-VERIFIED_MARK = "✔"
-NOT_VERIFIED_MARK = WARNING_MARK
+__all__ = ["NOT_VERIFIED_MARK", "VERIFIED_MARK", "SignOff", "for_workspace", "sign_offs"]
 
 
 @dataclass(frozen=True)
@@ -111,12 +111,12 @@ def _why_not(report: Report, path: str, dirty: set[str]) -> str | None:
         return f"{name} has changes not committed"
     state = report.files.get(path)
     if state is None:
-        return f"{name} not changed by any commit since {ALLOWED_SIGNERS} was first committed"
+        return f"{name} not committed"
     if state.verified:
         return None
-    finding = next((f for f in reversed(report.findings) if f.path == path), None)
-    why = f"{finding.what} — {finding.why}" if finding else "not verified"
-    return f"{name} {state.commit} {why}"
+    if state.commit == report.root_of_trust:
+        return f"{name} {state.why or 'not verified'}"
+    return f"{name} {state.commit[:7]} {state.why or 'not verified'}"
 
 
 def for_workspace(root: Path, period: str, districts: Iterable[str]) -> dict[str, SignOff] | None:

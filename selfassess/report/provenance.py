@@ -10,9 +10,9 @@ from selfassess.report.view import ReportView
 
 HEADER = ("District", "Status", "Assessor", "Reviewed by", "Signed by", "Verified")
 NOTE = (
-    "Verified: whether selfassess verify confirms that the district's assessment (and review, if any) "
-    "was last changed by a signed commit of someone allowed to write it: the district's lead (a reviewer "
-    "for the review), by the keys in allowed_signers."
+    "Verified: whether selfassess verify confirms that the content the district's assessment (and "
+    "review, if any) holds now was introduced by a signed commit of someone allowed to write it: the "
+    "district's lead (a reviewer for the review), by the keys in allowed_signers as reviewers adopted them."
 )
 
 

@@ -13,7 +13,7 @@ from textual.content import Content
 
 from selfassess.core.cells import cell_len, fit, pad
 from selfassess.core.model import Framework, Grade
-from selfassess.core.vocabulary import CellKind, Movement, Status, cell_kind, cell_text
+from selfassess.core.vocabulary import SIGN_OFF_LOOK, CellKind, Movement, Status, cell_kind, cell_text
 from selfassess.core.vocabulary import legend as marks
 from selfassess.logic.trend import block, cell_block
 from selfassess.tui.common.grades import colours
@@ -133,14 +133,15 @@ def _block_style(grade: Grade) -> str:
     return pair[0] if pair else ""
 
 
-def legend(framework: Framework, tags: dict[str, str]) -> Content:
-    """The key to the heat map: each grade (tag = label) on its colour, then signs and marks."""
+def legend(framework: Framework, tags: dict[str, str], signing: bool = False) -> Content:
+    """The key to the heat map: each grade (tag = label) on its colour, then signs and marks (and the
+    sign-off marks when the workspace signs commits)."""
     parts = []
     for grade in framework.scale:
         tag = tags[grade.id]
         text = f" {tag} " if tag == grade.label else f" {tag} = {grade.label} "
         parts.append(literal(text, grade_style(grade)))
-    signs = " ".join(f"{symbol} {words}" for symbol, words in marks())
+    signs = " ".join(f"{symbol} {words}" for symbol, words in [*marks(), *(SIGN_OFF_LOOK if signing else ())])
     return Content.assemble(Content(" ").join(parts), literal(" " + signs, MUTED))
 
 

@@ -1,6 +1,7 @@
 """The review screen's git side: live reload, and (when the workspace has ``allowed_signers``) each
-district's column marked ✔ when ``verify`` confirms its sign-off for the quarter shown, ⚠ when not, the
-reason on the cell's drill-down; checked in a worker, again whenever files change.
+district's column marked ◆ when ``verify`` confirms its sign-off for the quarter shown, ⊘ when not
+(the vocabulary's sign-off marks: ✔ and ⚠ mean reviewed and changed since review), the reason on the
+cell's drill-down; checked in a worker, again whenever files change.
 
 ``install(screen)`` is called once from the review screen's ``on_mount``; it needs ``load(period)``,
 ``period``, ``combined`` and ``heatmap`` of the screen. A workspace without ``allowed_signers`` looks
@@ -86,7 +87,7 @@ class Verification:
             self.screen._show()
 
     def detail(self, district: str) -> Content:
-        """The drill-down's line: ``Sign-off: ✔ verified: signed by …`` or ``⚠ NOT verified: <why>``."""
+        """The drill-down's line: ``Sign-off: ◆ verified: signed by …`` or ``⊘ NOT verified: <why>``."""
         if not self.done:
             return literal(f"Sign-off: {CHECKING}", "$text-muted")
         state = self.states(self.screen.combined).get(district, SignOff(None))
@@ -96,7 +97,7 @@ class Verification:
 
 
 def name_line(district: str, width: int, mark: str) -> Content:
-    """A heat-map column's first line: the district's name, bold, with its sign-off mark (✔/⚠) after it
+    """A heat-map column's first line: the district's name, bold, with its sign-off mark (◆/⊘) after it
     when the workspace signs commits."""
     room = width - 2 if mark else width
     name = literal(fit(district, room), "bold")

@@ -273,7 +273,7 @@ class ReviewScreen(AppScreen):
         lines = [first, self._not_submitted(combined)]
         self.query_one("#review-top", Static).update(Content("\n").join(lines))
         self.query_one("#review-legend", Static).update(
-            legend(combined.framework, grade_tags(combined.framework))
+            legend(combined.framework, grade_tags(combined.framework), self.verification is not None)
         )
 
     @staticmethod
