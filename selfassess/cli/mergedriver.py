@@ -18,7 +18,7 @@ from pathlib import Path
 
 from selfassess.core.errors import SelfAssessError
 from selfassess.core.model import Framework
-from selfassess.core.names import REVIEW_SUFFIX
+from selfassess.core.names import ASSESSMENT_SUFFIX, PERIOD, REVIEW_SUFFIX
 from selfassess.formats.atomic import write_atomic
 from selfassess.logic.rebase import RENUMBERED
 
@@ -118,7 +118,8 @@ def _district_actions(shown: Path) -> tuple[set[str], dict]:
     return used, known
 
 
-_QUARTER = re.compile(r"^\d{4}-Q[1-4]\.toml$")
+#: a quarter's assessment file, ``2026-Q4.toml``
+_QUARTER = re.compile(rf"^{PERIOD}{re.escape(ASSESSMENT_SUFFIX)}$")
 
 
 def _framework(shown: Path, framework_id: str) -> Framework | None:
