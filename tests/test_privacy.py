@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,14 @@ GAPS = Path(__file__).parent / "data" / "privacy_gaps.tsv"
 #: written by someone who had never seen the detector (issue 14), frozen before it was measured
 UNSEEN = Path(__file__).parent / "data" / "privacy_unseen.tsv"
 UNSEEN_SHA256 = "a41de7e7ca109a1cfdfcb9b552737e257f2c43e3d93e75b455ba96cc8507656d"
+#: two sets written by someone who had never seen the detector (issue 27), frozen before it was measured:
+#: A was tuned on, B was measured once after tuning (README "Personal data" gives both figures)
+FRESH_A = Path(__file__).parent / "data" / "privacy" / "fresh_2026_12_a.jsonl"
+FRESH_B = Path(__file__).parent / "data" / "privacy" / "fresh_2026_12_b.jsonl"
+FRESH_SHA256 = {
+    FRESH_A: "400eae7955736358f796466c2b586a77ca6157447de6ff92e70f686138e10c1e",
+    FRESH_B: "8fcc4eb3d32669b1aedd429e41ee60a913a9e0138ffdf00d739e24e6b24a7443",
+}
 
 
 def kinds(text: str) -> list[str]:
@@ -413,6 +422,13 @@ def test_allow_list() -> None:
 
 
 def load_sentences(path: Path = SENTENCES) -> list[tuple[str, str, str]]:
+    """(label, kind, sentence) rows of a labelled TSV or JSON-lines ({"text", "personal", "kinds"}) file."""
+    if path.suffix == ".jsonl":
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        return [
+            ("pii" if r["personal"] else "clean", ",".join(r["kinds"]) if r["personal"] else "", r["text"])
+            for r in rows
+        ]
     with path.open(encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
         return [(r["label"], r["kind"] or "", r["sentence"]) for r in reader]
@@ -451,6 +467,16 @@ def test_the_unseen_set_is_frozen() -> None:
     rows = load_sentences(UNSEEN)
     assert len(rows) >= 60
     assert sum(label == "clean" for label, _, _ in rows) * 2 >= len(rows) - 10
+
+
+@pytest.mark.parametrize("path", [FRESH_A, FRESH_B], ids=["fresh-a", "fresh-b"])
+def test_the_fresh_sets_are_frozen(path: Path) -> None:
+    """Issue 27's sets, copied from the author's frozen files: any edit to either shows here."""
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == FRESH_SHA256[path]
+    rows = load_sentences(path)
+    assert len(rows) >= 60
+    personal = sum(label == "pii" for label, _, _ in rows)
+    assert abs(2 * personal - len(rows)) <= 2
 
 
 @pytest.mark.parametrize(
