@@ -38,7 +38,7 @@ FORMATS = [
     (4, "01aac1107ae687b3c5995c068d61b8301765a6c1998a8fb10ab8b1be3c926342"),  # compiled reader, scan
     (5, "c123bfa7e4deaedf6ee0526ad1adf842ac57aa3efa1b55fa2d4ead350fc0b66a"),  # one findings entry
     (6, "192a704663b55f0d5299a6aaf476501712107d97bc52528b296922e4b788660f"),  # subpackages (#24)
-    (7, "2022efbcde1c3c337c36aed7888750e6190d332f6216a50b68d09e5f2f738fef"),  # people named in narrative (#27)
+    (7, "3662250e40a0bfd496aa681ca55ea67d6e68fae52a0d22ba4e3fb3b89c1eb52d"),  # people in narrative (#27)
 ]
 
 

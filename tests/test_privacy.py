@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -590,3 +592,295 @@ def test_skipping_patterns_by_cheap_facts_never_changes_what_is_found(text: str)
 def test_the_labelled_sets_give_the_same_matches_with_or_without_skipping(path: Path) -> None:
     for _, _, sentence in load_sentences(path):
         assert scan(sentence) == _ungated_scan(sentence), sentence
+
+
+# --- people named in narrative (issue 27) ----------------------------------------------------------------
+
+
+def assert_found(kind: str, positives: list[tuple[str, str]], negatives: list[str]) -> None:
+    """Each positive sentence yields ``expected`` as ``kind`` (among whatever else it holds); each
+    negative sentence yields nothing at all."""
+    for sentence, expected in positives:
+        found = [(m.kind, m.text) for m in scan(sentence)]
+        assert (kind, expected) in found, (sentence, found)
+    for sentence in negatives:
+        assert [(m.kind, m.text) for m in scan(sentence)] == [], sentence
+
+
+def test_people_with_a_title() -> None:
+    assert_found(
+        "named person",
+        [
+            ("Mr Tariq Hussain of Ferham Road was arrested.", "Mr Tariq Hussain"),
+            ("Mrs Adebayo-Cole told officers she had not seen her.", "Mrs Adebayo-Cole"),
+            ("The foster carers, Mr and Mrs Odukoya, had not been told.", "Mr and Mrs Odukoya"),
+            ("Ms J. Kowalski attended the review.", "Ms J. Kowalski"),
+            ("Miss Chantelle Evans attended the ABE interview.", "Miss Chantelle Evans"),
+        ],
+        ["The MASH received 14 referrals from schools in May."],
+    )
+
+
+def test_people_named_by_a_relation_or_a_part_in_the_case() -> None:
+    assert_found(
+        "named person",
+        [
+            ("Jayden's stepfather, Wayne Lister, had a previous conviction.", "Wayne Lister"),
+            ("Precious Mensah and her twin Blessing were reported missing.", "Blessing"),
+            ("The victim, Priya Chaudhry, was not referred to the ISVA.", "Priya Chaudhry"),
+            ("Her mum, Donna, reported her missing.", "Donna"),
+            ("The stepfather Gary was present.", "Gary"),
+            ("Uncle Tariq collects the children from school.", "Uncle Tariq"),
+            ("Nanny Pat, the maternal grandmother, was assessed.", "Nanny Pat"),
+            ("Kacey told her that 'Uncle Jay' gives her vapes.", "Uncle Jay"),
+        ],
+        [
+            "Her brother was present at the visit.",
+            "The victim Support Service took 40 referrals.",
+            "The mother and baby unit at Jessop Wing admitted 3 infants.",
+        ],
+    )
+
+
+def test_people_named_with_a_possessive() -> None:
+    assert_found(
+        "named person",
+        [
+            ("Jayden's stepfather was not checked.", "Jayden's"),
+            ("Tomasz's older sister reported him missing.", "Tomasz's"),
+            ("Marcus Bailey-Grant's social worker was not invited.", "Marcus Bailey-Grant's"),
+        ],
+        [
+            "Clare's Law applications rose by 12%.",
+            "Sarah's Law disclosures were made in 6 cases.",
+            "Barnardo's has agreed to extend the contract.",
+            "Sheffield Children's Hospital attends the daily meeting.",
+            "DS Smith's team reviewed 40 files.",
+            "Training at St Mary's school was delivered in May.",
+            "Doncaster's MASH received 1,204 referrals.",
+        ],
+    )
+
+
+def test_families_named() -> None:
+    assert_found(
+        "named person",
+        [
+            ("The Okonkwo family's youngest was present.", "Okonkwo family's"),
+            ("The Mahmoods' middle son was found with £400.", "Mahmoods'"),
+            ("The Hussain family were visited twice.", "Hussain family"),
+        ],
+        [
+            "The Rotherham family hub now takes referrals.",
+            "The Troubled Families programme funded two posts.",
+            "The officers' training was completed.",
+        ],
+    )
+
+
+def test_people_called_named_or_known_as() -> None:
+    assert_found(
+        "named person",
+        [
+            ("The suspect is known on the street as 'Tiny' and drives an Audi.", "'Tiny'"),
+            ("A boy known as 'Smudge' was seen with the group.", "'Smudge'"),
+            ("His street name is 'Tiny' according to intelligence.", "'Tiny'"),
+            ("The lad uses the nickname 'Dee'.", "'Dee'"),
+            ("The mother is named as Shannon Whitfield on the DASH form.", "Shannon Whitfield"),
+        ],
+        [
+            "A scheme known as Clear Hold Build was introduced.",
+            "The operation, known as Encompass, alerts schools.",
+            "The process called 'Right Care, Right Person' started in May.",
+        ],
+    )
+
+
+def test_ages_in_words_and_adults_with_an_age() -> None:
+    assert_found(
+        "named person",
+        [
+            (
+                "A ten-year-old girl named Lily-Rose disclosed to her teacher.",
+                "ten-year-old girl named Lily-Rose",
+            ),
+            (
+                "A fifteen-year-old boy known as 'Ricky' was identified.",
+                "fifteen-year-old boy known as 'Ricky'",
+            ),
+            ("The sixteen-year-old, Tyler, was interviewed.", "sixteen-year-old, Tyler"),
+            ("Oliwia, aged twelve, attended 54% of sessions.", "Oliwia, aged twelve"),
+            ("Her boyfriend, Connor Walsh, aged 21, was arrested.", "Connor Walsh, aged 21"),
+        ],
+        [
+            "Sgt D. Example, aged 34 at the time, led the operation.",
+            "Children aged ten to seventeen account for 41% of the cohort.",
+            "A fifteen-year-old boy was seen alone.",
+        ],
+    )
+
+
+def test_initials_name_a_child_but_one_capital_is_a_label() -> None:
+    assert_found(
+        "named child",
+        [
+            ("Child J.P.W. was placed in police protection under s.46.", "Child J.P.W."),
+            ("Child T.W., a Year 8 pupil at Wath Academy, went missing.", "Child T.W."),
+            ("D.K. (16) was interviewed in custody.", "D.K. (16)"),
+            ("J.B., aged 14, was found in the flat.", "J.B., aged 14"),
+            ("Child A.S.K., aged seven, was left alone overnight.", "Child A.S.K."),
+        ],
+        [
+            "Child B was seen alone and Child C was not.",
+            "Child D and Child E were found together.",
+            "Child B's case was escalated within 24 hours.",
+            "PACE Code C paragraph 3.13 was complied with.",
+            "Detention under s.46 was used 4 times.",
+        ],
+    )
+
+
+def test_a_first_name_with_a_surname_or_with_what_a_person_does() -> None:
+    assert_found(
+        "named person",
+        [
+            ("Dip sample showed that Tyler Bramhall was not spoken to alone.", "Tyler Bramhall"),
+            ("Demi-Leigh Atkinson went missing from Woodlands care home.", "Demi-Leigh Atkinson"),
+            ("Ruby Ann Holloway was seen by the paediatrician.", "Ruby Ann Holloway"),
+            ("The boyfriend, Kyle 'K-Dog' Marsden, was arrested.", "Kyle 'K-Dog' Marsden"),
+            ("Sophie Green was reported missing from her placement.", "Sophie Green"),
+            ("Return home interview not completed for Chloe after her second episode.", "Chloe"),
+            ("Officers spoke to Jessica and her brother.", "Jessica"),
+            ("The youngest, Chidi, was present during the incident.", "Chidi"),
+        ],
+        [
+            "The Lucy Faithfull Foundation delivered the input.",
+            "Referrals to the Sapphire Team rose by 9%.",
+            "Grace Academy and Hope House confirmed receipt.",
+            "Victoria Station and Meadowhall Interchange are hotspots.",
+            "Rated Amber last quarter, the criterion was reviewed after the audit.",
+            "The grade moved from Amber to Green.",
+            "Python packages such as Textual, Rich and their dependencies are installed.",
+            "Operation Grace was launched after the review.",
+        ],
+    )
+
+
+def test_a_child_with_a_school_year_at_a_school() -> None:
+    assert_found(
+        "named child",
+        [
+            ("Callum, Year 9 at Maltby Academy, has had 11 exclusions.", "Callum, Year 9"),
+            ("Ellie-Rose Ward, Year 9 at Wath Academy, disclosed to staff.", "Ellie-Rose Ward, Year 9"),
+            ("Kacey, in Year 6 at St Bede's Catholic Primary, told her TA.", "Kacey, in Year 6"),
+        ],
+        [
+            "Year 10 and Year 11 assemblies were delivered at Dinnington High.",
+            "Training on trauma-informed practice was delivered at Wath Academy in May.",
+        ],
+    )
+
+
+def test_dates_of_birth_in_every_common_written_form() -> None:
+    assert_found(
+        "date of birth",
+        [
+            ("DOB recorded as 4th Feb 2011 on the PPN.", "DOB recorded as 4th Feb 2011"),
+            ("The girl was born on the 21st of November 2011.", "born on the 21st of November 2011"),
+            ("Her date of birth is given as 30/11/2010 in the plan.", "date of birth is given as 30/11/2010"),
+            ("A d.o.b. of 27th Sept 2012 was recorded.", "d.o.b. of 27th Sept 2012"),
+            ("The boy, D.O.B. Feb 4th, 2011, was seen.", "D.O.B. Feb 4th, 2011"),
+        ],
+        ["The strategy meeting was held on 4th Feb 2011 with 9 agencies."],
+    )
+
+
+def test_user_names_and_homes_named_by_number() -> None:
+    assert_found(
+        "online user name",
+        [
+            ("The suspect uses the Snapchat name lilsteez_99 to message her.", "Snapchat name lilsteez_99"),
+            ("Her Instagram account @kaylz.x was found.", "Instagram account @kaylz.x"),
+        ],
+        ["Messages on Snapchat were reviewed in 12 cases."],
+    )
+    assert_found(
+        "street address",
+        [
+            ("He went missing from their home at 32 Wellgate.", "32 Wellgate"),
+            ("Flat 4, Cavendish Court was searched.", "Flat 4, Cavendish"),
+        ],
+        ["Children living at 12 Barnsley addresses were visited."],
+    )
+
+
+def test_officers_identifiers_stay_clean() -> None:
+    for sentence in [
+        "DS Smith reviewed the strategy discussion.",
+        "PC 2417 attended the address.",
+        "DS 1457 Fletcher attends the weekly Child Exploitation panel.",
+        "Sgt Ellison, collar number 1862, is the single point of contact.",
+        "Detective Sergeant Jane Smith chairs the meeting.",
+        "Chief Constable Lauren Poultney opened the conference.",
+        "DCI Harrison and DI Okoro attended MARAC.",
+        "Insp Begum and Supt Ahmed reviewed the cases.",
+        "ABE interviews were reviewed by DI Okoro.",
+    ]:
+        assert scan(sentence) == [], sentence
+
+
+def test_places_teams_operations_and_schools_stay_clean() -> None:
+    for sentence in [
+        "Operation Stovewood continues to receive new disclosures.",
+        "Operation Makesafe sessions were held with 23 hotels.",
+        "The Early Help hub at Riverside House screens incidents daily.",
+        "The CSE team at Main Street police station met weekly.",
+        "St Joseph's High School and Brookfield Academy confirmed receipt.",
+        "Barnsley's partnership board signed off the plan.",
+        "Lincoln Road custody suite holds 30 cells.",
+        "Kingston Park police station reopened in May.",
+        "The Jay Report found widespread failures.",
+        "The Stephen Lawrence Day event was held in April.",
+        "The Home Office Counting Rules were applied in all 40 crimes.",
+        "Schools in Wath and Swinton received Operation Encompass notifications.",
+    ]:
+        assert scan(sentence) == [], sentence
+
+
+def test_each_finding_says_its_line_and_column() -> None:
+    text = "Seen alone.\nThe victim, Harriet Cole, was\nnot seen. Mr Tariq Hussain too."
+    found = [(m.kind, m.text, m.line, m.column) for m in scan(text)]
+    assert found == [
+        ("named person", "Harriet Cole", 2, 13),
+        ("named person", "Mr Tariq Hussain", 3, 11),
+    ]
+
+
+def test_the_first_names_are_read_only_when_a_scan_needs_them() -> None:
+    """Importing the scan costs nothing for the list; a scan with no candidate does not read it either."""
+    code = (
+        "from selfassess.logic import people, privacy\n"
+        "assert people.first_names.cache_info().currsize == 0\n"
+        "privacy.scan('14 of 20 referrals had a recorded voice of the child.')\n"
+        "assert people.first_names.cache_info().currsize == 0\n"
+        "privacy.scan('Tyler Bramhall was not spoken to alone.')\n"
+        "assert people.first_names.cache_info().currsize == 1\n"
+        "assert len(people.first_names()) > 30000\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_the_first_name_list_is_the_script_s_output() -> None:
+    """The list is sorted lower-case ASCII names, one a line, without the words the script leaves out."""
+    from selfassess.logic.people import first_names
+
+    names_file = Path(__file__).parent.parent / "selfassess" / "logic" / "first_names.txt"
+    lines = names_file.read_text(encoding="ascii").splitlines()
+    assert lines == sorted(set(lines)) and all(n.isalpha() and n.islower() for n in lines)
+    assert frozenset(lines) == first_names()
+    for word in ("may", "june", "monday", "police", "child", "early", "main", "any", "my", "an", "lincoln"):
+        assert word not in first_names(), word
+    for name in ("tyler", "kai", "priya", "chidi", "oliwia", "tomasz", "aoife", "kwame", "siobhan"):
+        assert name in first_names(), name

@@ -21,6 +21,10 @@ from pathlib import Path
 NAMED_PERSON = "named person"
 #: a child named by initials ("Child T.W.", "J.B. (14)")
 NAMED_BY_INITIALS = "named child"
+#: a user name on a social network or game ("Snapchat name lilsteez_99")
+USERNAME = "online user name"
+#: as privacy.STREET_ADDRESS: "their home at 32 Wellgate", "Flat 4, Cavendish Court"
+STREET_ADDRESS = "street address"
 
 _NAMES_FILE = Path(__file__).with_name("first_names.txt")
 
@@ -124,7 +128,7 @@ _NAME_LEAD = rf"[{_UPPER}](?<![\w'’\-.][{_UPPER}])" + NAME_WORD[len(f"[{_UPPER
 _QUOTED = r"(?:'[^'\n]{1,30}'|‘[^’\n]{1,30}’|\"[^\"\n]{1,30}\"|“[^”\n]{1,30}”)"
 
 
-def _words(words: list[str]) -> str:
+def _words(words: list[str], end: str = r"(?![\w\-])") -> str:
     """An alternation of ``words`` (lower case; the first letter may be a capital) not preceded by a
     word character or hyphen. It leads with a class of first letters, as privacy's ``_lead`` explains:
     ``re`` then skips straight to candidates, where ``(?i:...)`` or a lookbehind first would try every
@@ -132,14 +136,14 @@ def _words(words: list[str]) -> str:
     ordered = sorted(words, key=len, reverse=True)
     letters = "".join(sorted({c for w in ordered for c in (w[0], w[0].upper())}))
     rest = "|".join(f"(?<=[{w[0]}{w[0].upper()}]){re.escape(w[1:])}" for w in ordered)
-    return f"[{letters}](?<![\\w\\-][{letters}])(?:{rest})(?![\\w\\-])"
+    return f"[{letters}](?<![\\w\\-][{letters}])(?:{rest}){end}"
 
 
 _AGE_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty"
 ).split()
-_AGE_WORD_RE = _words(_AGE_WORDS)
+_AGE_WORD_RE = _words(_AGE_WORDS, end=r"(?!\w)")  # "ten-year-old"
 #: words for a relation or a part in a case, after which a name is that person's
 RELATIONS = (
     "mum mother mummy dad father daddy stepfather stepmother stepdad stepmum step-father step-mother "
@@ -233,10 +237,11 @@ def check_full_name(m: re.Match[str]) -> _Span | None:
 # alone, followed by what a person does
 
 _NOT_BEFORE_LONE = frozenset(
-    "the a an on in via into onto using from at of as rated grade graded grading to by new old".split()
+    "the a an on in via into onto using from at of as rated grade graded grading new old".split()
 )
 _PREVIOUS_WORD = re.compile(r"([\w'’\-]+)[ \t]*$")
-#: first names that are also a grade, a system or a programme in evidence ("rated Amber", "on Athena")
+#: first names that are also a grade or a colour in evidence ("moved to Amber after the audit"): never
+#: taken alone
 _NOT_LONE = frozenset("amber ruby jade crystal pearl ivy hazel holly iris daisy poppy violet rose".split())
 
 
@@ -254,7 +259,7 @@ def check_lone_name(m: re.Match[str]) -> _Span | None:
             return None
         if word[0].isupper() and m.string[before.end(1) : m.start()].strip() == "":
             return None  # "Operation Amber was", "Sapphire Team": part of a longer capitalised name
-    if name.lower() in _NOT_LONE and (before is None or before.group(1)[0].isupper()):
+    if name.lower() in _NOT_LONE:
         return None
     return m.span()
 
@@ -355,8 +360,11 @@ def check_family(m: re.Match[str]) -> _Span | None:
 
 # a girl called Amelia, known on the street as 'Tiny', a boy known as 'Ricky', nicknamed "K"
 KNOWN_AS_RE = re.compile(
-    _words(["named", "called", "nicknamed", "aka", "known"])
-    + r"(?:(?<![Kk]nown)|(?:[ \t]+(?:on[ \t]+the[ \t]+streets?|locally|online|to[ \t]+\w+))?[ \t]+as)[ \t]+"
+    _words(["named", "called", "nicknamed", "aka", "known", "street", "goes", "uses"])
+    + r"(?:(?<![Kk]nown)(?<![Ss]treet)(?<![Gg]oes)(?<![Uu]ses)"
+    + r"|(?<=[Kk]nown)(?:[ \t]+(?:on[ \t]+the[ \t]+streets?|locally|online|to[ \t]+\w+))?[ \t]+as"
+    + r"|(?<=[Ss]treet)[ \t]+name|(?<=[Gg]oes)[ \t]+by(?:[ \t]+the[ \t]+name)?"
+    + r"|(?<=[Uu]ses)[ \t]+the[ \t]+(?:nick)?name)(?:[ \t]+(?:is|was))?[ \t]*:?[ \t]+"
     + rf"(?:(?P<quoted>{_QUOTED})|(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD})?)(?![\w\-]))"
 )
 _PERSON_BEFORE = re.compile(
@@ -422,6 +430,40 @@ INITIALS_AGE_RE = re.compile(
 )
 
 
+# Snapchat name lilsteez_99, Instagram account @kaylz.x, TikTok handle "Dee": a user name after a network
+USERNAME_RE = re.compile(
+    r"(?<![\w\-])(?:Snapchat|Snap|Instagram|Insta|TikTok|Facebook|WhatsApp|Twitter|Discord|Telegram|Kik"
+    r"|Xbox|PlayStation|PSN|Roblox|Fortnite|YouTube|Tinder|Grindr|Wizz|Yubo|Threads|Messenger)"
+    r"(?:[ \t]+(?i:user[ \t]?name|name|handle|account|profile|id|tag|gamertag|alias))?"
+    r"(?:[ \t]+(?:is|was|of|called|named|as))?[ \t]*:?[ \t]+"
+    r"(?P<user>@[\w.]{2,30}|[A-Za-z][\w.]*(?:\d|_)[\w.]*|['‘\"“][^'’\"”\n]{2,30}['’\"”])"
+)
+# their home at 32 Wellgate, staying at 4 Ashgrove: a number and a name after words about a home
+HOME_AT_RE = re.compile(
+    r"(?<![\w\-])(?i:home|house|flat|address|property|lives|lived|living|resides|residing|staying|stays"
+    r"|stayed)(?![\w\-])[^.\n]{0,20}?[ \t](?:at|to)[ \t]+"
+    r"(?P<address>\d{1,4}[A-Za-z]?,?[ \t]+[A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]{2,})?)(?![\w\-])"
+)
+# Flat 4, Cavendish Court / Flat 2b, 15 Market Street
+FLAT_RE = re.compile(r"(?<![\w\-])Flat[ \t]+\d{1,3}[A-Za-z]?,[ \t]+(?:\d{1,4}[ \t]+)?[A-Z][a-z]+")
+
+
+_NOT_AFTER_ADDRESS = frozenset(
+    "addresses homes houses properties flats locations sites premises schools families children cases "
+    "times occasions hotels venues streets roads estates areas wards".split()
+)
+
+
+def check_home_at(m: re.Match[str]) -> _Span | None:
+    after = _NEXT_WORD.match(m.string, m.end())
+    if after is not None and after.group(1).lower() in _NOT_AFTER_ADDRESS:
+        return None  # "living at 12 Barnsley addresses"
+    words = m.group("address").split()[1:]
+    if any(w.lower() in NOT_NAMES for w in words):
+        return None  # "at 3 Police Stations"
+    return m.start("address"), m.end()
+
+
 def _whole(m: re.Match[str]) -> _Span | None:
     return m.span()
 
@@ -440,6 +482,11 @@ def _s(*needles: str) -> frozenset[str]:
 
 _Validator = Callable[[re.Match[str]], "_Span | None"]
 _AGE_NEEDLES = _i(*_AGE_WORDS)
+_NETWORKS = _c(
+    *"Snap Insta TikTok Facebook WhatsApp Twitter Discord Telegram Kik Xbox PlayStation PSN".split()
+)
+_NETWORKS |= _c(*"Roblox Fortnite YouTube Tinder Grindr Wizz Yubo Threads Messenger".split())
+_HOME_WORDS = _i("home", "house", "flat", "address", "propert", "live", "living", "resid", "stay")
 #: (kind, pattern, validator, clauses) for privacy's checks: a pattern runs only when the text has a fact
 #: of each clause (textfacts.py)
 CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, tuple[frozenset[str], ...]], ...] = (
@@ -450,9 +497,17 @@ CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, tuple[frozenset[str], ...]
     (NAMED_PERSON, RELATION_RE, check_relation, (_i(*(w.split("-")[-1] for w in RELATIONS)),)),
     (NAMED_PERSON, POSSESSIVE_RE, check_possessive, (_c("'s", "’s"),)),
     (NAMED_PERSON, FAMILY_RE, check_family, (_i("family") | _c("s'", "s’"),)),
-    (NAMED_PERSON, KNOWN_AS_RE, check_known_as, (_i("named", "called", "known", "aka", "a.k.a"),)),
+    (
+        NAMED_PERSON,
+        KNOWN_AS_RE,
+        check_known_as,
+        (_i("named", "called", "known", "aka", "street", "goes", "uses"),),
+    ),
     (NAMED_PERSON, AGE_WORDS_NAME_RE, check_age_words_name, (_AGE_NEEDLES, _i("year"), _i("old"))),
     (NAMED_PERSON, NAME_AGED_WORDS_RE, check_name_aged_words, (_AGE_NEEDLES, _i("aged"))),
+    (USERNAME, USERNAME_RE, _whole, (_NETWORKS,)),
+    (STREET_ADDRESS, HOME_AT_RE, check_home_at, (_HOME_WORDS, _i(" at", "\tat", " to", "\tto"))),
+    (STREET_ADDRESS, FLAT_RE, _whole, (_c("Flat"),)),
     (NAMED_BY_INITIALS, CHILD_INITIALS_RE, _whole, (_s("A.A", "A. A"),)),
     (NAMED_BY_INITIALS, INITIALS_AGE_RE, _whole, (_s("A.A", "A. A"),)),
 )
