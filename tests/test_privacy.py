@@ -884,3 +884,48 @@ def test_the_first_name_list_is_the_script_s_output() -> None:
         assert word not in first_names(), word
     for name in ("tyler", "kai", "priya", "chidi", "oliwia", "tomasz", "aoife", "kwame", "siobhan"):
         assert name in first_names(), name
+
+
+def test_a_first_name_after_what_is_done_to_or_with_a_person() -> None:
+    assert_found(
+        "named person",
+        [
+            ("Officers visited Kayleigh at her grandmother's address.", "Kayleigh"),
+            ("There was no recorded contact with Ashley.", "Ashley"),
+            ("The mother (Leanne) declined the offer of support.", "Leanne"),
+            ("The girl said that 'Daddy Mike' hurt her.", "Daddy Mike"),
+        ],
+        [
+            "Training was delivered with Barnardo's in March.",
+            "The review was completed with Sapphire Team colleagues.",
+            "Referral rates moved to Amber after the audit.",
+            "Staff spoke to Barnsley colleagues about the case.",
+            "The plan was agreed with Rotherham MASH on 3 May.",
+        ],
+    )
+
+
+def test_more_forms_of_school_initials_and_number_plates() -> None:
+    assert_found(
+        "named child",
+        [
+            (
+                "Leah, a pupil at Rawmarsh Community School, disclosed abuse.",
+                "Leah, a pupil at Rawmarsh Community School",
+            ),
+            ("R.M. was 13 at the time of the offence.", "R.M. was 13"),
+        ],
+        ["A.B. was 100% compliant with the policy."],
+    )
+    assert_found(
+        "vehicle registration",
+        [
+            ("The car, registration R123 ABC, was seen.", "R123 ABC"),
+            ("VRM: K55 OLD was flagged by ANPR.", "K55 OLD"),
+        ],
+        [
+            "The registration of 14 sex offenders was reviewed.",
+            "Reg 44 visits were completed in 12 homes.",
+            "The index offence was recorded in 9 cases.",
+        ],
+    )

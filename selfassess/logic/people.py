@@ -25,6 +25,7 @@ NAMED_BY_INITIALS = "named child"
 USERNAME = "online user name"
 #: as privacy.STREET_ADDRESS: "their home at 32 Wellgate", "Flat 4, Cavendish Court"
 STREET_ADDRESS = "street address"
+VEHICLE = "vehicle registration"
 
 _NAMES_FILE = Path(__file__).with_name("first_names.txt")
 
@@ -282,9 +283,9 @@ def check_title(m: re.Match[str]) -> _Span | None:
 
 # Uncle Tariq, Nanny Pat, 'Uncle Jay', Auntie Shaz: a relation used as a title
 FAMILY_TITLE_RE = re.compile(
-    r"[ACGNU](?<![\w\-][ACGNU])(?:(?<=U)ncle|(?<=A)untie|(?<=A)unty|(?<=A)unt|(?<=N)anny|(?<=N)anna"
+    r"[ACDGMNPU](?<![\w\-][ACDGMNPU])(?:(?<=U)ncle|(?<=A)untie|(?<=A)unty|(?<=A)unt|(?<=N)anny|(?<=N)anna"
     r"|(?<=N)ana|(?<=N)an|(?<=G)ranny|(?<=G)randma|(?<=G)randad|(?<=G)randdad|(?<=G)randpa|(?<=G)ran"
-    rf"|(?<=C)ousin)[ \t]+(?P<name>{NAME_WORD})(?![\w\-])"
+    rf"|(?<=C)ousin|(?<=D)addy|(?<=M)ummy|(?<=P)apa)[ \t]+(?P<name>{NAME_WORD})(?![\w\-])"
 )
 
 
@@ -297,16 +298,23 @@ def check_family_title(m: re.Match[str]) -> _Span | None:
 # prose far faster than one led by the relation words' many first letters.
 # (after a small letter or a comma and one space: the end of a relation word)
 RELATION_RE = re.compile(
-    rf"(?P<name>[{_UPPER}](?<=[a-z,][ \t][{_UPPER}]){NAME_WORD[len(f'[{_UPPER}]') :]}"
+    rf"(?P<name>[{_UPPER}](?<=[a-z,][ \t][{_UPPER}]|[a-z ]\([{_UPPER}]){NAME_WORD[len(f'[{_UPPER}]') :]}"
     rf"(?:[ \t]+{NAME_WORD})?)(?![\w\-])"
 )
-_RELATION_BEFORE = re.compile(rf"(?P<relation>{_RELATION_CASED}),?[ \t]\Z")
+_RELATION_BEFORE = re.compile(rf"(?P<relation>{_RELATION_CASED})(?:,?[ \t]| ?\()\Z")
+# saw Kayleigh, spoke to Jessica, contact with Ashley: what is done to or with a person, before a first name
+_VERB_BEFORE = re.compile(
+    r"(?<![\w\-])(?:saw|seen|visited|interviewed|arrested|told|asked|found|located|contacted|spoke[ \t]+to"
+    r"|spoken[ \t]+to|talked[ \t]+to|with|about|safeguarded|charged|cautioned|supported|met|collected"
+    r"|messaged|groomed|assaulted|abused|exploited|threatened|raped|followed|photographed|filmed|befriended"
+    r"|believed|accompanied|named|identified|missing)[ \t]\Z"
+)
 
 
 def check_relation(m: re.Match[str]) -> _Span | None:
     before = _RELATION_BEFORE.search(m.string, max(0, m.start() - 24), m.start())
     if before is None:
-        return None
+        return _check_after_verb(m)
     relation = before.group("relation")
     if relation[0].isupper() and relation.lower() in ("baby", "child", "victim", "suspect"):
         return None  # "Child B", "Baby Friendly": privacy's own patterns judge these labels
@@ -321,6 +329,18 @@ def check_relation(m: re.Match[str]) -> _Span | None:
     if is_first_name(words[0]) or len(words) == 2:
         return m.start("name"), end
     return None
+
+
+def _check_after_verb(m: re.Match[str]) -> _Span | None:
+    if _VERB_BEFORE.search(m.string, max(0, m.start() - 16), m.start()) is None:
+        return None
+    words = m.group("name").split()
+    if not is_first_name(words[0]) or words[0].lower() in _NOT_LONE:
+        return None
+    if len(words) == 2 and not _ok_word(words[1]):
+        words.pop()
+    end = m.start("name") + m.group("name").index(words[-1]) + len(words[-1])
+    return None if _place_follows(m.string, end) else (m.start("name"), end)
 
 
 # Jayden's stepfather, Siobhan McGuinness's two children, Marcus Bailey-Grant's social worker
@@ -426,7 +446,8 @@ CHILD_INITIALS_RE = re.compile(
 INITIALS_AGE_RE = re.compile(
     r"[A-Z](?<![\w\-.][A-Z])\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?"
     r"(?:[ \t]*\((?i:aged?[ \t]+)?\d{1,2}\)"
-    rf"|[ \t]*,[ \t]+(?i:aged?[ \t]+)?(?:\d{{1,2}}|{_AGE_WORD_RE})(?![\w\-]))"
+    rf"|[ \t]*,[ \t]+(?i:aged?[ \t]+)?(?:\d{{1,2}}|{_AGE_WORD_RE})(?![\w\-])"
+    rf"|[ \t]+(?:was|is)[ \t]+(?:aged[ \t]+)?(?:\d{{1,2}}|{_AGE_WORD_RE})(?![\w\-%]))"
 )
 
 
@@ -452,6 +473,18 @@ _NOT_AFTER_ADDRESS = frozenset(
     "addresses homes houses properties flats locations sites premises schools families children cases "
     "times occasions hotels venues streets roads estates areas wards".split()
 )
+
+
+# registration R123 ABC, VRM: K55 OLD, reg. number T12 JKL: a plate of any age after a word for one
+VEHICLE_KEYWORD_RE = re.compile(
+    _words(["registration", "reg", "vrm", "vrn", "VRM", "VRN", "index", "plate"], end=r"(?![\w\-])\.?")
+    + r"(?:[ \t]+(?i:number|no\.?|mark))?"
+    + r"[ \t]*:?[ \t]+(?P<plate>(?=[A-Z0-9 ]*\d)(?=[A-Z0-9 ]*[A-Z])[A-Z0-9]{2,4}[ ]?[A-Z0-9]{3})(?![\w\-])"
+)
+
+
+def check_vehicle(m: re.Match[str]) -> _Span | None:
+    return m.start("plate"), m.end()
 
 
 def check_home_at(m: re.Match[str]) -> _Span | None:
@@ -493,8 +526,13 @@ CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, tuple[frozenset[str], ...]
     (NAMED_PERSON, FULL_NAME_RE, check_full_name, ()),
     (NAMED_PERSON, LONE_NAME_RE, check_lone_name, ()),
     (NAMED_PERSON, TITLE_RE, check_title, (_c("Mr", "Ms", "Miss", "Mx"),)),
-    (NAMED_PERSON, FAMILY_TITLE_RE, check_family_title, (_c("Uncle", "Aunt", "Nan", "Gran", "Cousin"),)),
-    (NAMED_PERSON, RELATION_RE, check_relation, (_i(*(w.split("-")[-1] for w in RELATIONS)),)),
+    (
+        NAMED_PERSON,
+        FAMILY_TITLE_RE,
+        check_family_title,
+        (_c("Uncle", "Aunt", "Nan", "Gran", "Cousin", "Daddy", "Mummy", "Papa"),),
+    ),
+    (NAMED_PERSON, RELATION_RE, check_relation, ()),
     (NAMED_PERSON, POSSESSIVE_RE, check_possessive, (_c("'s", "’s"),)),
     (NAMED_PERSON, FAMILY_RE, check_family, (_i("family") | _c("s'", "s’"),)),
     (
@@ -508,6 +546,7 @@ CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, tuple[frozenset[str], ...]
     (USERNAME, USERNAME_RE, _whole, (_NETWORKS,)),
     (STREET_ADDRESS, HOME_AT_RE, check_home_at, (_HOME_WORDS, _i(" at", "\tat", " to", "\tto"))),
     (STREET_ADDRESS, FLAT_RE, _whole, (_c("Flat"),)),
+    (VEHICLE, VEHICLE_KEYWORD_RE, check_vehicle, (_i("reg", "vr", "index", "plate"),)),
     (NAMED_BY_INITIALS, CHILD_INITIALS_RE, _whole, (_s("A.A", "A. A"),)),
     (NAMED_BY_INITIALS, INITIALS_AGE_RE, _whole, (_s("A.A", "A. A"),)),
 )

@@ -270,7 +270,9 @@ _CHILD_SCHOOL_RES = (
     re.compile(
         _NAME
         + r"[ \t]*,?[ \t]+(?:who[ \t]+)?(?:attends|attended|goes[ \t]+to|went[ \t]+to|is[ \t]+at|was[ \t]+at"
-        + r"|(?:is|was)[ \t]+(?:a[ \t]+)?(?:pupil|student)[ \t]+at)[ \t]+(?:the[ \t]+)?"
+        + r"|(?:(?:is|was)[ \t]+)?(?:an?[ \t]+)?(?:(?:Year|Yr)[ \t]*\d{1,2}[ \t]+)?"
+        + r"(?:pupil|student)[ \t]+(?:at|of))"
+        + r"[ \t]+(?:the[ \t]+)?"
         + _SCHOOL
     ),
     # ... the notification for Amelia-Rose at Brookfield Academy (a name in the middle of a sentence)
