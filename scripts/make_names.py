@@ -54,8 +54,13 @@ NOT_FIRST_NAMES = frozenset(
     israel chad kenya asia africa america canada china japan egypt jamaica
     athena genesis nova orion apollo atlas titan summit haven oasis phoenix storm unity liberty
     journey legacy sentinel compass beacon horizon
+    add page unique trace meta val star ever art chance ace sol buddy rocky
     """.split()
 )
+#: a rarely given name that is also a word of English prose ("Add", "Else", "Key") is left out: a name given
+#: to fewer babies than this, that is a lower-case word at least three times in Python's own library
+#: (the corpus of English at hand on every machine that runs this script)
+RARE_BELOW = 1000
 # English function words that the data also holds as names ("An", "My", "Le")
 FUNCTION_WORDS = frozenset(
     """
@@ -65,6 +70,22 @@ FUNCTION_WORDS = frozenset(
     van von de del della der di da du la le les el al bin ben ibn ap mac
     """.split()
 ) - {"ben"}
+
+
+def _english_words() -> collections.Counter[str]:
+    """Lower-case words in the comments and docstrings of Python's standard library."""
+    import re
+    import sysconfig
+
+    stdlib = Path(sysconfig.get_paths()["stdlib"])
+    words: collections.Counter[str] = collections.Counter()
+    for path in sorted([*stdlib.glob("*.py"), *stdlib.glob("*/*.py")]):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        words.update(re.findall(r"(?<![A-Za-z_'])[a-z]{2,}(?![A-Za-z_'])", text))
+    return words
 
 
 def names(min_births: int) -> list[str]:
@@ -81,9 +102,11 @@ def names(min_births: int) -> list[str]:
     births: collections.Counter[str] = collections.Counter()
     for name, n in zip(table["name"], table["n"], strict=True):
         births[name.lower()] += n
+    english = _english_words()
     return sorted(
         name
         for name, n in births.items()
+        if not (n < RARE_BELOW and english[name] >= 3)
         if n >= min_births
         and name.isascii()
         and name.isalpha()

@@ -18,6 +18,8 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+from selfassess.logic.textfacts import TextFacts
+
 NAMED_PERSON = "named person"
 #: a child named by initials ("Child T.W.", "J.B. (14)")
 NAMED_BY_INITIALS = "named child"
@@ -34,6 +36,40 @@ _NAMES_FILE = Path(__file__).with_name("first_names.txt")
 def first_names() -> frozenset[str]:
     """The known first names, lower case (read once, on first use)."""
     return frozenset(_NAMES_FILE.read_text(encoding="ascii").split())
+
+
+# every run of two or more letters that starts with a capital: each first name the patterns look up is one
+# (a name with an apostrophe, "O'Brien", is never in the list, which holds letters only)
+_CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u017f]+")
+# two capitalised words in a row ("Wayne Lister", "O'Brien Smith")
+_TWO_CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w'’\-.][A-ZÀ-ÖØ-Þ])[\w'’\-]*[ \t]+[A-ZÀ-ÖØ-Þ]").search
+
+
+def has_first_name(facts: TextFacts) -> bool:
+    """Whether some capitalised word of the text is a known first name: a condition of every pattern
+    that needs one, far cheaper than running them (one pass of C code and set operations)."""
+    known = facts.memo.get("first name")
+    if not isinstance(known, bool):
+        words = set(_CAPITALISED.findall(facts.text))
+        known = (
+            bool(words)
+            and not _capitalised_names().isdisjoint(words)
+            or any(is_first_name(w) for w in words if not (w.isascii() and w[1:].islower()))
+        )
+        facts.memo["first name"] = known
+    return known
+
+
+def name_or_two_capitalised(facts: TextFacts) -> bool:
+    """Whether the text has a known first name or two capitalised words in a row: what a relation needs
+    before a name."""
+    return has_first_name(facts) or _TWO_CAPITALISED(facts.text) is not None
+
+
+@functools.cache
+def _capitalised_names() -> frozenset[str]:
+    """The first names as they are usually written ("Tyler"), less the words that are never names."""
+    return frozenset(n.capitalize() for n in first_names() if n not in NOT_NAMES)
 
 
 def is_first_name(word: str) -> bool:
@@ -314,7 +350,7 @@ _VERB_BEFORE = re.compile(
 def check_relation(m: re.Match[str]) -> _Span | None:
     before = _RELATION_BEFORE.search(m.string, max(0, m.start() - 24), m.start())
     if before is None:
-        return _check_after_verb(m)
+        return None
     relation = before.group("relation")
     if relation[0].isupper() and relation.lower() in ("baby", "child", "victim", "suspect"):
         return None  # "Child B", "Baby Friendly": privacy's own patterns judge these labels
@@ -331,7 +367,7 @@ def check_relation(m: re.Match[str]) -> _Span | None:
     return None
 
 
-def _check_after_verb(m: re.Match[str]) -> _Span | None:
+def check_after_verb(m: re.Match[str]) -> _Span | None:
     if _VERB_BEFORE.search(m.string, max(0, m.start() - 16), m.start()) is None:
         return None
     words = m.group("name").split()
@@ -514,39 +550,54 @@ def _s(*needles: str) -> frozenset[str]:
 
 
 _Validator = Callable[[re.Match[str]], "_Span | None"]
-_AGE_NEEDLES = _i(*_AGE_WORDS)
 _NETWORKS = _c(
     *"Snap Insta TikTok Facebook WhatsApp Twitter Discord Telegram Kik Xbox PlayStation PSN".split()
 )
 _NETWORKS |= _c(*"Roblox Fortnite YouTube Tinder Grindr Wizz Yubo Threads Messenger".split())
 _HOME_WORDS = _i("home", "house", "flat", "address", "propert", "live", "living", "resid", "stay")
-#: (kind, pattern, validator, clauses) for privacy's checks: a pattern runs only when the text has a fact
-#: of each clause (textfacts.py)
-CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, tuple[frozenset[str], ...]], ...] = (
-    (NAMED_PERSON, FULL_NAME_RE, check_full_name, ()),
-    (NAMED_PERSON, LONE_NAME_RE, check_lone_name, ()),
-    (NAMED_PERSON, TITLE_RE, check_title, (_c("Mr", "Ms", "Miss", "Mx"),)),
+_Gate = Callable[[TextFacts], bool] | None
+#: (kind, pattern, validator, clauses, gate) for privacy's checks: a pattern runs only when the text has a
+#: fact of each clause and the gate (if any) holds (textfacts.py)
+CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, tuple[frozenset[str], ...], _Gate], ...] = (
+    (NAMED_PERSON, FULL_NAME_RE, check_full_name, (), has_first_name),
+    (NAMED_PERSON, LONE_NAME_RE, check_lone_name, (), has_first_name),
+    (NAMED_PERSON, TITLE_RE, check_title, (_c("Mr", "Ms", "Miss", "Mx"),), None),
     (
         NAMED_PERSON,
         FAMILY_TITLE_RE,
         check_family_title,
         (_c("Uncle", "Aunt", "Nan", "Gran", "Cousin", "Daddy", "Mummy", "Papa"),),
+        None,
     ),
-    (NAMED_PERSON, RELATION_RE, check_relation, ()),
-    (NAMED_PERSON, POSSESSIVE_RE, check_possessive, (_c("'s", "’s"),)),
-    (NAMED_PERSON, FAMILY_RE, check_family, (_i("family") | _c("s'", "s’"),)),
+    (
+        NAMED_PERSON,
+        RELATION_RE,
+        check_relation,
+        (),
+        name_or_two_capitalised,
+    ),
+    (NAMED_PERSON, RELATION_RE, check_after_verb, (), has_first_name),
+    (NAMED_PERSON, POSSESSIVE_RE, check_possessive, (_c("'s", "’s"),), has_first_name),
+    (NAMED_PERSON, FAMILY_RE, check_family, (_i("family") | _c("s'", "s’"),), None),
     (
         NAMED_PERSON,
         KNOWN_AS_RE,
         check_known_as,
         (_i("named", "called", "known", "aka", "street", "goes", "uses"),),
+        None,
     ),
-    (NAMED_PERSON, AGE_WORDS_NAME_RE, check_age_words_name, (_AGE_NEEDLES, _i("year"), _i("old"))),
-    (NAMED_PERSON, NAME_AGED_WORDS_RE, check_name_aged_words, (_AGE_NEEDLES, _i("aged"))),
-    (USERNAME, USERNAME_RE, _whole, (_NETWORKS,)),
-    (STREET_ADDRESS, HOME_AT_RE, check_home_at, (_HOME_WORDS, _i(" at", "\tat", " to", "\tto"))),
-    (STREET_ADDRESS, FLAT_RE, _whole, (_c("Flat"),)),
-    (VEHICLE, VEHICLE_KEYWORD_RE, check_vehicle, (_i("reg", "vr", "index", "plate"),)),
-    (NAMED_BY_INITIALS, CHILD_INITIALS_RE, _whole, (_s("A.A", "A. A"),)),
-    (NAMED_BY_INITIALS, INITIALS_AGE_RE, _whole, (_s("A.A", "A. A"),)),
+    (NAMED_PERSON, AGE_WORDS_NAME_RE, check_age_words_name, (_i("year"), _i("old")), None),
+    (NAMED_PERSON, NAME_AGED_WORDS_RE, check_name_aged_words, (_i("aged"),), None),
+    (USERNAME, USERNAME_RE, _whole, (_NETWORKS,), None),
+    (STREET_ADDRESS, HOME_AT_RE, check_home_at, (_HOME_WORDS,), None),
+    (STREET_ADDRESS, FLAT_RE, _whole, (_c("Flat"),), None),
+    (
+        VEHICLE,
+        VEHICLE_KEYWORD_RE,
+        check_vehicle,
+        (_i("registration", "reg.", "reg ", "reg\t", "reg:", "vr", "index", "plate"),),
+        None,
+    ),
+    (NAMED_BY_INITIALS, CHILD_INITIALS_RE, _whole, (_s("A.A", "A. A"),), None),
+    (NAMED_BY_INITIALS, INITIALS_AGE_RE, _whole, (_s("A.A", "A. A"),), None),
 )

@@ -550,7 +550,7 @@ _CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, _Clauses, _Gate], ...] = 
         _group_list,
     ),
     (NAMED_CHILD_CONTEXT, _CHILD_BABY_RE, _check_baby, (_c("Baby"),), None),
-    *((kind, pattern, check, clauses, None) for kind, pattern, check, clauses in _PEOPLE_CHECKS),
+    *_PEOPLE_CHECKS,
 )
 
 # every needle the clauses name (and age_hint uses), each kind found in one pass (textfacts.FactNeedles)
