@@ -38,7 +38,7 @@ FORMATS = [
     (4, "01aac1107ae687b3c5995c068d61b8301765a6c1998a8fb10ab8b1be3c926342"),  # compiled reader, scan
     (5, "c123bfa7e4deaedf6ee0526ad1adf842ac57aa3efa1b55fa2d4ead350fc0b66a"),  # one findings entry
     (6, "192a704663b55f0d5299a6aaf476501712107d97bc52528b296922e4b788660f"),  # subpackages (#24)
-    (7, "ee43ddf633cccbfb86960f7581ea4db590cf08276ba27e75e30bf0b7313c3b26"),  # people in narrative (#27)
+    (7, "146ebcb709c68036ce2e7551c53495515f1766b6849eacbdd316519275137136"),  # people in narrative (#27)
 ]
 
 

@@ -195,7 +195,6 @@ _RELATION = r"(?:" + "|".join(re.escape(w) for w in sorted(RELATIONS, key=len, r
 _RELATION_CASED = _words(RELATIONS)
 
 _Span = tuple[int, int]
-_Result = "_Span | tuple[int, int, str] | None"
 
 
 def _ok_word(word: str) -> bool:
