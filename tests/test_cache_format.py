@@ -13,6 +13,7 @@ from selfassess.formats import cache
 #: Modules whose code decides what the cache holds: parsed frameworks and assessments, and findings.
 PRODUCERS = (
     "selfassess.logic.privacy",
+    "selfassess.logic.people",
     "selfassess.formats.store",
     "selfassess.formats.quicktoml",
     "selfassess.formats.tomlread",
@@ -40,6 +41,7 @@ FORMATS = [
     (6, "192a704663b55f0d5299a6aaf476501712107d97bc52528b296922e4b788660f"),  # subpackages (#24)
     (7, "050617457997f1a47251b58b601ff1043568a274db68118de0f4606af67eecd6"),  # core/names.py (#24)
     (8, "e7643608b854de948572f2f1e12e689501bbcb3934a44c1d9a56c01a8fa43fa7"),  # duplicates, future (#25)
+    (9, "391325ffdf8b8db67881ebbfeb6c99a8482e105e4f65a59d1cf078c424833c60"),  # people in narrative (#27)
 ]
 
 

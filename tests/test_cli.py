@@ -243,3 +243,35 @@ def test_a_system_error_is_one_line_not_a_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     assert result.stderr.count("\n") == 1
     assert result.stderr.startswith(f"selfassess: {blocker / 'workspace'}")
+
+
+def test_names_of_staff_are_not_scanned_but_people_in_evidence_are(make_workspace) -> None:
+    """The assessor and an action's owner name staff: never flagged. A person named in evidence is,
+    with where (issue 27)."""
+    root = make_workspace()
+    responses = _complete()
+    responses["T1C1"].actions.append(
+        Action("T1C1-a1", "Refresher briefing for the CSE team", "Tyler Bramhall")
+    )
+    path = root / "assessments" / "north" / "2026-Q4.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    save_assessment(
+        Assessment("test", "north", "2026-Q4", "1.0", "draft", "Wayne Lister", responses=responses), path
+    )
+    clean = run_cli("validate", "--as-of", TODAY, cwd=root)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert "personal data" not in clean.stdout
+    assert "Tyler Bramhall" in path.read_text() and "Wayne Lister" in path.read_text()
+
+    responses["T1C2"].evidence = "Dip sample of 20 cases.\nThe victim, Harriet Cole, was not seen alone.\n"
+    path.unlink()
+    save_assessment(
+        Assessment("test", "north", "2026-Q4", "1.0", "draft", "Wayne Lister", responses=responses), path
+    )
+    flagged = run_cli("validate", "--as-of", TODAY, cwd=root)
+    assert flagged.returncode == 0
+    lines = [line for line in flagged.stdout.splitlines() if "personal data" in line]
+    assert len(lines) == 1, flagged.stdout
+    assert "T1C2 evidence: looks like personal data (named person): 'Harriet Cole'" in lines[0]
+    line_number = int(lines[0].split(":")[1])
+    assert path.read_text().splitlines()[line_number - 1].strip().startswith("The victim, Harriet Cole")

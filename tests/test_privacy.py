@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +23,14 @@ GAPS = Path(__file__).parent / "data" / "privacy_gaps.tsv"
 #: written by someone who had never seen the detector (issue 14), frozen before it was measured
 UNSEEN = Path(__file__).parent / "data" / "privacy_unseen.tsv"
 UNSEEN_SHA256 = "a41de7e7ca109a1cfdfcb9b552737e257f2c43e3d93e75b455ba96cc8507656d"
+#: two sets written by someone who had never seen the detector (issue 27), frozen before it was measured:
+#: A was tuned on, B was measured once after tuning (README "Personal data" gives both figures)
+FRESH_A = Path(__file__).parent / "data" / "privacy" / "fresh_2026_12_a.jsonl"
+FRESH_B = Path(__file__).parent / "data" / "privacy" / "fresh_2026_12_b.jsonl"
+FRESH_SHA256 = {
+    FRESH_A: "400eae7955736358f796466c2b586a77ca6157447de6ff92e70f686138e10c1e",
+    FRESH_B: "8fcc4eb3d32669b1aedd429e41ee60a913a9e0138ffdf00d739e24e6b24a7443",
+}
 
 
 def kinds(text: str) -> list[str]:
@@ -353,7 +364,7 @@ def test_named_children_as_brothers_sisters_and_lists() -> None:
     assert_kind(
         "named child",
         [
-            ("Evie and her brother Harrison were discussed.", "her brother Harrison"),
+            ("The notes say her brother Harrison was discussed.", "her brother Harrison"),
             ("The mother and her younger son Alfie moved.", "her younger son Alfie"),
             ("Siblings Ava, Noah and Mia were each seen alone.", "Ava, Noah and Mia"),
             ("The twins, Ruby and Jack, were seen together.", "Ruby and Jack"),
@@ -378,7 +389,7 @@ def test_several_matches_in_order() -> None:
 def test_match_offsets_and_text() -> None:
     text = "Seen at 27 Mill Lane by PC Example."
     (m,) = scan(text)
-    assert m == Match("street address", "27 Mill Lane", 8, 20, 1)
+    assert m == Match("street address", "27 Mill Lane", 8, 20, 1, 9)
     assert text[m.start : m.end] == m.text
 
 
@@ -391,7 +402,7 @@ def test_line_numbers() -> None:
         ("phone number", 5),
     ]
     for m in found:
-        assert text.splitlines()[m.line - 1].find(m.text) >= 0
+        assert text.splitlines()[m.line - 1].find(m.text) == m.column - 1
 
 
 def test_allow_list() -> None:
@@ -413,6 +424,13 @@ def test_allow_list() -> None:
 
 
 def load_sentences(path: Path = SENTENCES) -> list[tuple[str, str, str]]:
+    """(label, kind, sentence) rows of a labelled TSV or JSON-lines ({"text", "personal", "kinds"}) file."""
+    if path.suffix == ".jsonl":
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        return [
+            ("pii" if r["personal"] else "clean", ",".join(r["kinds"]) if r["personal"] else "", r["text"])
+            for r in rows
+        ]
     with path.open(encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
         return [(r["label"], r["kind"] or "", r["sentence"]) for r in reader]
@@ -453,15 +471,29 @@ def test_the_unseen_set_is_frozen() -> None:
     assert sum(label == "clean" for label, _, _ in rows) * 2 >= len(rows) - 10
 
 
+@pytest.mark.parametrize("path", [FRESH_A, FRESH_B], ids=["fresh-a", "fresh-b"])
+def test_the_fresh_sets_are_frozen(path: Path) -> None:
+    """Issue 27's sets, copied from the author's frozen files: any edit to either shows here."""
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == FRESH_SHA256[path]
+    rows = load_sentences(path)
+    assert len(rows) >= 60
+    personal = sum(label == "pii" for label, _, _ in rows)
+    assert abs(2 * personal - len(rows)) <= 2
+
+
 @pytest.mark.parametrize(
     ("path", "min_precision", "min_recall"),
     [
         # measured when the set was frozen, before any change for it: precision 1.000, recall 0.655
-        (UNSEEN, 1.0, 53 / 55),
+        (UNSEEN, 1.0, 55 / 55),
+        # issue 27, tuned on: before any change precision 1.000, recall 21/43
+        (FRESH_A, 1.0, 43 / 43),
+        # issue 27, measured once after tuning and never tuned on (before any change: 1.000 and 19/42)
+        (FRESH_B, 36 / 37, 36 / 42),
         (SENTENCES, 1.0, 1.0),
         (GAPS, 1.0, 1.0),
     ],
-    ids=["unseen", "sentences", "gaps"],
+    ids=["unseen", "fresh-a", "fresh-b", "sentences", "gaps"],
 )
 def test_precision_and_recall_floors(path: Path, min_precision: float, min_recall: float) -> None:
     precision, recall = precision_recall(load_sentences(path))
@@ -560,7 +592,348 @@ def test_skipping_patterns_by_cheap_facts_never_changes_what_is_found(text: str)
     assert scan(text) == _ungated_scan(text)
 
 
-@pytest.mark.parametrize("path", [SENTENCES, GAPS, UNSEEN], ids=["sentences", "gaps", "unseen"])
+@pytest.mark.parametrize(
+    "path",
+    [SENTENCES, GAPS, UNSEEN, FRESH_A, FRESH_B],
+    ids=["sentences", "gaps", "unseen", "fresh-a", "fresh-b"],
+)
 def test_the_labelled_sets_give_the_same_matches_with_or_without_skipping(path: Path) -> None:
     for _, _, sentence in load_sentences(path):
         assert scan(sentence) == _ungated_scan(sentence), sentence
+
+
+# --- people named in narrative (issue 27) ----------------------------------------------------------------
+
+
+def assert_found(kind: str, positives: list[tuple[str, str]], negatives: list[str]) -> None:
+    """Each positive sentence yields ``expected`` as ``kind`` (among whatever else it holds); each
+    negative sentence yields nothing at all."""
+    for sentence, expected in positives:
+        found = [(m.kind, m.text) for m in scan(sentence)]
+        assert (kind, expected) in found, (sentence, found)
+    for sentence in negatives:
+        assert [(m.kind, m.text) for m in scan(sentence)] == [], sentence
+
+
+def test_people_with_a_title() -> None:
+    assert_found(
+        "named person",
+        [
+            ("Mr Tariq Hussain of Ferham Road was arrested.", "Mr Tariq Hussain"),
+            ("Mrs Adebayo-Cole told officers she had not seen her.", "Mrs Adebayo-Cole"),
+            ("The foster carers, Mr and Mrs Odukoya, had not been told.", "Mr and Mrs Odukoya"),
+            ("Ms J. Kowalski attended the review.", "Ms J. Kowalski"),
+            ("Miss Chantelle Evans attended the ABE interview.", "Miss Chantelle Evans"),
+        ],
+        ["The MASH received 14 referrals from schools in May."],
+    )
+
+
+def test_people_named_by_a_relation_or_a_part_in_the_case() -> None:
+    assert_found(
+        "named person",
+        [
+            ("Jayden's stepfather, Wayne Lister, had a previous conviction.", "Wayne Lister"),
+            ("Precious Mensah and her twin Blessing were reported missing.", "Blessing"),
+            ("The victim, Priya Chaudhry, was not referred to the ISVA.", "Priya Chaudhry"),
+            ("Her mum, Donna, reported her missing.", "Donna"),
+            ("The stepfather Gary was present.", "Gary"),
+            ("Uncle Tariq collects the children from school.", "Uncle Tariq"),
+            ("Nanny Pat, the maternal grandmother, was assessed.", "Nanny Pat"),
+            ("Kacey told her that 'Uncle Jay' gives her vapes.", "Uncle Jay"),
+        ],
+        [
+            "Her brother was present at the visit.",
+            "The victim Support Service took 40 referrals.",
+            "The mother and baby unit at Jessop Wing admitted 3 infants.",
+        ],
+    )
+
+
+def test_people_named_with_a_possessive() -> None:
+    assert_found(
+        "named person",
+        [
+            ("Jayden's stepfather was not checked.", "Jayden's"),
+            ("Tomasz's older sister reported him missing.", "Tomasz's"),
+            ("Marcus Bailey-Grant's social worker was not invited.", "Marcus Bailey-Grant's"),
+        ],
+        [
+            "Clare's Law applications rose by 12%.",
+            "Sarah's Law disclosures were made in 6 cases.",
+            "Barnardo's has agreed to extend the contract.",
+            "Sheffield Children's Hospital attends the daily meeting.",
+            "DS Smith's team reviewed 40 files.",
+            "Training at St Mary's school was delivered in May.",
+            "Doncaster's MASH received 1,204 referrals.",
+        ],
+    )
+
+
+def test_families_named() -> None:
+    assert_found(
+        "named person",
+        [
+            ("The Okonkwo family's youngest was present.", "Okonkwo family's"),
+            ("The Mahmoods' middle son was found with £400.", "Mahmoods'"),
+            ("The Hussain family were visited twice.", "Hussain family"),
+        ],
+        [
+            "The Rotherham family hub now takes referrals.",
+            "The Troubled Families programme funded two posts.",
+            "The officers' training was completed.",
+        ],
+    )
+
+
+def test_people_called_named_or_known_as() -> None:
+    assert_found(
+        "named person",
+        [
+            ("The suspect is known on the street as 'Tiny' and drives an Audi.", "'Tiny'"),
+            ("A boy known as 'Smudge' was seen with the group.", "'Smudge'"),
+            ("His street name is 'Tiny' according to intelligence.", "'Tiny'"),
+            ("The lad uses the nickname 'Dee'.", "'Dee'"),
+            ("The mother is named as Shannon Whitfield on the DASH form.", "Shannon Whitfield"),
+        ],
+        [
+            "A scheme known as Clear Hold Build was introduced.",
+            "The operation, known as Encompass, alerts schools.",
+            "The process called 'Right Care, Right Person' started in May.",
+        ],
+    )
+
+
+def test_ages_in_words_and_adults_with_an_age() -> None:
+    assert_found(
+        "named person",
+        [
+            (
+                "A ten-year-old girl named Lily-Rose disclosed to her teacher.",
+                "ten-year-old girl named Lily-Rose",
+            ),
+            (
+                "A fifteen-year-old boy known as 'Ricky' was identified.",
+                "fifteen-year-old boy known as 'Ricky'",
+            ),
+            ("The sixteen-year-old, Tyler, was interviewed.", "sixteen-year-old, Tyler"),
+            ("Oliwia, aged twelve, attended 54% of sessions.", "Oliwia, aged twelve"),
+            ("Her boyfriend, Connor Walsh, aged 21, was arrested.", "Connor Walsh, aged 21"),
+        ],
+        [
+            "Sgt D. Example, aged 34 at the time, led the operation.",
+            "Children aged ten to seventeen account for 41% of the cohort.",
+            "A fifteen-year-old boy was seen alone.",
+        ],
+    )
+
+
+def test_initials_name_a_child_but_one_capital_is_a_label() -> None:
+    assert_found(
+        "named child",
+        [
+            ("Child J.P.W. was placed in police protection under s.46.", "Child J.P.W."),
+            ("Child T.W., a Year 8 pupil at Wath Academy, went missing.", "Child T.W."),
+            ("D.K. (16) was interviewed in custody.", "D.K. (16)"),
+            ("J.B., aged 14, was found in the flat.", "J.B., aged 14"),
+            ("Child A.S.K., aged seven, was left alone overnight.", "Child A.S.K."),
+        ],
+        [
+            "Child B was seen alone and Child C was not.",
+            "Child D and Child E were found together.",
+            "Child B's case was escalated within 24 hours.",
+            "PACE Code C paragraph 3.13 was complied with.",
+            "Detention under s.46 was used 4 times.",
+        ],
+    )
+
+
+def test_a_first_name_with_a_surname_or_with_what_a_person_does() -> None:
+    assert_found(
+        "named person",
+        [
+            ("Dip sample showed that Tyler Bramhall was not spoken to alone.", "Tyler Bramhall"),
+            ("Demi-Leigh Atkinson went missing from Woodlands care home.", "Demi-Leigh Atkinson"),
+            ("Ruby Ann Holloway was seen by the paediatrician.", "Ruby Ann Holloway"),
+            ("The boyfriend, Kyle 'K-Dog' Marsden, was arrested.", "Kyle 'K-Dog' Marsden"),
+            ("Sophie Green was reported missing from her placement.", "Sophie Green"),
+            ("Return home interview not completed for Chloe after her second episode.", "Chloe"),
+            ("Officers spoke to Jessica and her brother.", "Jessica"),
+            ("The youngest, Chidi, was present during the incident.", "Chidi"),
+        ],
+        [
+            "The Lucy Faithfull Foundation delivered the input.",
+            "Referrals to the Sapphire Team rose by 9%.",
+            "Grace Academy and Hope House confirmed receipt.",
+            "Victoria Station and Meadowhall Interchange are hotspots.",
+            "Rated Amber last quarter, the criterion was reviewed after the audit.",
+            "The grade moved from Amber to Green.",
+            "Python packages such as Textual, Rich and their dependencies are installed.",
+            "Operation Grace was launched after the review.",
+        ],
+    )
+
+
+def test_a_child_with_a_school_year_at_a_school() -> None:
+    assert_found(
+        "named child",
+        [
+            ("Callum, Year 9 at Maltby Academy, has had 11 exclusions.", "Callum, Year 9"),
+            ("Ellie-Rose Ward, Year 9 at Wath Academy, disclosed to staff.", "Ellie-Rose Ward, Year 9"),
+            ("Kacey, in Year 6 at St Bede's Catholic Primary, told her TA.", "Kacey, in Year 6"),
+        ],
+        [
+            "Year 10 and Year 11 assemblies were delivered at Dinnington High.",
+            "Training on trauma-informed practice was delivered at Wath Academy in May.",
+        ],
+    )
+
+
+def test_dates_of_birth_in_every_common_written_form() -> None:
+    assert_found(
+        "date of birth",
+        [
+            ("DOB recorded as 4th Feb 2011 on the PPN.", "DOB recorded as 4th Feb 2011"),
+            ("The girl was born on the 21st of November 2011.", "born on the 21st of November 2011"),
+            ("Her date of birth is given as 30/11/2010 in the plan.", "date of birth is given as 30/11/2010"),
+            ("A d.o.b. of 27th Sept 2012 was recorded.", "d.o.b. of 27th Sept 2012"),
+            ("The boy, D.O.B. Feb 4th, 2011, was seen.", "D.O.B. Feb 4th, 2011"),
+        ],
+        ["The strategy meeting was held on 4th Feb 2011 with 9 agencies."],
+    )
+
+
+def test_user_names_and_homes_named_by_number() -> None:
+    assert_found(
+        "online user name",
+        [
+            ("The suspect uses the Snapchat name lilsteez_99 to message her.", "Snapchat name lilsteez_99"),
+            ("Her Instagram account @kaylz.x was found.", "Instagram account @kaylz.x"),
+        ],
+        ["Messages on Snapchat were reviewed in 12 cases."],
+    )
+    assert_found(
+        "street address",
+        [
+            ("He went missing from their home at 32 Wellgate.", "32 Wellgate"),
+            ("Flat 4, Cavendish Court was searched.", "Flat 4, Cavendish"),
+        ],
+        ["Children living at 12 Barnsley addresses were visited."],
+    )
+
+
+def test_officers_identifiers_stay_clean() -> None:
+    for sentence in [
+        "DS Smith reviewed the strategy discussion.",
+        "PC 2417 attended the address.",
+        "DS 1457 Fletcher attends the weekly Child Exploitation panel.",
+        "Sgt Ellison, collar number 1862, is the single point of contact.",
+        "Detective Sergeant Jane Smith chairs the meeting.",
+        "Chief Constable Lauren Poultney opened the conference.",
+        "DCI Harrison and DI Okoro attended MARAC.",
+        "Insp Begum and Supt Ahmed reviewed the cases.",
+        "ABE interviews were reviewed by DI Okoro.",
+    ]:
+        assert scan(sentence) == [], sentence
+
+
+def test_places_teams_operations_and_schools_stay_clean() -> None:
+    for sentence in [
+        "Operation Stovewood continues to receive new disclosures.",
+        "Operation Makesafe sessions were held with 23 hotels.",
+        "The Early Help hub at Riverside House screens incidents daily.",
+        "The CSE team at Main Street police station met weekly.",
+        "St Joseph's High School and Brookfield Academy confirmed receipt.",
+        "Barnsley's partnership board signed off the plan.",
+        "Lincoln Road custody suite holds 30 cells.",
+        "Kingston Park police station reopened in May.",
+        "The Jay Report found widespread failures.",
+        "The Stephen Lawrence Day event was held in April.",
+        "The Home Office Counting Rules were applied in all 40 crimes.",
+        "Schools in Wath and Swinton received Operation Encompass notifications.",
+    ]:
+        assert scan(sentence) == [], sentence
+
+
+def test_each_finding_says_its_line_and_column() -> None:
+    text = "Seen alone.\nThe victim, Harriet Cole, was\nnot seen. Mr Tariq Hussain too."
+    found = [(m.kind, m.text, m.line, m.column) for m in scan(text)]
+    assert found == [
+        ("named person", "Harriet Cole", 2, 13),
+        ("named person", "Mr Tariq Hussain", 3, 11),
+    ]
+
+
+def test_the_first_names_are_read_only_when_a_scan_needs_them() -> None:
+    """Importing the scan costs nothing for the list; a scan with no candidate does not read it either."""
+    code = (
+        "from selfassess.logic import people, privacy\n"
+        "assert people.first_names.cache_info().currsize == 0\n"
+        "privacy.scan('14 of 20 referrals had a recorded voice of the child.')\n"
+        "assert people.first_names.cache_info().currsize == 0\n"
+        "privacy.scan('Tyler Bramhall was not spoken to alone.')\n"
+        "assert people.first_names.cache_info().currsize == 1\n"
+        "assert len(people.first_names()) > 30000\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_the_first_name_list_is_the_script_s_output() -> None:
+    """The list is sorted lower-case ASCII names, one a line, without the words the script leaves out."""
+    from selfassess.logic.people import first_names
+
+    names_file = Path(__file__).parent.parent / "selfassess" / "logic" / "first_names.txt"
+    lines = names_file.read_text(encoding="ascii").splitlines()
+    assert lines == sorted(set(lines)) and all(n.isalpha() and n.islower() for n in lines)
+    assert frozenset(lines) == first_names()
+    for word in ("may", "june", "monday", "police", "child", "early", "main", "any", "my", "an", "lincoln"):
+        assert word not in first_names(), word
+    for name in ("tyler", "kai", "priya", "chidi", "oliwia", "tomasz", "aoife", "kwame", "siobhan"):
+        assert name in first_names(), name
+
+
+def test_a_first_name_after_what_is_done_to_or_with_a_person() -> None:
+    assert_found(
+        "named person",
+        [
+            ("Officers visited Kayleigh at her grandmother's address.", "Kayleigh"),
+            ("There was no recorded contact with Ashley.", "Ashley"),
+            ("The mother (Leanne) declined the offer of support.", "Leanne"),
+            ("The girl said that 'Daddy Mike' hurt her.", "Daddy Mike"),
+        ],
+        [
+            "Training was delivered with Barnardo's in March.",
+            "The review was completed with Sapphire Team colleagues.",
+            "Referral rates moved to Amber after the audit.",
+            "Staff spoke to Barnsley colleagues about the case.",
+            "The plan was agreed with Rotherham MASH on 3 May.",
+        ],
+    )
+
+
+def test_more_forms_of_school_initials_and_number_plates() -> None:
+    assert_found(
+        "named child",
+        [
+            (
+                "Leah, a pupil at Rawmarsh Community School, disclosed abuse.",
+                "Leah, a pupil at Rawmarsh Community School",
+            ),
+            ("R.M. was 13 at the time of the offence.", "R.M. was 13"),
+        ],
+        ["A.B. was 100% compliant with the policy."],
+    )
+    assert_found(
+        "vehicle registration",
+        [
+            ("The car, registration R123 ABC, was seen.", "R123 ABC"),
+            ("VRM: K55 OLD was flagged by ANPR.", "K55 OLD"),
+        ],
+        [
+            "The registration of 14 sex offenders was reviewed.",
+            "Reg 44 visits were completed in 12 homes.",
+            "The index offence was recorded in 9 cases.",
+        ],
+    )

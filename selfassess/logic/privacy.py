@@ -9,6 +9,9 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from selfassess.logic.people import CHECKS as _PEOPLE_CHECKS
+from selfassess.logic.people import NAMED_BY_INITIALS, NAMED_PERSON, SURNAME_WORDS, is_first_name
+from selfassess.logic.people import NOT_NAMES as _NOT_NAMES
 from selfassess.logic.textfacts import AGE_HINT_FACTS, FactNeedles, TextFacts
 
 
@@ -21,6 +24,7 @@ class Match:
     start: int  # offsets into the scanned text
     end: int
     line: int  # 1-based line within the scanned text
+    column: int = 1  # 1-based column of ``start`` within its line
 
 
 DATE_OF_BIRTH = "date of birth"
@@ -35,6 +39,9 @@ NAMED_CHILD = "named child with age"
 NAMED_CHILD_CONTEXT = "named child"
 VEHICLE = "vehicle registration"
 NHS_NUMBER = "NHS number"
+#: a person named in narrative: a title, a relation, a possessive, "called", a first name and surname
+#: (see people.py); NAMED_BY_INITIALS is NAMED_CHILD_CONTEXT
+__all__ = ["NAMED_PERSON", "NAMED_BY_INITIALS", "Match", "scan"]
 
 # --- building blocks -------------------------------------------------------------------------
 
@@ -92,7 +99,9 @@ _NOT_RANGE = r"(?!\d|\.\d|\s*%|\s*(?i:to|-|–|and|or)\s*\d)"
 # DOB 14/03/2012, D.O.B.: 14.03.12, born 3 March 2012, date of birth 2012-03-14, birthday is ...
 _DOB_RE = re.compile(
     _words(r"d\.?[ ]?o\.?[ ]?b\b\.?", r"date\s+of\s+birth\b", r"born\b", r"birthday\b")
-    + rf"[\s:(\-–]*(?i:(?:is|was|on|of)\s+)?(?i:{_ANY_DATE})"
+    + r"[\s:(\-–]*(?i:(?:is|was|on|of)\s+)?"
+    + r"(?i:(?:recorded|given|shown|noted|listed|entered|written)\s+(?:only\s+)?as\s+)?"
+    + rf"(?i:{_ANY_DATE})"
 )
 
 # DOB 2010, date of birth is recorded as 2012: a year alone, after words that tie it to one person.
@@ -247,7 +256,8 @@ _CHILD_SCHOOL_RES = (
         + _SCHOOL_YEAR
         + r"[ \t]*\)|[ \t]*,[ \t]+(?:an?[ \t]+)?(?:in[ \t]+)?"
         + _SCHOOL_YEAR
-        + rf"(?:[ \t]+{_PUPIL})?(?=[ \t]*[,;)])|[ \t]+(?:in|from)[ \t]+{_SCHOOL_YEAR}(?![\w\-]))"
+        + rf"(?:[ \t]+{_PUPIL})?(?=[ \t]*[,;)]|[ \t]+(?:at|in)[ \t]+[A-Z])"
+        + rf"|[ \t]+(?:in|from)[ \t]+{_SCHOOL_YEAR}(?![\w\-]))"
     ),
     # Year 11 pupil Shannon / a Reception child, Freddie,
     re.compile(
@@ -260,7 +270,9 @@ _CHILD_SCHOOL_RES = (
     re.compile(
         _NAME
         + r"[ \t]*,?[ \t]+(?:who[ \t]+)?(?:attends|attended|goes[ \t]+to|went[ \t]+to|is[ \t]+at|was[ \t]+at"
-        + r"|(?:is|was)[ \t]+(?:a[ \t]+)?(?:pupil|student)[ \t]+at)[ \t]+(?:the[ \t]+)?"
+        + r"|(?:(?:is|was)[ \t]+)?(?:an?[ \t]+)?(?:(?:Year|Yr)[ \t]*\d{1,2}[ \t]+)?"
+        + r"(?:pupil|student)[ \t]+(?:at|of))"
+        + r"[ \t]+(?:the[ \t]+)?"
         + _SCHOOL
     ),
     # ... the notification for Amelia-Rose at Brookfield Academy (a name in the middle of a sentence)
@@ -286,43 +298,6 @@ _CHILD_BABY_RE = re.compile(r"(?<![\w\-])Baby[ \t]+" + rf"(?P<name>{_NAME_WORD}(
 _COUNT_ITEM_RE = re.compile(_NAME_LEAD + r"[ \t]+\((?P<n>\d[\d,.]*%?)\)")
 _LIST_GAP_RE = re.compile(r"[ \t]*(?:[,;&+]|and)?[ \t]*(?:and[ \t]+)?")
 
-# Capitalised words that are not names of children in evidence prose.
-_NOT_NAMES = frozenset(
-    """
-    a an the this that these those all any some many most both each every other another
-    no none yes one two three four five six seven eight nine ten our their his her its my
-    child children young people person persons pupil pupils student students boy boys girl
-    girls baby babies infant infants teen teens teenager teenagers youth youths juvenile
-    juveniles minor minors victim victims suspect suspects offender offenders sibling siblings
-    brother brothers sister sisters son sons daughter daughters male males female females
-    adult adults staff officer officers parent parents carer carers mother father unknown
-    case cases sample samples cohort group groups file files subject subjects total totals
-    year years age aged ages month months week weeks day days under over
-    criterion criteria section sections paragraph paragraphs chapter page part appendix
-    annex table figure figures chart policy procedure version form recommendation
-    recommendations outcome outcomes grade priority level tier stage phase step option wave
-    round item area zone team unit district districts division sector beat ward room cell
-    class key quarter target rate rates count counts score scores
-    referral referrals arrest arrests incident incidents crime crimes report reports offence
-    offences meeting meetings discussion discussions strategy conference conferences visit
-    visits interview interviews notification notifications enquiry enquiries investigation
-    investigations detention detentions search searches warrant warrants order orders contact
-    contacts call calls plan plans review reviews audit audits action actions episode episodes
-    missing return returns police force county city council school schools health education
-    social care services partners agencies
-    mr mrs ms miss dr sir dame pc dc ds sgt det insp dci dsi supt ch chief superintendent
-    inspector sergeant constable detective commander commissioner pcso officer
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday
-    british english welsh scottish irish white black asian mixed romanian albanian polish
-    vietnamese somali eritrean afghan syrian
-    mash dsl iro
-    head headteacher headmaster headmistress teacher teachers governor governors principal deputy nurse
-    nurses lead leads manager managers worker workers coordinator senco lado marac mappa ofsted cafcass
-    nspcc childline niche encompass operation training teaching attendance lesson lessons session
-    sessions input absence exclusion exclusions assembly assemblies education learning support transition
-    """.split()
-)
 # Capitalised words after "Baby" that are not a child's name: "Baby Friendly", "Baby Box".
 _NOT_BABY_NAMES = frozenset(
     "friendly bank banks box boxes loss unit clinic clinics group groups week room".split()
@@ -338,7 +313,8 @@ _COURTS = frozenset(
 
 _Span = tuple[int, int]
 _Found = tuple[int, int, str]  # start, end, kind
-_Validator = Callable[[re.Match[str]], "_Span | None"]
+#: a validator gives the span to report, or (start, end, kind) to report it as another kind, or None
+_Validator = Callable[[re.Match[str]], "_Span | tuple[int, int, str] | None"]
 
 
 def _whole(m: re.Match[str]) -> _Span | None:
@@ -405,7 +381,9 @@ def _name_start(m: re.Match[str]) -> int | None:
         words.pop(0)
     if len(words[0].rstrip(".")) == 1:  # "Group B (14)": a label, not a name
         return None
-    if any(w.lower() in _NOT_NAMES for w in words):
+    # a known first name with a surname that is also a word is a name: "Ellie-Rose Ward, Year 9"
+    surname_word = len(words) == 2 and words[1].lower() in SURNAME_WORDS and is_first_name(words[0])
+    if any(w.lower() in _NOT_NAMES for w in words) and not surname_word:
         return None
     # A rank or title before the name, perhaps with initials: "Sgt D. Jones", "Mrs Smith".
     before = [w for w in m.string[max(0, start - 24) : start].split() if len(w.rstrip(".")) > 1]
@@ -414,13 +392,16 @@ def _name_start(m: re.Match[str]) -> int | None:
     return start
 
 
-def _check_child(m: re.Match[str]) -> _Span | None:
+def _check_child(m: re.Match[str]) -> _Span | tuple[int, int, str] | None:
     age = next(a for a in (m.group(f"age{i}") for i in range(1, 5)) if a is not None)
-    if int(age) > 17:
-        return None
     start = _name_start(m)
     if start is None:
         return None
+    if int(age) > 17:
+        # an adult with an age ("Kyle Marsden, aged 19"): a person when the name is a known first name
+        if not is_first_name(m.string[start : m.end("name")].split()[0]):
+            return None
+        return start, m.end(), NAMED_PERSON
     return start, m.end()
 
 
@@ -579,6 +560,7 @@ _CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, _Clauses, _Gate], ...] = 
         _group_list,
     ),
     (NAMED_CHILD_CONTEXT, _CHILD_BABY_RE, _check_baby, (_c("Baby"),), None),
+    *_PEOPLE_CHECKS,
 )
 
 # every needle the clauses name (and age_hint uses), each kind found in one pass (textfacts.FactNeedles)
@@ -644,7 +626,8 @@ def scan(text: str, allow: Iterable[str] = ()) -> list[Match]:
                 continue
         line += text.count("\n", counted_to, start)
         counted_to = start
-        result.append(Match(kind, matched, start, end, line))
+        column = start - text.rfind("\n", 0, start)
+        result.append(Match(kind, matched, start, end, line, column))
     return result
 
 
@@ -687,7 +670,7 @@ def _found(text: str) -> tuple[_Found, ...]:
         for m in pattern.finditer(text):
             span = check(m)
             if span is not None:
-                found.append((span[0], span[1], kind))
+                found.append((span[0], span[1], kind if len(span) == 2 else span[2]))
     if not found:
         return ()
 

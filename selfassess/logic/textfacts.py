@@ -85,7 +85,7 @@ class TextFacts:
     """Facts about ``text``, computed once, on first use. Each fact is a necessary condition: when it is
     absent the text certainly lacks what it names; when present, the text may still lack it."""
 
-    __slots__ = ("text", "_lower", "_special", "_shape", "_needles", "_facts")
+    __slots__ = ("text", "_lower", "_special", "_shape", "_needles", "_facts", "memo")
 
     def __init__(self, text: str, needles: FactNeedles) -> None:
         self.text = text
@@ -94,6 +94,8 @@ class TextFacts:
         self._shape: str | None = None
         self._needles = needles
         self._facts: frozenset[str] | None = None
+        #: other facts, computed by their users once per text (people.has_first_name)
+        self.memo: dict[str, object] = {}
 
     @property
     def lower(self) -> str:
