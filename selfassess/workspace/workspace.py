@@ -19,6 +19,7 @@ from selfassess.core.errors import (
     WorkspaceNotFoundError,
 )
 from selfassess.core.ids import DISTRICT_RE, check_district
+from selfassess.core.inspection import Inspection
 from selfassess.core.model import Assessment, Framework, Review
 from selfassess.core.periods import PERIOD_RE, Period
 from selfassess.core.vocabulary import Status
@@ -32,6 +33,8 @@ from selfassess.formats.tomlread import read_bytes
 
 ASSESSMENTS = "assessments"
 CRITERIA = "criteria"
+#: an inspection's findings, one YAML file each (SPEC §3)
+INSPECTIONS_FOLDER = "inspections"
 REVIEW_SUFFIX = ".review.toml"
 _FRAMEWORK_LINE = re.compile(rb'^framework = "([a-z0-9][a-z0-9-]{0,39})"$', re.MULTILINE)
 _CACHED_FRAMEWORK_BYTES = 1_000_000  # criteria.MAX_FRAMEWORK_BYTES, without importing YAML to know it
@@ -123,6 +126,25 @@ class Workspace:
         self._frameworks: dict[str, Framework] = {}
         self._settings_sha256: str | None = None
         self._frameworks_sha256: str | None = None
+
+    # -- inspections ----------------------------------------------------------------------------
+    def inspection_files(self) -> list[Path]:
+        """``inspections/<id>.yaml``, sorted; none when the folder is absent."""
+        folder = self.root / INSPECTIONS_FOLDER
+        return sorted(p for p in folder.glob("*.yaml") if p.is_file()) if folder.is_dir() else []
+
+    def inspections(self) -> tuple[list[Inspection], list[SelfAssessError]]:
+        """Every readable inspection, and an error for each file that is not."""
+        from selfassess.formats.inspections import load_inspection
+
+        found: list[Inspection] = []
+        errors: list[SelfAssessError] = []
+        for path in self.inspection_files():
+            try:
+                found.append(load_inspection(path, self.relative(path)))
+            except SelfAssessError as error:
+                errors.append(error)
+        return found, errors
 
     # -- frameworks -----------------------------------------------------------------------------
     @property
