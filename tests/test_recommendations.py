@@ -336,3 +336,47 @@ def test_an_inspection_parses_into_items_with_refs_and_lines() -> None:
     assert inspection.closure("R3").by == "ACC B. Example"
     with pytest.raises(InspectionError):
         parse_inspection(b"", "inspections/insp-1.yaml")
+
+
+def test_validate_reports_unknown_items_criteria_units_and_outside_units(tracked: Path) -> None:
+    path = tracked / "inspections" / "insp-1.yaml"
+    path.write_text(INSPECTION.replace("criteria: [T2C3]", "criteria: [T2C3, ZZ9]\n    units: [north, east]"))
+    write(
+        tracked,
+        "south",
+        "2026-Q4",
+        {
+            "T1C1": (
+                "good",
+                [action("T1C1-a1", "Dip sample", "2027-03-01", None, ["insp-1/R1", "insp-1/R9"])],
+            ),
+            "T1C2": ("good", [action("T1C2-a1", "Visit homes", "2027-03-01", None, ["insp-1/R2"])]),
+        },
+    )
+    result = run_cli("validate", "--as-of", "2027-01-10", cwd=tracked)
+    lines = result.stderr.splitlines() + result.stdout.splitlines()
+    said = "\n".join(lines)
+    assert result.returncode == 1, said
+    assert "inspections/insp-1.yaml:20: error: item R4 names criterion 'ZZ9'" in said
+    assert "inspections/insp-1.yaml:20: error: item R4 names unit 'east'" in said
+    assert (
+        "assessments/south/2026-Q4.toml:19: error: action T1C1-a1 addresses 'insp-1/R9', "
+        "which no inspections/ file has"
+    ) in said
+    assert (
+        "assessments/south/2026-Q4.toml:31: warning: action T1C2-a1 addresses insp-1/R2, which is not for "
+        "south (its units: north); it does not count"
+    ) in said
+    # and the tracker does not count it
+    assert items(tracked, "2026-Q4")["R2"]["actions"][0]["unit"] == "north"
+
+
+def test_validate_warns_of_a_closed_item_with_open_actions(tracked: Path) -> None:
+    result = run_cli("validate", "--as-of", "2027-01-10", cwd=tracked)
+    said = result.stdout + result.stderr
+    assert (
+        "inspections/insp-1.yaml:26: warning: item R3 was closed on 2026-12-15 but still has open actions: "
+        "north T2C2-a1"
+    ) in said
+    before = run_cli("validate", "--as-of", "2026-12-01", cwd=tracked)
+    assert "was closed" not in before.stdout + before.stderr

@@ -17,7 +17,13 @@ from selfassess.formats.store import parse_review
 from selfassess.formats.tomlread import decode, read_bytes
 from selfassess.logic.checks import ERROR, WARNING, Finding, assessment_warnings
 from selfassess.logic.forcewide import force_unit_findings
-from selfassess.workspace.workspace import ASSESSMENTS, REVIEW_SUFFIX, Workspace, case_twin_message
+from selfassess.workspace.workspace import (
+    ASSESSMENTS,
+    INSPECTIONS_FOLDER,
+    REVIEW_SUFFIX,
+    Workspace,
+    case_twin_message,
+)
 
 CONFLICT_SUFFIX = ".conflict.toml"
 
@@ -80,6 +86,10 @@ def _validate_workspace(workspace: Workspace, today: date) -> list[Finding]:
         return findings
     findings += force_unit_findings(workspace)
     findings += validate_assessments_folder(workspace, today)
+    if workspace.inspection_files():
+        from selfassess.logic.inspectionchecks import inspection_findings
+
+        findings += inspection_findings(workspace, today)
     return findings
 
 
@@ -241,6 +251,14 @@ def _validate_path(workspace: Workspace, path: Path, today: date) -> list[Findin
     if path.name == SETTINGS_FILE:
         try:
             load_settings(path)
+        except SelfAssessError as error:
+            return [_error(error)]
+        return []
+    if path.suffix == ".yaml" and path.parent.name == INSPECTIONS_FOLDER:
+        from selfassess.formats.inspections import load_inspection
+
+        try:
+            load_inspection(path, workspace.relative(path))
         except SelfAssessError as error:
             return [_error(error)]
         return []
