@@ -380,3 +380,53 @@ def test_validate_warns_of_a_closed_item_with_open_actions(tracked: Path) -> Non
     ) in said
     before = run_cli("validate", "--as-of", "2026-12-01", cwd=tracked)
     assert "was closed" not in before.stdout + before.stderr
+
+
+def test_every_report_has_the_section_before_the_heat_map(tracked: Path, tmp_path: Path) -> None:
+    html = tmp_path / "r.html"
+    result = run_cli(
+        "report", "2026-Q4", "--format", "html", "-o", str(html), "--as-of", "2027-01-10", cwd=tracked
+    )
+    assert result.returncode == 0, result.stderr
+    page = html.read_text()
+    assert page.index("Progress on the inspection&#x27;s recommendations") < page.index('id="heat-map"')
+    assert "Child protection inspection, Test Force, published 1 March 2026" in page
+    assert '<td class="status status-overdue">‼ overdue</td>' in page
+    md = run_cli("report", "2026-Q4", "--format", "md", "--as-of", "2027-01-10", cwd=tracked).stdout
+    assert md.index("## Progress on the inspection's recommendations") < md.index("## Heat map")
+    assert "| R1 | Assess the risk to every child present at domestic abuse incidents. | ‼ overdue |" in md
+    data = json.loads(
+        run_cli("report", "2026-Q4", "--format", "json", "--as-of", "2027-01-10", cwd=tracked).stdout
+    )
+    assert [i["status"] for i in data["recommendations"]["inspections"][0]["items"]] == [
+        "overdue",
+        "actions-complete",
+        "closed",
+        "not-started",
+    ]
+
+
+def test_xlsx_has_a_recommendations_sheet_and_addresses_round_trip(tracked: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from selfassess import load_assessment
+
+    out = tmp_path / "q4.xlsx"
+    args = ("report", "2026-Q4", "--format", "xlsx", "-o", str(out), "--as-of", "2027-01-10")
+    result = run_cli(*args, cwd=tracked)
+    assert result.returncode == 0, result.stderr
+    book = load_workbook(out, read_only=True)
+    assert book.sheetnames[0] == "Recommendations"
+    rows = list(book["Recommendations"].iter_rows(values_only=True))
+    assert rows[0][:6] == ("Inspection", "Item", "Kind", "What it asks", "Status", "Unit")
+    assert rows[1][:3] == ("insp-1", "R1", "recommendation") and rows[1][4:6] == ("overdue", "North")
+    assert rows[1][7] == "T1C1-a1 Brief response teams"
+    book.close()
+    imported = run_cli(
+        "import", str(out), "--district", "north", "--period", "2027-Q1", "--as-of", "2027-01-10", cwd=tracked
+    )
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    before = load_assessment(tracked / "assessments" / "north" / "2026-Q4.toml")
+    after = load_assessment(tracked / "assessments" / "north" / "2027-Q1.toml")
+    assert [a.addresses for _, a in after.actions()] == [a.addresses for _, a in before.actions()]
+    assert (tracked / "assessments" / "north" / "2027-Q1.toml").read_text().startswith("schema = 2\n")

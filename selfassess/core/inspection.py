@@ -7,9 +7,12 @@ status each quarter is :mod:`selfassess.logic.recommendations`'.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
+#: how an action names an item it addresses: ``<inspection id>/<item id>``
+ADDRESS_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,39}/[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
 #: the kinds of finding an inspection report makes, in the order a report lists them
 ITEM_KINDS = ("cause-of-concern", "recommendation", "area-for-improvement")
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from selfassess.core.errors import AssessmentError, ConflictError, SelfAssessError
 from selfassess.core.ids import DISTRICT_RE
+from selfassess.core.inspection import ADDRESS_RE
 from selfassess.core.model import NEWEST_SCHEMA, SCHEMA, Action, Assessment, Framework, Response, Review
 from selfassess.core.periods import PERIOD_RE
 from selfassess.core.vocabulary import FILE_STATUSES
@@ -30,8 +31,6 @@ TOP_KEYS = (
 )  # fmt: skip
 RESPONSE_KEYS = ("rating", "not_applicable", "evidence", "notes", "as_of", "carried", "actions")
 ACTION_KEYS = ("id", "action", "owner", "due", "done", "addresses")
-#: what an action's ``addresses`` holds: ``<inspection id>/<item id>``
-ADDRESS_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,39}/[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
 REVIEW_KEYS = ("schema", "reviewer", "reviewed", "assessment_sha256", "comment")
 
 
@@ -499,6 +498,7 @@ def save_assessment(
     else:
         current = check_unchanged(target, assessment.path, assessment.source_sha256)
     _storable(assessment)
+    assessment.schema = written_schema(assessment)  # what the file will say, so the re-read matches
     text = render_assessment(assessment, framework)
     if current is not None and text.encode("utf-8") != current:
         if not _same_content(current, target, assessment, framework, text):

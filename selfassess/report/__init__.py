@@ -20,6 +20,11 @@ def build(workspace: Workspace, combined: Combined, today: date, stamp: str | No
     """The report view of ``combined``, with the last eight quarters read from the workspace (the two
     quarters ``combined`` holds are not read again)."""
     trend = load_trend(workspace, combined.period, combined.districts, known=combined.assessments())
+    tracker = None
+    if workspace.inspection_files():
+        from selfassess.logic.recommendations import track
+
+        tracker = track(workspace, combined.period, today)
     return ReportView(
         combined=combined,
         force=workspace.settings.force,
@@ -27,6 +32,7 @@ def build(workspace: Workspace, combined: Combined, today: date, stamp: str | No
         trend=TrendCounts.of(trend, combined.districts),
         quarters=workspace.settings.quarters,
         stamp=stamp,
+        tracker=tracker,
     )
 
 

@@ -14,6 +14,7 @@ from selfassess.core.model import NOT_APPLICABLE, UNRATED, Criterion, Framework,
 from selfassess.core.periods import Period
 from selfassess.core.vocabulary import MOVES, CellKind, Movement, Status, cell_text
 from selfassess.logic.combine import Combined, OpenAction, tally
+from selfassess.logic.recommendations import Tracker
 from selfassess.logic.trend import Trend
 from selfassess.report.text import district_name, excerpt, plural
 
@@ -86,6 +87,8 @@ class ReportView:
     trend: TrendCounts
     quarters: str = "calendar"
     stamp: str | None = None
+    #: the inspection items' progress this period (None: the workspace has no ``inspections/``)
+    tracker: Tracker | None = None
 
     # -- the frame ------------------------------------------------------------------------------
     @property
