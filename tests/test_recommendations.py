@@ -430,3 +430,19 @@ def test_xlsx_has_a_recommendations_sheet_and_addresses_round_trip(tracked: Path
     after = load_assessment(tracked / "assessments" / "north" / "2027-Q1.toml")
     assert [a.addresses for _, a in after.actions()] == [a.addresses for _, a in before.actions()]
     assert (tracked / "assessments" / "north" / "2027-Q1.toml").read_text().startswith("schema = 2\n")
+
+
+def test_diff_says_when_an_action_starts_or_stops_addressing_an_item(tracked: Path) -> None:
+    path = tracked / "assessments" / "north" / "2026-Q4.toml"
+    path.write_text(path.read_text().replace('addresses = ["insp-1/R1"]', 'addresses = ["insp-1/R2"]'))
+    text = run_cli("diff", "north@2026-Q3", "north@2026-Q4", cwd=tracked)
+    assert text.returncode == 0, text.stderr
+    assert "T1C1-a1 now addresses insp-1/R2; no longer addresses insp-1/R1" in text.stdout
+    data = json.loads(
+        run_cli("diff", "north@2026-Q3", "north@2026-Q4", "--format", "json", cwd=tracked).stdout
+    )
+    (change,) = [c for c in data["criteria"] if c["id"] == "T1C1"]
+    assert change["actions"]["addresses"] == [
+        {"id": "T1C1-a1", "added": ["insp-1/R2"], "removed": ["insp-1/R1"]}
+    ]
+    assert "actions" in change["changed"]
