@@ -446,3 +446,10 @@ def test_diff_says_when_an_action_starts_or_stops_addressing_an_item(tracked: Pa
         {"id": "T1C1-a1", "added": ["insp-1/R2"], "removed": ["insp-1/R1"]}
     ]
     assert "actions" in change["changed"]
+
+
+def test_textconv_shows_what_an_action_addresses(tracked: Path) -> None:
+    result = run_cli("textconv", str(tracked / "assessments" / "north" / "2026-Q4.toml"))
+    assert result.returncode == 0, result.stderr
+    assert "  Action T1C1-a1: Brief response teams\n    owner DI Example, due 2026-12-31, open\n" in result.stdout
+    assert "    addresses insp-1/R1\n" in result.stdout
