@@ -451,5 +451,55 @@ def test_diff_says_when_an_action_starts_or_stops_addressing_an_item(tracked: Pa
 def test_textconv_shows_what_an_action_addresses(tracked: Path) -> None:
     result = run_cli("textconv", str(tracked / "assessments" / "north" / "2026-Q4.toml"))
     assert result.returncode == 0, result.stderr
-    assert "  Action T1C1-a1: Brief response teams\n    owner DI Example, due 2026-12-31, open\n" in result.stdout
+    assert (
+        "  Action T1C1-a1: Brief response teams\n    owner DI Example, due 2026-12-31, open\n"
+        in result.stdout
+    )
     assert "    addresses insp-1/R1\n" in result.stdout
+
+
+async def test_the_review_screen_opens_the_tracker_with_i_and_enter_shows_a_cell(tracked: Path) -> None:
+    from datetime import date
+
+    from textual.widgets import DataTable, Static
+
+    from selfassess.tui.app import SelfAssessApp
+    from selfassess.tui.review.screen import ReviewScreen
+    from selfassess.tui.review.tracker import ItemModal, TrackerScreen
+    from selfassess.workspace.workspace import Workspace
+
+    app = SelfAssessApp(Workspace(tracked), date(2027, 1, 10), "ACC Test", "review", period="2026-Q4")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, TrackerScreen)
+        table = app.screen.query_one(DataTable)
+        assert [str(c.value) for c in table.columns] == ["item", "all", "unit:north", "unit:south", "text"]
+
+        def row(index: int) -> list[str]:
+            return [cell.plain for cell in table.get_row_at(index)]
+
+        assert row(0)[:4] == ["R1", "‼ overdue", "‼ overdue", "‼ overdue"]  # the item was due 2026-09-30
+        assert row(1)[:4] == ["R2", "◕ actions complete", "◕ actions complete", "—"]
+        assert row(2)[1] == "■ closed"
+        top = app.screen.query_one("#tracker-top", Static).visual.plain
+        assert "4 items as at 2026-12-31: 1 overdue, 1 not started, 1 actions complete, 1 closed." in top
+        await pilot.press("right", "right", "right", "enter")  # R1, south
+        await pilot.pause()
+        assert isinstance(app.screen, ItemModal)
+        said = app.screen.query_one("#item-text", Static).visual.plain
+        assert "insp-1/R1 — recommendation" in said
+        assert "south: Good ▲" in said
+        assert "T1C1-a1 (T1C1, 2026-Q4, DI Example, due 2026-10-15, open)" in said
+        assert "north" not in said
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TrackerScreen)
+        await pilot.press("o")
+        await pilot.pause()
+        assert [row(i)[0] for i in range(table.row_count)] == ["R1", "R4"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)

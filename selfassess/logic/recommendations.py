@@ -54,6 +54,8 @@ class ItemProgress:
     #: each unit's movement since the previous period (better, worse, same, rated, unrated or '')
     movement: dict[str, str] = field(default_factory=dict)
     closed_on: date | None = None
+    #: each unit's own status, by the same rules over that unit's actions only
+    unit_status: dict[str, ItemStatus] = field(default_factory=dict)
 
     @property
     def units_without_action(self) -> tuple[str, ...]:
@@ -172,6 +174,8 @@ def track(
             closure = inspection.closure(item.id)
             progress.closed_on = closure.date if closure and closure.date <= day else None
             for unit in known:
+                mine = [a for a in actions if a.unit == unit]
+                progress.unit_status[unit] = status_of(item, inspection, mine, day)
                 grade = worst_grade(framework, files.get(unit, period), item.criteria)
                 progress.grades[unit] = grade
                 before = (
