@@ -503,3 +503,18 @@ async def test_the_review_screen_opens_the_tracker_with_i_and_enter_shows_a_cell
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_home_counts_open_and_overdue_items(tracked: Path) -> None:
+    from datetime import date
+
+    from textual.widgets import Static
+
+    from selfassess.tui.app import SelfAssessApp
+    from selfassess.workspace.workspace import Workspace
+
+    app = SelfAssessApp(Workspace(tracked), date(2027, 1, 10), "ACC Test", "home")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        intro = app.screen.query_one("#home-intro", Static).visual.plain
+        assert "Inspection items: 2 open, 1 overdue" in intro  # 2026-Q4: R1 overdue, R4 not started
