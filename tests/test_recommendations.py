@@ -518,3 +518,45 @@ async def test_home_counts_open_and_overdue_items(tracked: Path) -> None:
         await pilot.pause()
         intro = app.screen.query_one("#home-intro", Static).visual.plain
         assert "Inspection items: 2 open, 1 overdue" in intro  # 2026-Q4: R1 overdue, R4 not started
+
+
+async def test_the_action_dialog_offers_the_items_that_list_the_criterion(
+    make_workspace: Callable[..., Path],
+) -> None:
+    from datetime import date
+
+    from textual.widgets import SelectionList
+
+    from selfassess.tui.app import SelfAssessApp
+    from selfassess.tui.fill.action_form import ActionForm
+    from selfassess.tui.fill.screen import FillScreen
+    from selfassess.workspace.workspace import Workspace
+
+    root = make_workspace()
+    (root / "inspections").mkdir()
+    (root / "inspections" / "insp-1.yaml").write_text(INSPECTION)
+    app = SelfAssessApp(
+        Workspace(root), date(2026, 11, 23), "DCI Test", "fill", district="north", period="2026-Q4"
+    )
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, FillScreen) and app.screen.current == "T1C1"
+        await pilot.press("a")
+        form = app.screen
+        assert isinstance(form, ActionForm)
+        offered = form.query_one("#action-addresses", SelectionList)
+        assert [offered.get_option_at_index(i).value for i in range(offered.option_count)] == ["insp-1/R1"]
+        await pilot.press(*"Brief teams", "tab", *"DI Example", "tab", *"2027-01-31")
+        offered.focus()
+        await pilot.press("space")
+        await pilot.click("#save")
+        await pilot.pause()
+        assert isinstance(app.screen, FillScreen)
+        for _ in range(40):
+            await pilot.pause(0.1)
+            if not app.screen.session.should_save():
+                break
+    path = root / "assessments" / "north" / "2026-Q4.toml"
+    (action,) = parse_assessment(path.read_text()).responses["T1C1"].actions
+    assert (action.action, action.owner, action.addresses) == ("Brief teams", "DI Example", ("insp-1/R1",))
+    assert path.read_text().startswith("schema = 2\n")
