@@ -44,7 +44,9 @@ def item_line(framework: Framework, progress: ItemProgress) -> str:
     for unit in progress.units:
         actions = [a for a in progress.actions if a.unit == unit]
         grade = grade_words(framework, progress.grades.get(unit), progress.movement.get(unit, ""))
-        said = ", ".join(action_words(a) for a in actions) if actions else "no action"
+        still_open = [action_words(a) for a in actions if a.action.done is False]
+        done = len(actions) - len(still_open)
+        said = ", ".join(still_open + ([f"{done} done"] if done else [])) if actions else "no action"
         units.append(f"{unit} {grade}: {said}")
     head = style(f"{status.mark} {status.words:<{_WIDEST}}", _STATUS_COLOUR[status], bold=True)
     text = fit(progress.item.text, 60)

@@ -18,7 +18,14 @@ from selfassess.workspace.gitsetup import ensure_registered
 #: the files sync commits by default: assessments and reviews
 _DISTRICT_FILE = re.compile(r"^assessments/([a-z0-9][a-z0-9-]{0,39})/(\d{4}-Q[1-4])(\.review)?\.toml$")
 #: what ``--all`` adds
-SHARED_PATHS = ("selfassess.toml", "criteria", ".gitattributes", ".gitignore", "allowed_signers")
+SHARED_PATHS = (
+    "selfassess.toml",
+    "criteria",
+    "inspections",
+    ".gitattributes",
+    ".gitignore",
+    "allowed_signers",
+)
 CONFLICT_SUFFIX = ".conflict.toml"
 #: how git says someone else pushed first (the last two: they pushed between our fetch and our push)
 _REJECTED = ("[rejected]", "fetch first", "non-fast-forward", "incorrect old value", "cannot lock ref")

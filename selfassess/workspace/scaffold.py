@@ -16,7 +16,7 @@ from selfassess.formats.bundled import bundled_root
 from selfassess.formats.guards import refuse_symlink
 from selfassess.formats.settings import SETTINGS_FILE
 from selfassess.git.util import git, have_git, is_repository
-from selfassess.workspace.workspace import ASSESSMENTS, CRITERIA, REVIEW_SUFFIX
+from selfassess.workspace.workspace import ASSESSMENTS, CRITERIA, INSPECTIONS_FOLDER, REVIEW_SUFFIX
 
 GITIGNORE = (
     "# selfassess: edit locks, temporary files of interrupted saves, text kept when a save failed\n"
@@ -83,6 +83,8 @@ def copy_demo(target: Path) -> None:
     shutil.copyfile(source / SETTINGS_FILE, target / SETTINGS_FILE)
     shutil.copytree(source / CRITERIA, target / CRITERIA)
     shutil.copytree(source / ASSESSMENTS, target / ASSESSMENTS, ignore=shutil.ignore_patterns(".*"))
+    if (source / INSPECTIONS_FOLDER).is_dir():
+        shutil.copytree(source / INSPECTIONS_FOLDER, target / INSPECTIONS_FOLDER)
     write_support_files(target)
 
 
@@ -100,6 +102,8 @@ def commit_demo_history(root: Path, now: datetime | None = None) -> int:
     files = sorted((root / ASSESSMENTS).rglob("*.toml"))
     periods = sorted({p for p in map(_period_of, files) if p})
     git(root, "add", SETTINGS_FILE, CRITERIA, ".gitignore", ".gitattributes")
+    if (root / INSPECTIONS_FOLDER).is_dir():
+        git(root, "add", INSPECTIONS_FOLDER)
     for period in periods:
         paths = [str(f.relative_to(root)) for f in files if _period_of(f) == period]
         git(root, "add", "--", *paths)
