@@ -560,3 +560,28 @@ async def test_the_action_dialog_offers_the_items_that_list_the_criterion(
     (action,) = parse_assessment(path.read_text()).responses["T1C1"].actions
     assert (action.action, action.owner, action.addresses) == ("Brief teams", "DI Example", ("insp-1/R1",))
     assert path.read_text().startswith("schema = 2\n")
+
+
+def test_history_shows_each_items_status_in_the_district_quarter_by_quarter(tracked: Path) -> None:
+    result = run_cli("history", "north", "--as-of", "2027-01-10", cwd=tracked)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    start = lines.index("Inspection items in north: status by period (* changed)")
+    table = [line.split() for line in lines[start + 2 :]]
+    assert table[0] == ["2026-Q2", "2026-Q3", "2026-Q4"]
+    assert table[1] == ["insp-1/R1", "not", "started", "in", "progress*", "overdue*"]
+    assert table[3][0] == "insp-1/R3" and table[3][-1] == "closed*"
+    data = json.loads(
+        run_cli("history", "north", "--format", "json", "--as-of", "2027-01-10", cwd=tracked).stdout
+    )
+    assert data["items"]["insp-1/R2"] == {
+        "2026-Q2": "not-started",
+        "2026-Q3": "actions-complete",
+        "2026-Q4": "actions-complete",
+    }
+    assert (
+        "insp-1/R2"
+        not in json.loads(
+            run_cli("history", "south", "--format", "json", "--as-of", "2027-01-10", cwd=tracked).stdout
+        )["items"]
+    )

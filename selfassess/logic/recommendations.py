@@ -232,3 +232,17 @@ def _item_json(progress: ItemProgress) -> dict[str, object]:
         "grades": dict(progress.grades),
         "movement": dict(progress.movement),
     }
+
+
+def unit_history(
+    workspace: Workspace, unit: str, periods: list[str], today: date
+) -> dict[str, dict[str, ItemStatus]]:
+    """Each inspection item for ``unit``: its status there in each of ``periods`` (items whose units
+    leave ``unit`` out are left out)."""
+    inspections, errors = workspace.inspections()
+    history: dict[str, dict[str, ItemStatus]] = {}
+    for period in periods:
+        for progress in track(workspace, period, today, inspections, errors).items():
+            if unit in progress.unit_status:
+                history.setdefault(progress.item.ref, {})[period] = progress.unit_status[unit]
+    return history
