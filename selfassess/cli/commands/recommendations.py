@@ -42,13 +42,15 @@ def recommendations(
     label = str(Period.parse(period)) if period else workspace.default_period(today)
     inspections, errors = workspace.inspections()
     if inspection_id is not None:
+        from pathlib import Path
+
         chosen = [i for i in inspections if i.id == inspection_id]
-        if not chosen and not any(f"{inspection_id}.yaml" in str(e.path) for e in errors):
+        errors = [e for e in errors if e.path and Path(e.path).stem == inspection_id]
+        if not chosen and not errors:
             known = ", ".join(i.id for i in inspections) or "none"
             echo(f"selfassess: no inspection {inspection_id!r} (inspections/: {known})", err=True)
             return 2
         inspections = chosen
-        errors = [e for e in errors if f"{inspection_id}.yaml" in str(e.path)]
     tracker = track(workspace, label, today, inspections, errors)
     framework = workspace.framework
     if fmt == "json":
