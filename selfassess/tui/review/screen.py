@@ -360,7 +360,7 @@ class ReviewScreen(AppScreen):
 
         tracker = track(self.workspace, self.combined.period, self.today)
         for error in tracker.errors:
-            self.notify(str(error), severity="error", markup=False)
+            self.notify(literal(str(error)), severity="error")
         self.app.push_screen(TrackerScreen(tracker, self.combined.framework))
 
     def action_help(self) -> None:
