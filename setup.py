@@ -1,7 +1,8 @@
 """Bundle the repository's demo workspace (settings, criteria, assessments) into the wheel.
 
 The repository root is the one source of truth; the build copies it into ``selfassess/bundled`` so an
-installed ``selfassess demo`` works anywhere. Everything else is configured in pyproject.toml.
+installed ``selfassess demo`` works anywhere (with its inspection findings). Everything else is
+configured in pyproject.toml.
 """
 
 import shutil
@@ -11,7 +12,7 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).parent
-BUNDLED = ("selfassess.toml", "criteria", "assessments")
+BUNDLED = ("selfassess.toml", "criteria", "assessments", "inspections")
 
 
 class BuildWithDemo(build_py):

@@ -41,6 +41,7 @@ from demo_data import (  # noqa: E402
     BARNSLEY_Q4_REVIEWED,
     CONTENT,
     CUSTODY,
+    DISTRICTS,
     ESTABLISHMENT,
     FORCE,
     HOMES,
@@ -385,8 +386,39 @@ def counts(assessment: Assessment) -> dict[str, int]:
     return result
 
 
+def inspection_items(new: Framework) -> list[tuple[str, frozenset[str], tuple[str, ...]]]:
+    """(ref, current criterion ids, units) of every item in the demo's ``inspections/``."""
+    from selfassess.formats.inspections import load_inspection
+
+    items = []
+    for path in sorted((ROOT / "inspections").glob("*.yaml")):
+        for item in load_inspection(path).items:
+            items.append((item.ref, frozenset(new.current_id(c) for c in item.criteria), item.units))
+    return items
+
+
+def address(assessment: Assessment, new: Framework, items: list) -> None:
+    """Each action works on the inspection items that list its criterion for its unit (SPEC §3)."""
+    for criterion_id, response in assessment.responses.items():
+        current = new.current_id(criterion_id)
+        refs = tuple(
+            sorted(
+                ref
+                for ref, criteria, units in items
+                if current in criteria
+                and (assessment.district in units if units else assessment.district in DISTRICTS)
+            )
+        )
+        for action in response.actions:
+            action.addresses = refs
+
+
 def write_workspace(out: Path) -> list[Path]:
     old, new = load_framework(OLD_FRAMEWORK), load_framework(ROOT / "criteria" / "ncpi.yaml")
+    items = inspection_items(new)
+    if out.resolve() != ROOT.resolve():
+        shutil.rmtree(out / "inspections", ignore_errors=True)
+        shutil.copytree(ROOT / "inspections", out / "inspections")
     (out / "selfassess.toml").write_text(SETTINGS, encoding="utf-8", newline="\n")
     shutil.rmtree(out / "assessments", ignore_errors=True)
     written = [out / "selfassess.toml"]
@@ -394,6 +426,7 @@ def write_workspace(out: Path) -> list[Path]:
         folder = out / "assessments" / district
         folder.mkdir(parents=True)
         for assessment in build_district(district, old, new):
+            address(assessment, new, items)
             path = folder / f"{assessment.period}.toml"
             framework = old if assessment.framework_version == old.version else new
             save_assessment(assessment, path, framework, now=assessment.updated)

@@ -128,4 +128,15 @@ def _action_lines(change: CriterionChange) -> list[str]:
     lines += [f"    reopened {a.id}" for a in actions.reopened]
     lines += [f"    reworded {new.id}: {_describe(old)} → {_describe(new)}" for old, new in actions.edited]
     lines += [f"    dropped {_describe(a)}" for a in actions.removed]
+    lines += [f"    {a.id} {addressing_words(added, removed)}" for a, added, removed in actions.addresses]
     return lines
+
+
+def addressing_words(added: tuple[str, ...], removed: tuple[str, ...]) -> str:
+    """What changed in the inspection items an action addresses: "now addresses ncpi-2014/R1"."""
+    said = []
+    if added:
+        said.append(f"now addresses {', '.join(added)}")
+    if removed:
+        said.append(f"no longer addresses {', '.join(removed)}")
+    return "; ".join(said)

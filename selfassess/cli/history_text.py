@@ -6,6 +6,7 @@ from selfassess.cli.diff_text import cell_label
 from selfassess.cli.terminal import fit, style
 from selfassess.core.cells import cell_len, pad
 from selfassess.core.model import Framework
+from selfassess.core.vocabulary import ItemStatus
 from selfassess.logic.history import CriterionHistory, History
 
 CELL_WIDTH = 10
@@ -42,3 +43,21 @@ def _last_change_text(framework: Framework, item: CriterionHistory) -> str:
     old = cell_label(framework, change.rating[0])[0]
     new = cell_label(framework, change.rating[1])[0]
     return f"{change.date[:10]} {change.commit} {old} → {new}"
+
+
+def render_item_history(district: str, periods: list[str], items: dict[str, dict[str, ItemStatus]]) -> str:
+    """The inspection items for ``district``, their status there quarter by quarter; a change of
+    status is marked ``*``."""
+    width = max(len(s.words) for s in ItemStatus) + 2
+    ref_width = max(len(ref) for ref in items) + 2
+    lines = ["", style(f"Inspection items in {district}: status by period (* changed)", bold=True), ""]
+    lines.append((" " * ref_width + "".join(p.ljust(width) for p in periods)).rstrip())
+    for ref, statuses in items.items():
+        row, before = ref.ljust(ref_width), None
+        for period in periods:
+            status = statuses.get(period)
+            said = "" if status is None else status.words + ("*" if before and status != before else "")
+            row += said.ljust(width)
+            before = status or before
+        lines.append(row.rstrip())
+    return "\n".join(lines)

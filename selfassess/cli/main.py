@@ -13,7 +13,18 @@ from typing import IO, Any, cast
 import click
 
 from selfassess.cli import streams
-from selfassess.cli.commands import check, diff, importing, report, screens, setup, summary, sync, trust
+from selfassess.cli.commands import (
+    check,
+    diff,
+    importing,
+    recommendations,
+    report,
+    screens,
+    setup,
+    summary,
+    sync,
+    trust,
+)
 from selfassess.cli.commands.options import COMMON, Options, open_tui
 from selfassess.cli.terminal import GatedStream, echo
 from selfassess.core.errors import SelfAssessError
@@ -45,6 +56,7 @@ COMMANDS = (
     check.validate,
     check.submit,
     summary.summary,
+    recommendations.recommendations,
     screens.fill,
     screens.review,
     diff.diff_command,

@@ -155,6 +155,11 @@ def _action(action: Any) -> list[str]:
     if "due" in action:
         facts.insert(1, f"due {_text(action['due'])}")
     lines.append("    " + ", ".join(f for f in facts if f))
+    addresses = action.get("addresses")
+    if isinstance(addresses, list) and addresses:
+        lines.append("    addresses " + ", ".join(_text(a) for a in addresses))
+    elif addresses is not None:
+        lines.append(f"    addresses {_text(addresses)}")
     return lines
 
 

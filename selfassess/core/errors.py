@@ -67,3 +67,7 @@ class LockedError(SelfAssessError):
 
 class GitError(SelfAssessError):
     """git is missing, or a revision or path does not exist in it."""
+
+
+class InspectionError(SelfAssessError):
+    """An inspection's findings file (``inspections/<id>.yaml``) that cannot be used."""

@@ -171,7 +171,15 @@ def _merge_action(base: Action, ours: Action, theirs: Action) -> tuple[Action, b
     for name in ACTION_FIELDS:
         values[name], bad = _three(getattr(base, name), getattr(ours, name), getattr(theirs, name))
         clash |= bad
-    return Action(id=ours.id, **values), clash
+    addresses = merge_sets(base.addresses, ours.addresses, theirs.addresses)
+    return Action(id=ours.id, **values, addresses=addresses), clash
+
+
+def merge_sets(base: tuple[str, ...], ours: tuple[str, ...], theirs: tuple[str, ...]) -> tuple[str, ...]:
+    """Three-way merge of a set (an action's ``addresses``): what either side added stays, what either
+    side removed goes; never a conflict. Sorted, as the canonical form writes it."""
+    removed = (set(base) - set(ours)) | (set(base) - set(theirs))
+    return tuple(sorted((set(ours) | set(theirs)) - removed))
 
 
 def _join_added(ours: Action, theirs: Action, carried: Action | None) -> tuple[Action, bool, bool]:

@@ -15,6 +15,8 @@ UNRATED = "unrated"
 #: the capability of the force-wide unit: it is asked only criteria whose applies_to names it
 FORCE_WIDE = "force-wide"
 SCHEMA = 1
+#: the newest schema this version reads and writes: 2 when a file holds a sample or ``addresses``
+NEWEST_SCHEMA = 2
 
 
 @dataclass(frozen=True)
@@ -185,6 +187,8 @@ class Action:
     owner: str = ""
     due: date | None = None
     done: bool | date = False
+    #: the inspection items it works on, as ``<inspection>/<item>`` (``inspections/<id>.yaml``)
+    addresses: tuple[str, ...] = ()
 
     @property
     def is_open(self) -> bool:

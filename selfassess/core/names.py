@@ -17,6 +17,8 @@ SETTINGS_FILE = "selfassess.toml"
 ASSESSMENTS = "assessments"
 #: ``criteria/<framework>.yaml``
 CRITERIA = "criteria"
+#: ``inspections/<id>.yaml``: an inspection's findings
+INSPECTIONS = "inspections"
 #: an assessment: ``<period>.toml``
 ASSESSMENT_SUFFIX = ".toml"
 #: the review of an assessment: ``<period>.review.toml``

@@ -188,3 +188,41 @@ DIRECTION_SIGNS = {m.value: m.sign for m in Movement} | {d: s for d, (s, _) in D
 def plural(count: int, word: str, many: str | None = None) -> str:
     """``1 action``, ``2 actions``; ``many`` for irregular plurals (criterion → criteria)."""
     return f"{count} {word if count == 1 else many or word + 's'}"
+
+
+class ItemStatus(StrEnum):
+    """An inspection item's status for a period (SPEC §3), worst news first."""
+
+    OVERDUE = "overdue"
+    NOT_STARTED = "not-started"
+    IN_PROGRESS = "in-progress"
+    ACTIONS_COMPLETE = "actions-complete"
+    CLOSED = "closed"
+
+    @property
+    def mark(self) -> str:
+        """One character shown before the words (never instead of them)."""
+        return _ITEM_LOOK[self][0]
+
+    @property
+    def words(self) -> str:
+        return _ITEM_LOOK[self][1]
+
+    @property
+    def style(self) -> str:
+        """The screen's style (theme variables)."""
+        return _ITEM_LOOK[self][2]
+
+    @property
+    def is_open(self) -> bool:
+        """Still needs work: overdue, not started or in progress."""
+        return self in (ItemStatus.OVERDUE, ItemStatus.NOT_STARTED, ItemStatus.IN_PROGRESS)
+
+
+_ITEM_LOOK = {
+    ItemStatus.OVERDUE: ("‼", "overdue", "bold $error"),
+    ItemStatus.NOT_STARTED: ("○", "not started", "bold $warning"),
+    ItemStatus.IN_PROGRESS: ("◔", "in progress", "$accent"),
+    ItemStatus.ACTIONS_COMPLETE: ("◕", "actions complete", "$success"),
+    ItemStatus.CLOSED: ("■", "closed", "$success"),
+}

@@ -15,7 +15,8 @@ from typing import Any
 
 from selfassess.core.errors import AssessmentError, ConflictError, SelfAssessError
 from selfassess.core.ids import SLUG_RE
-from selfassess.core.model import SCHEMA, Action, Assessment, Framework, Response, Review
+from selfassess.core.inspection import ADDRESS_RE
+from selfassess.core.model import NEWEST_SCHEMA, SCHEMA, Action, Assessment, Framework, Response, Review
 from selfassess.core.periods import PERIOD_RE
 from selfassess.core.vocabulary import FILE_STATUSES
 from selfassess.formats import canonical as c
@@ -29,7 +30,7 @@ TOP_KEYS = (
     "updated", "criteria",
 )  # fmt: skip
 RESPONSE_KEYS = ("rating", "not_applicable", "evidence", "notes", "as_of", "carried", "actions")
-ACTION_KEYS = ("id", "action", "owner", "due", "done")
+ACTION_KEYS = ("id", "action", "owner", "due", "done", "addresses")
 REVIEW_KEYS = ("schema", "reviewer", "reviewed", "assessment_sha256", "comment")
 
 
@@ -95,7 +96,7 @@ class _Reader:
 
     def schema(self, table: dict[str, Any]) -> int:
         schema = self.required(table, "schema", int)
-        if schema > SCHEMA:
+        if schema > NEWEST_SCHEMA:
             raise self.fail(
                 f"schema {schema} was written by a newer selfassess; upgrade selfassess to read it",
                 "schema",
@@ -155,7 +156,24 @@ def _parse_action(reader: _Reader, table: Any, criterion_id: str, index: int) ->
         owner=reader.optional(table, "owner", str, *where) or "",
         due=reader.optional(table, "due", date, *where),
         done=done,
+        addresses=_addresses(reader, table, *where),
     )
+
+
+def _addresses(reader: _Reader, table: dict[str, Any], *where: str | int) -> tuple[str, ...]:
+    """An action's ``addresses``: distinct ``<inspection>/<item>`` strings, kept in their order."""
+    values = reader.optional(table, "addresses", list, *where) or []
+    for index, value in enumerate(values):
+        reader.expect(value, str, "an addresses entry", *where, "addresses")
+        if not ADDRESS_RE.fullmatch(value):
+            raise reader.fail(
+                f'addresses entry {value!r} is not <inspection>/<item> (as in "ncpi-2014/R1")',
+                *where,
+                "addresses",
+            )
+        if value in values[:index]:
+            raise reader.fail(f"addresses names {value!r} twice", *where, "addresses")
+    return tuple(values)
 
 
 def _parse_response(reader: _Reader, table: Any, criterion_id: str) -> Response:
@@ -363,6 +381,8 @@ def _render_action(lines: list[str], criterion_key: str, action: Action) -> None
         lines.append(f"due = {c.local_date(action.due)}")
     done = c.boolean(False) if action.done is False else c.local_date(action.done)  # type: ignore[arg-type]
     lines.append(f"done = {done}")
+    if action.addresses:
+        lines.append(f"addresses = [{', '.join(c.string(item) for item in sorted(action.addresses))}]")
 
 
 def _render_response(lines: list[str], criterion_id: str, response: Response) -> None:
@@ -384,10 +404,18 @@ def _render_response(lines: list[str], criterion_id: str, response: Response) ->
         _render_action(lines, criterion_key, action)
 
 
+def written_schema(assessment: Assessment) -> int:
+    """The schema a file is written with: 2 when it holds what schema 1 cannot say (an action's
+    ``addresses``), else 1, so files without them stay readable by older versions."""
+    if any(action.addresses for _, action in assessment.actions()):
+        return NEWEST_SCHEMA
+    return SCHEMA
+
+
 def render_assessment(assessment: Assessment, framework: Framework | None = None) -> str:
     """The canonical TOML text of an assessment (criteria in framework order, empty ones left out)."""
     lines = [
-        f"schema = {assessment.schema}",
+        f"schema = {written_schema(assessment)}",
         f"framework = {c.string(assessment.framework)}",
         f"framework_version = {c.string(assessment.framework_version)}",
         f"district = {c.string(assessment.district)}",
@@ -470,6 +498,7 @@ def save_assessment(
     else:
         current = check_unchanged(target, assessment.path, assessment.source_sha256)
     _storable(assessment)
+    assessment.schema = written_schema(assessment)  # what the file will say, so the re-read matches
     text = render_assessment(assessment, framework)
     if current is not None and text.encode("utf-8") != current:
         if not _same_content(current, target, assessment, framework, text):

@@ -68,19 +68,37 @@ class ActionChanges:
     edited: list[tuple[Action, Action]] = field(default_factory=list)
     removed: list[Action] = field(default_factory=list)
     completed: list[Action] = field(default_factory=list)
+    #: (action, items it now addresses and did not, items it no longer addresses)
+    addresses: list[tuple[Action, tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return any(
-            (self.added, self.closed, self.completed, self.redated, self.reopened, self.edited, self.removed)
+            (
+                self.added,
+                self.closed,
+                self.completed,
+                self.redated,
+                self.reopened,
+                self.edited,
+                self.removed,
+                self.addresses,
+            )
         )
 
-    def to_json(self) -> dict[str, list[str]]:
-        return {
+    def to_json(self) -> dict[str, list[Any]]:
+        """``addresses`` (``[{id, added, removed}]``) only when an action's inspection items changed."""
+        data: dict[str, list[Any]] = {
             "added": [a.id for a in self.added],
             "closed": [a.id for a in self.closed],
             "completed": [a.id for a in self.completed],
             "redated": [new.id for _, new in self.redated],
         }
+        if self.addresses:
+            data["addresses"] = [
+                {"id": action.id, "added": list(added), "removed": list(removed)}
+                for action, added, removed in self.addresses
+            ]
+        return data
 
 
 @dataclass
@@ -207,7 +225,10 @@ def _compare_criterion(
 
 def _field(response: Response, name: str) -> Any:
     if name == "actions":
-        return sorted((a.id, a.action, a.owner, a.due, _done_key(a.done)) for a in response.actions)
+        return sorted(
+            (a.id, a.action, a.owner, a.due, _done_key(a.done), tuple(sorted(a.addresses)))
+            for a in response.actions
+        )
     return getattr(response, name)
 
 
@@ -238,6 +259,10 @@ def _actions(old: Response, new: Response, next_quarter: bool = False) -> Action
             changes.redated.append((previous, action))
         if (previous.action, previous.owner) != (action.action, action.owner):
             changes.edited.append((previous, action))
+        if set(previous.addresses) != set(action.addresses):
+            added = tuple(sorted(set(action.addresses) - set(previous.addresses)))
+            removed = tuple(sorted(set(previous.addresses) - set(action.addresses)))
+            changes.addresses.append((action, added, removed))
     after = {a.id for a in new.actions}
     gone = [a for a in old.actions if a.id not in after]
     changes.completed = [a for a in gone if next_quarter and not a.is_open]

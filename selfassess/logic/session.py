@@ -282,12 +282,19 @@ class Session:
         return next((a for a in self.get(criterion_id).actions if a.id == action_id), None)
 
     def add_action(
-        self, criterion_id: str, text: str, owner: str = "", due: date | None = None
+        self,
+        criterion_id: str,
+        text: str,
+        owner: str = "",
+        due: date | None = None,
+        addresses: tuple[str, ...] = (),
     ) -> Action | None:
         response = self._edit(criterion_id)
         if response is None or not text.strip():
             return None
-        action = Action(self.new_action_id(criterion_id), text, owner, due)
+        action = Action(
+            self.new_action_id(criterion_id), text, owner, due, addresses=tuple(sorted(addresses))
+        )
         response.actions.append(action)
         self._changed()
         return action
@@ -300,14 +307,18 @@ class Session:
         owner: str,
         due: date | None,
         done: bool | date,
+        addresses: tuple[str, ...] | None = None,
     ) -> bool:
+        """Change an action; ``addresses`` None keeps the inspection items it addresses."""
         action = self.find_action(criterion_id, action_id) if not self.read_only else None
         if action is None or not text.strip():
             return False
-        before = (action.action, action.owner, action.due, action.done)
-        if before == (text, owner, due, done):
+        items = action.addresses if addresses is None else tuple(sorted(addresses))
+        before = (action.action, action.owner, action.due, action.done, action.addresses)
+        if before == (text, owner, due, done, items):
             return False
         action.action, action.owner, action.due, action.done = text, owner, due, done
+        action.addresses = items
         return self._changed()
 
     def toggle_done(self, criterion_id: str, action_id: str) -> bool:

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from selfassess.core.errors import GitError, SelfAssessError
-from selfassess.core.names import CONFLICT_SUFFIX, CRITERIA, DISTRICT_FILE_RE, SETTINGS_FILE
+from selfassess.core.names import CONFLICT_SUFFIX, CRITERIA, DISTRICT_FILE_RE, INSPECTIONS, SETTINGS_FILE
 from selfassess.git import run as gitrun
 from selfassess.logic import rebase
 from selfassess.logic.commitmessage import describe, message
@@ -21,7 +21,7 @@ from selfassess.workspace.gitsetup import ensure_registered
 #: the files sync commits by default: assessments and reviews
 _DISTRICT_FILE = DISTRICT_FILE_RE
 #: what ``--all`` adds
-SHARED_PATHS = (SETTINGS_FILE, CRITERIA, ".gitattributes", ".gitignore", "allowed_signers")
+SHARED_PATHS = (SETTINGS_FILE, CRITERIA, INSPECTIONS, ".gitattributes", ".gitignore", "allowed_signers")
 #: how git says someone else pushed first (the last two: they pushed between our fetch and our push)
 _REJECTED = ("[rejected]", "fetch first", "non-fast-forward", "incorrect old value", "cannot lock ref")
 LAST_SYNC_KEY = "selfassess.lastsync"

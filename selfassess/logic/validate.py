@@ -19,7 +19,13 @@ from selfassess.formats.tomlread import decode, read_bytes
 from selfassess.formats.tomlsource import KeyLines
 from selfassess.logic.checks import ERROR, WARNING, Finding, assessment_warnings, future_stamp
 from selfassess.logic.forcewide import force_unit_findings
-from selfassess.workspace.workspace import ASSESSMENTS, REVIEW_SUFFIX, Workspace, case_twin_message
+from selfassess.workspace.workspace import (
+    ASSESSMENTS,
+    INSPECTIONS,
+    REVIEW_SUFFIX,
+    Workspace,
+    case_twin_message,
+)
 
 #: the findings of this run's assessment files, kept in one cache entry (see cache.Batch)
 _BATCH: cache.Batch | None = None
@@ -123,6 +129,10 @@ def _validate_workspace(workspace: Workspace, today: date) -> list[Finding]:
         return findings
     findings += force_unit_findings(workspace)
     findings += validate_assessments_folder(workspace, today)
+    if workspace.inspection_files():
+        from selfassess.logic.inspectionchecks import inspection_findings
+
+        findings += inspection_findings(workspace, today)
     return findings
 
 
@@ -291,6 +301,14 @@ def _validate_path(workspace: Workspace, path: Path, today: date) -> list[Findin
     if path.name == SETTINGS_FILE:
         try:
             load_settings(path)
+        except SelfAssessError as error:
+            return [_error(error)]
+        return []
+    if path.suffix == ".yaml" and path.parent.name == INSPECTIONS:
+        from selfassess.formats.inspections import load_inspection
+
+        try:
+            load_inspection(path, workspace.relative(path))
         except SelfAssessError as error:
             return [_error(error)]
         return []

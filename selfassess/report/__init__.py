@@ -25,6 +25,11 @@ def build(workspace: Workspace, combined: Combined, today: date, stamp: str | No
     """The report view of ``combined``, with the last eight quarters read from the workspace (the two
     quarters ``combined`` holds are not read again)."""
     trend = load_trend(workspace, combined.period, combined.districts, known=combined.assessments())
+    tracker = None
+    if workspace.inspection_files():
+        from selfassess.logic.recommendations import track
+
+        tracker = track(workspace, combined.period, today)
     return ReportView(
         signed=for_workspace(workspace.root, combined.period, combined.districts),
         combined=combined,
@@ -33,6 +38,7 @@ def build(workspace: Workspace, combined: Combined, today: date, stamp: str | No
         trend=TrendCounts.of(trend, combined.districts),
         quarters=workspace.settings.quarters,
         stamp=stamp,
+        tracker=tracker,
     )
 
 

@@ -17,6 +17,7 @@ from selfassess.logic.combine import OpenAction
 from selfassess.report.describe import movement_words, trend_sentence
 from selfassess.report.html_access import e, figures_table, hidden, print_margins, table_region
 from selfassess.report.provenance import provenance_html
+from selfassess.report.recommendations import tracker_html
 from selfassess.report.sources import sources_html
 from selfassess.report.svg import UNRATED_FILL, trend_svg
 from selfassess.report.text import district_name, long_date, plain, plural
@@ -383,6 +384,7 @@ def render_html(view: ReportView) -> str:
         + problems(view)
         + districts_table(view)
         + themes_table(view)
+        + tracker_html(view)
         + heat_map(view)
         + trends(view)
         + worst_sections(view)

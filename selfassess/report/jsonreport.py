@@ -107,6 +107,10 @@ def report_json(view: ReportView) -> dict[str, Any]:
             "counts": {d: list(c) for d, c in view.trend.counts.items()},
         },
     )
+    if view.tracker is not None:
+        from selfassess.logic.recommendations import to_json
+
+        document["recommendations"] = to_json(view.tracker, framework)
     if view.stamp:
         document["generated"] = view.stamp
     return document

@@ -13,6 +13,7 @@ from selfassess.core.vocabulary import CellKind, Movement, legend_text
 from selfassess.logic.combine import OpenAction
 from selfassess.report.describe import trend_sentence
 from selfassess.report.provenance import provenance_markdown
+from selfassess.report.recommendations import tracker_markdown
 from selfassess.report.sources import sources_markdown
 from selfassess.report.text import district_name, long_date, one_line, plain, plural
 from selfassess.report.view import ReportView, ThemeSection
@@ -229,7 +230,7 @@ def render_markdown(view: ReportView) -> str:
     if problems:
         lines += ["", "## Could not be read", ""]
         lines += [f"- {md(district_name(d))}: {md(message)}" for d, message in problems]
-    lines += _districts(view) + _themes(view) + _heat_map(view) + _trend(view)
+    lines += _districts(view) + _themes(view) + tracker_markdown(view) + _heat_map(view) + _trend(view)
     lines += ["", f"## Criteria rated {md(worst.label)}, theme by theme"]
     for section in view.sections():
         lines += _section(view, section)

@@ -14,6 +14,7 @@ from selfassess.core.model import NOT_APPLICABLE, UNRATED, Criterion, Framework,
 from selfassess.core.periods import Period
 from selfassess.core.vocabulary import MOVES, CellKind, Movement, Status, cell_text
 from selfassess.logic.combine import Combined, OpenAction, tally
+from selfassess.logic.recommendations import Tracker
 from selfassess.logic.signoff import SignOff
 from selfassess.logic.trend import Trend
 from selfassess.report.text import district_name, excerpt, plural
@@ -90,6 +91,8 @@ class ReportView:
     #: each district's sign-off (who signed, whether ``verify`` confirms it); None for a workspace that
     #: does not sign commits (no ``allowed_signers``): its report has no provenance section
     signed: dict[str, SignOff] | None = None
+    #: the inspection items' progress this period (None: the workspace has no ``inspections/``)
+    tracker: Tracker | None = None
 
     # -- the frame ------------------------------------------------------------------------------
     @property

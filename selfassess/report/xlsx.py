@@ -28,9 +28,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 CELL_LIMIT = 32767
 HEAT_MAP = "Heat map"
 OPEN_ACTIONS = "Open actions"
+RECOMMENDATIONS = "Recommendations"
+TRACKER_COLUMNS = ("Inspection", "Item", "Kind", "What it asks", "Status", "Unit", "Grade", "Actions", "Due")
 #: the district sheet's columns, in the words ``selfassess import`` reads back
 DISTRICT_COLUMNS = tuple(
-    "Criterion|Title|Rating|Evidence|Notes|As of|Action id|Action|Owner|Due|Done".split("|")
+    "Criterion|Title|Rating|Evidence|Notes|As of|Action id|Action|Owner|Due|Done|Addresses".split("|")
 )
 ACTION_COLUMNS = ("District", "Criterion", "Title", "Action id", "Action", "Owner", "Due", "Overdue")
 #: widest a column is made (characters); longer text wraps
@@ -116,7 +118,7 @@ class _Formats:
 def _sheet_names(districts: Iterable[str]) -> dict[str, str]:
     """A worksheet name for each district: its id, cut to Excel's 31 characters, made unique."""
     names: dict[str, str] = {}
-    taken = {HEAT_MAP.casefold(), OPEN_ACTIONS.casefold()}
+    taken = {HEAT_MAP.casefold(), OPEN_ACTIONS.casefold(), RECOMMENDATIONS.casefold()}
     for district in districts:
         name = district[:SHEET_NAME_LIMIT]
         number = 2
@@ -244,6 +246,8 @@ def _action_cells(page: _Sheet, row: int, action: Action, where: str) -> None:
     page.day(row, 9, action.due)
     if isinstance(action.done, date):
         page.day(row, 10, action.done)
+    if action.addresses:
+        page.text(row, 11, " ".join(sorted(action.addresses)), formats.top)
 
 
 def _open_actions(view: ReportView, page: _Sheet) -> None:
@@ -264,6 +268,42 @@ def _open_actions(view: ReportView, page: _Sheet) -> None:
     page.sheet.freeze_panes(1, 0)
     page.sheet.autofilter(0, 0, max(len(actions), 1), len(ACTION_COLUMNS) - 1)
     page.widths[2] = min(page.widths.get(2, 0), 40)
+
+
+def _recommendations(view: ReportView, page: _Sheet) -> None:
+    """One row per inspection item and unit: its status, the unit's grade and actions (an item's rows
+    stay together: sorted as the inspection lists them)."""
+    tracker = view.tracker
+    assert tracker is not None
+    formats = page.formats
+    page.header(0, TRACKER_COLUMNS)
+    row = 1
+    for inspection, items in tracker.inspections:
+        for progress in items:
+            for unit in progress.units:
+                actions = [a for a in progress.actions if a.unit == unit]
+                grade = view.framework.grade(progress.grades.get(unit))
+                page.text(row, 0, inspection.id, formats.top)
+                page.text(row, 1, progress.item.id, formats.top)
+                page.text(row, 2, progress.item.kind, formats.top)
+                page.text(row, 3, progress.item.text, formats.wrap, f"{progress.item.ref} text")
+                page.text(
+                    row,
+                    4,
+                    progress.status.words,
+                    formats.overdue if progress.status == "overdue" else formats.top,
+                )
+                page.text(row, 5, district_name(unit), formats.top)
+                if grade is not None:
+                    page.text(row, 6, grade.label, formats.fill(grade.colour))
+                said = "; ".join(f"{a.action.id} {a.action.action}" for a in actions) or "no action"
+                page.text(row, 7, said, formats.wrap, f"{progress.item.ref} actions")
+                page.day(row, 8, progress.item.due)
+                row += 1
+    page.sheet.freeze_panes(1, 0)
+    page.sheet.autofilter(0, 0, max(row - 1, 1), len(TRACKER_COLUMNS) - 1)
+    page.widths[3] = min(page.widths.get(3, 0), 50)
+    page.widths[7] = min(page.widths.get(7, 0), 50)
 
 
 def _created(view: ReportView) -> datetime:
@@ -297,6 +337,10 @@ def render_xlsx(view: ReportView) -> tuple[bytes, list[str]]:
     )
     formats = _Formats(book)
     notes: list[str] = []
+    if view.tracker is not None:
+        tracker = _Sheet(book.add_worksheet(RECOMMENDATIONS), formats, notes)
+        _recommendations(view, tracker)
+        tracker.fit()
     heat = _Sheet(book.add_worksheet(HEAT_MAP), formats, notes)
     _heat_map(view, heat)
     heat.fit()

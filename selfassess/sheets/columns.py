@@ -26,6 +26,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "owner": ("owner", "actionowner", "lead", "responsible"),
     "due": ("due", "duedate", "deadline", "targetdate", "dueby"),
     "done": ("done", "completed", "complete", "datecompleted", "donedate"),
+    "addresses": ("addresses", "recommendation", "recommendations", "inspectionitem", "inspectionitems"),
 }
 _LOOKUP = {word: role for role, words in SYNONYMS.items() for word in words}
 _NOT_WORD = re.compile(r"[\W_]+")

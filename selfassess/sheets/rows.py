@@ -9,9 +9,11 @@ criterion, and merged cells, which read-only openpyxl gives as one value and bla
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from selfassess.core.inspection import ADDRESS_RE
 from selfassess.core.model import NOT_APPLICABLE, Action, Criterion, Framework, Response
 from selfassess.sheets.columns import Layout, normalise
 from selfassess.sheets.grid import Cell, Sheet, place
@@ -232,9 +234,30 @@ class _Reader:
             )
             done = False
         ident = text(self.at(row, "action_id").value).strip()
-        action = Action(ident, words, text(self.at(row, "owner").value).strip(), due, done)
+        addresses = self._addresses(row)
+        action = Action(ident, words, text(self.at(row, "owner").value).strip(), due, done, addresses)
         response.actions.append(action)
         self.draft.texts.append((criterion.id, "action", self.where(row, "action"), words))
+
+    def _addresses(self, row: int) -> tuple[str, ...]:
+        """The inspection items an action addresses: ``ncpi-2014/R1`` forms, separated by spaces, commas
+        or semicolons; anything else is a finding and left out."""
+        value = self.at(row, "addresses").value
+        found: list[str] = []
+        for word in re.split(r"[\s,;]+", text(value).strip()) if value is not None else []:
+            if not word:
+                continue
+            if ADDRESS_RE.fullmatch(word):
+                if word not in found:
+                    found.append(word)
+            else:
+                self.finding(
+                    row,
+                    "addresses",
+                    ERROR,
+                    f"{word!r} is not <inspection>/<item> (as ncpi-2014/R1); left out",
+                )
+        return tuple(sorted(found))
 
     # -- the sheet ------------------------------------------------------------------------------
     def read(self) -> Draft:

@@ -15,6 +15,7 @@ from selfassess.core.names import (
     ASSESSMENTS,
     CONFLICT_SUFFIX,
     CRITERIA,
+    INSPECTIONS,
     LOCK_PREFIX,
     LOCK_SUFFIX,
     REVIEW_SUFFIX,
@@ -93,6 +94,8 @@ def copy_demo(target: Path) -> None:
     shutil.copyfile(source / SETTINGS_FILE, target / SETTINGS_FILE)
     shutil.copytree(source / CRITERIA, target / CRITERIA)
     shutil.copytree(source / ASSESSMENTS, target / ASSESSMENTS, ignore=shutil.ignore_patterns(".*"))
+    if (source / INSPECTIONS).is_dir():
+        shutil.copytree(source / INSPECTIONS, target / INSPECTIONS)
     write_support_files(target)
 
 
@@ -110,6 +113,8 @@ def commit_demo_history(root: Path, now: datetime | None = None) -> int:
     files = sorted((root / ASSESSMENTS).rglob("*.toml"))
     periods = sorted({p for p in map(_period_of, files) if p})
     git(root, "add", SETTINGS_FILE, CRITERIA, ".gitignore", ".gitattributes")
+    if (root / INSPECTIONS).is_dir():
+        git(root, "add", INSPECTIONS)
     for period in periods:
         paths = [str(f.relative_to(root)) for f in files if _period_of(f) == period]
         git(root, "add", "--", *paths)

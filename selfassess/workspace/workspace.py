@@ -18,8 +18,16 @@ from selfassess.core.errors import (
     WorkspaceNotFoundError,
 )
 from selfassess.core.ids import SLUG_RE, check_district
+from selfassess.core.inspection import Inspection
 from selfassess.core.model import Assessment, Framework, Review
-from selfassess.core.names import ASSESSMENTS, CRITERIA, MAX_FRAMEWORK_BYTES, REVIEW_SUFFIX, SLUG  # noqa: F401
+from selfassess.core.names import (  # noqa: F401
+    ASSESSMENTS,
+    CRITERIA,
+    INSPECTIONS,
+    MAX_FRAMEWORK_BYTES,
+    REVIEW_SUFFIX,
+    SLUG,
+)
 from selfassess.core.periods import PERIOD_RE, Period
 from selfassess.core.vocabulary import Status
 from selfassess.formats import cache
@@ -116,6 +124,25 @@ class Workspace:
         self._frameworks: dict[str, Framework] = {}
         self._settings_sha256: str | None = None
         self._frameworks_sha256: str | None = None
+
+    # -- inspections ----------------------------------------------------------------------------
+    def inspection_files(self) -> list[Path]:
+        """``inspections/<id>.yaml``, sorted; none when the folder is absent."""
+        folder = self.root / INSPECTIONS
+        return sorted(p for p in folder.glob("*.yaml") if p.is_file()) if folder.is_dir() else []
+
+    def inspections(self) -> tuple[list[Inspection], list[SelfAssessError]]:
+        """Every readable inspection, and an error for each file that is not."""
+        from selfassess.formats.inspections import load_inspection
+
+        found: list[Inspection] = []
+        errors: list[SelfAssessError] = []
+        for path in self.inspection_files():
+            try:
+                found.append(load_inspection(path, self.relative(path)))
+            except SelfAssessError as error:
+                errors.append(error)
+        return found, errors
 
     # -- frameworks -----------------------------------------------------------------------------
     @property

@@ -78,11 +78,24 @@ def history_command(opts: Options, district: str, criterion_id: str | None, fmt:
     from selfassess.cli.history_text import render_history
     from selfassess.logic.history import district_history
 
-    result = district_history(opts.workspace(), district, criterion_id)
+    workspace = opts.workspace()
+    result = district_history(workspace, district, criterion_id)
+    items = {}
+    if criterion_id is None and result.periods and workspace.inspection_files():
+        from selfassess.logic.recommendations import unit_history
+
+        items = unit_history(workspace, district, result.periods, opts.today())
     if fmt == "json":
-        echo(json_text(result.to_json()))
+        data = result.to_json()
+        if items:
+            data["items"] = {ref: {p: str(s) for p, s in statuses.items()} for ref, statuses in items.items()}
+        echo(json_text(data))
         return 0
     echo(render_history(result))
+    if items:
+        from selfassess.cli.history_text import render_item_history
+
+        echo(render_item_history(district, result.periods, items))
     if result.periods and not result.in_git:
         echo(
             "note: not a git repository: grades come from the files alone, without when each "

@@ -48,6 +48,10 @@ def action_lines(change: CriterionChange) -> list[str]:
     lines += [f"↺ reopened {a.id}" for a in actions.reopened]
     lines += [f"{EDITED_MARK} reworded {new.id}: {new.action}" for _, new in actions.edited]
     lines += [f"× dropped {_action(a)}" for a in actions.removed]
+    for action, added, removed in actions.addresses:
+        said = [f"now addresses {', '.join(added)}"] if added else []
+        said += [f"no longer addresses {', '.join(removed)}"] if removed else []
+        lines.append(f"⇢ {action.id} {'; '.join(said)}")
     return lines
 
 

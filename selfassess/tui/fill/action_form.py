@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -11,7 +12,8 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.validation import ValidationResult, Validator
-from textual.widgets import Button, Checkbox, Input, Label, Static
+from textual.widgets import Button, Checkbox, Input, Label, SelectionList, Static
+from textual.widgets.selection_list import Selection
 
 from selfassess.core.model import Action
 from selfassess.core.textgate import for_editor, from_editor
@@ -42,6 +44,8 @@ class ActionInput:
     owner: str
     due: date | None
     done: bool
+    #: the inspection items chosen (None: the form offered none, so the action keeps its own)
+    addresses: tuple[str, ...] | None = None
 
 
 class ActionForm(ModalScreen[ActionInput | None]):
@@ -49,10 +53,16 @@ class ActionForm(ModalScreen[ActionInput | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, criterion_id: str, action: Action | None) -> None:
+    def __init__(
+        self, criterion_id: str, action: Action | None, items: Sequence[tuple[str, str]] = ()
+    ) -> None:
+        """``items``: (ref, words) of the inspection items that list this criterion, offered to tick."""
         super().__init__()
         self.criterion_id = criterion_id
         self.action = action
+        chosen = set(action.addresses) if action else set()
+        # an item the action addresses is offered even when it no longer lists the criterion
+        self.items = list(items) + [(ref, ref) for ref in sorted(chosen) if ref not in dict(items)]
 
     def compose(self) -> ComposeResult:
         action = self.action
@@ -83,6 +93,14 @@ class ActionForm(ModalScreen[ActionInput | None]):
                 yield Checkbox(
                     "Done", value=bool(action and not action.is_open), id="action-done", compact=True
                 )
+            if self.items:
+                chosen = set(action.addresses) if action else set()
+                yield Label("Addresses (Space ticks the inspection items it works on)", id="addresses-label")
+                yield SelectionList[str](
+                    *[Selection(literal(words), ref, ref in chosen) for ref, words in self.items],
+                    id="action-addresses",
+                    compact=True,
+                )
             yield Static(id="action-error", classes="form-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", variant="primary", id="save")
@@ -110,7 +128,10 @@ class ActionForm(ModalScreen[ActionInput | None]):
         if self.action is not None:
             owner = from_editor(owner, self.action.owner)
         done = self.query_one("#action-done", Checkbox).value
-        self.dismiss(ActionInput(text, owner, due if isinstance(due, date) else None, done))
+        addresses = None
+        if self.items:
+            addresses = tuple(sorted(self.query_one("#action-addresses", SelectionList).selected))
+        self.dismiss(ActionInput(text, owner, due if isinstance(due, date) else None, done, addresses))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

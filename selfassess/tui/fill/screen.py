@@ -719,7 +719,8 @@ class FillScreen(AppScreen):
         def added(form: ActionInput | None) -> None:
             if form is None:
                 return
-            action = self._session.add_action(criterion_id, form.text, form.owner, form.due)
+            addresses = form.addresses or ()
+            action = self._session.add_action(criterion_id, form.text, form.owner, form.due, addresses)
             if action is None:
                 return
             if form.done:
@@ -727,7 +728,19 @@ class FillScreen(AppScreen):
             self._changed()
             self._show_actions(keep=action.id)
 
-        self.app.push_screen(ActionForm(criterion_id, None), added)
+        self.app.push_screen(ActionForm(criterion_id, None, self._items_for(criterion_id)), added)
+
+    def _items_for(self, criterion_id: str) -> list[tuple[str, str]]:
+        """The inspection items that list ``criterion_id`` (by its own or a former id), to offer."""
+        inspections, _ = self.workspace.inspections()
+        framework = self._session.framework
+        current = framework.current_id(criterion_id)
+        return [
+            (item.ref, f"{item.ref} {item.text}")
+            for inspection in inspections
+            for item in inspection.items
+            if any(framework.current_id(c) == current for c in item.criteria)
+        ]
 
     def _selected_action(self) -> tuple[str, Action] | None:
         """The criterion on screen and the action highlighted in its list, if any."""
@@ -751,11 +764,14 @@ class FillScreen(AppScreen):
             done: bool | date = (
                 (was_done if was_done is not False else self._session.today) if form.done else False
             )
-            if self._session.update_action(criterion_id, action_id, form.text, form.owner, form.due, done):
+            changed = self._session.update_action(
+                criterion_id, action_id, form.text, form.owner, form.due, done, form.addresses
+            )
+            if changed:
                 self._changed()
                 self._show_actions(keep=action_id)
 
-        self.app.push_screen(ActionForm(criterion_id, action), edited)
+        self.app.push_screen(ActionForm(criterion_id, action, self._items_for(criterion_id)), edited)
 
     @on(ActionsList.OptionSelected, "#actions")
     def _action_selected(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -52,6 +54,23 @@ def completion(workspace: Workspace, entry: Entry) -> tuple[int, int] | None:
     return done_count(framework, assessment, workspace.capabilities(entry.district))
 
 
+def items_line(workspace: Workspace, today: date) -> Content:
+    """The inspection's items still open and overdue in the default quarter ('' with no inspections/)."""
+    if not workspace.inspection_files():
+        return Content("")
+    from selfassess.core.vocabulary import ItemStatus
+    from selfassess.logic.recommendations import track
+
+    tracker = track(workspace, workspace.default_period(today), today)
+    still_open = sum(1 for item in tracker.items() if item.status.is_open)
+    overdue = tracker.count(ItemStatus.OVERDUE)
+    return Content.assemble(
+        literal(f"\nInspection items: {still_open} open, "),
+        literal(f"{overdue} overdue", ItemStatus.OVERDUE.style if overdue else ""),
+        literal(" (r, then i: the tracker)", "$text-muted"),
+    )
+
+
 def cell(workspace: Workspace, entry: Entry) -> Content:
     """``draft 19/28``: status in words (coloured) and completion."""
     status = literal(entry.status, entry.status.style)
@@ -83,6 +102,8 @@ class HomeScreen(AppScreen):
         Binding("question_mark", "help", "Help", show=False),
         Binding("q", "app.quit", "Quit", tooltip="quit"),
     ]
+
+    items_line: Content = Content("")
 
     def __init__(self) -> None:
         super().__init__()
@@ -136,6 +157,7 @@ class HomeScreen(AppScreen):
         periods = self._period_columns()
         entries = {(d, p): workspace.entry(d, p) for d in workspace.districts for p in periods}
         rows = {d: [cell(workspace, entries[(d, p)]) for p in periods] for d in workspace.districts}
+        self.items_line = items_line(workspace, self.today)
         return periods, entries, rows
 
     def _show_table(
@@ -162,6 +184,7 @@ class HomeScreen(AppScreen):
             literal("Workspace: ", "bold"),
             literal(str(self.workspace.root)),
             literal(f"   Today: {today}   Current quarter: {self.current_period}"),
+            self.items_line,
         )
         self.query_one("#home-intro", Static).update(intro)
         self.query_one("#home-hint", Static).update(

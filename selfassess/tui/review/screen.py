@@ -70,6 +70,12 @@ class ReviewScreen(AppScreen):
             "Actions",
             tooltip="open improvement actions across districts, overdue highlighted",
         ),
+        Binding(
+            "i",
+            "recommendations",
+            "Recommendations",
+            tooltip="the inspection's recommendations: each item's status by unit (inspections/)",
+        ),
         Binding("f1", "help", "Help", tooltip="this help"),
         Binding("q", "quit", "Quit", tooltip="quit"),
         Binding("question_mark", "help", "Help", show=False),
@@ -421,6 +427,24 @@ class ReviewScreen(AppScreen):
     def action_actions(self) -> None:
         if self.combined is not None:
             self.app.push_screen(ActionsScreen(self.combined, self.today, self.open_cell))
+
+    def action_recommendations(self) -> None:
+        """``i``: the recommendations tracker for the quarter shown."""
+        if self.combined is None:
+            return
+        if not self.workspace.inspection_files():
+            self.notify(
+                "No inspection items: add the inspection's findings as inspections/<id>.yaml.",
+                severity="warning",
+            )
+            return
+        from selfassess.logic.recommendations import track
+        from selfassess.tui.review.tracker import TrackerScreen
+
+        tracker = track(self.workspace, self.combined.period, self.today)
+        for error in tracker.errors:
+            self.notify(visible(str(error)), severity="error", markup=False)
+        self.app.push_screen(TrackerScreen(tracker, self.combined.framework))
 
     def action_help(self) -> None:
         if self.combined is not None:
