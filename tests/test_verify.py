@@ -348,7 +348,8 @@ def test_summary_verified_needs_the_review_signed_by_a_reviewer_too(team: Team) 
 
 def test_a_workspace_that_does_not_sign_behaves_as_before(make_workspace, git_repo) -> None:
     """No [access], no allowed_signers: no provenance, no `verified`; the only difference an
-    allowed_signers file makes to the reports is their provenance section."""
+    allowed_signers file makes to the reports is their provenance section (in JSON: `verified` and
+    `sign_off`)."""
     root = make_workspace()
     write(root, "north", "2026-Q4", {"T1C1": {"rating": "green"}}, status="submitted")
     git_repo(root)
@@ -360,7 +361,11 @@ def test_a_workspace_that_does_not_sign_behaves_as_before(make_workspace, git_re
     assert run_cli("verify", cwd=root).returncode == 2
     (root / "allowed_signers").write_text("")  # on disk, not committed: nothing verifies
     after = {fmt: report(root, "--format", fmt).stdout for fmt in ("md", "html", "json", "csv")}
-    assert after["json"] == before["json"] and after["csv"] == before["csv"]
+    signed = json.loads(after["json"])
+    assert signed.pop("verified") == {"north": False, "south": None}
+    assert signed.pop("sign_off")["north"]["verified"] is False
+    assert signed == json.loads(before["json"]) and after["csv"] == before["csv"]
+    assert "verified" not in json.loads(before["json"])
     assert after["md"].startswith(before["md"]) and after["md"] != before["md"]
     assert (
         "| north | submitted | DCI A. Example | none | none | NO: no allowed\\_signers committed in "
@@ -462,3 +467,7 @@ def test_the_report_view_carries_the_provenance_to_every_format(team: Team) -> N
     assert view.provenance() is not None
     assert render(view, "md") == report(team.root).stdout
     assert render(view, "html") == report(team.root, "--format", "html").stdout
+    data = json.loads(report(team.root, "--format", "json").stdout)
+    summary = json.loads(run_cli("summary", "2026-Q4", "--format", "json", cwd=team.root).stdout)
+    assert data["verified"] == summary["verified"]  # the JSON report says what summary says
+    assert set(data["sign_off"]) == set(data["verified"])

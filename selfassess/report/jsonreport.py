@@ -107,6 +107,12 @@ def report_json(view: ReportView) -> dict[str, Any]:
             "counts": {d: list(c) for d, c in view.trend.counts.items()},
         },
     )
+    if view.signed is not None:  # only with allowed_signers: a workspace without reads as before
+        document["verified"] = {district: state.verified for district, state in view.signed.items()}
+        document["sign_off"] = {
+            district: {"verified": state.verified, "signer": state.signer, "reasons": list(state.reasons)}
+            for district, state in view.signed.items()
+        }
     if view.tracker is not None:
         from selfassess.logic.recommendations import to_json
 
