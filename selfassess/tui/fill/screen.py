@@ -284,6 +284,11 @@ class FillScreen(AppScreen):
         self._capture()
         self._show(criterion_id, focus)
 
+    def jump_to(self, criterion_id: str) -> None:
+        """A jump (the palette, a blocker): the cursor in the list on ``criterion_id``, where keys act."""
+        self.go_to(criterion_id, focus=False)
+        self.query_one(CriteriaTree).focus()
+
     def _show(self, criterion_id: str, focus: bool = False) -> None:
         """Show ``criterion_id`` as the session has it (the editors' text is replaced, not captured)."""
         self.current = criterion_id
@@ -779,8 +784,7 @@ class FillScreen(AppScreen):
     def _submitted(self, choice: SubmitChoice) -> None:
         session = self._session
         if isinstance(choice, str):
-            self.go_to(choice, focus=False)  # in the list, on the blocker: keys rate it, Enter writes
-            self.query_one(CriteriaTree).focus()
+            self.jump_to(choice)  # in the list, on the blocker: keys rate it, Enter writes
             return
         if choice is not True or not session.submit():
             return
