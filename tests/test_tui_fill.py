@@ -161,6 +161,42 @@ async def test_carry_forward_then_confirm(make_workspace) -> None:
         assert not saved(root).get("T1C1").carried
 
 
+PREVIOUS_THREE = (
+    PREVIOUS
+    + """
+[criteria.T1C3]
+rating = "green"
+evidence = "Inspected"
+
+[criteria.T2C2]
+rating = "red"
+evidence = "Backlog"
+"""
+)
+
+
+async def test_y_confirms_and_moves_to_the_next_carried_criterion(make_workspace) -> None:
+    """#28 item 9: confirming carried criteria is y, y, y — not y, Down, y, Down."""
+    root = make_workspace()
+    write(root, "2026-Q3", PREVIOUS_THREE)
+    async with fill_app(root).run_test(size=(100, 40)) as pilot:
+        await pilot.pause(0.3)
+        screen = fill_screen(pilot)
+        await pilot.press("ctrl+p", *"everything")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.press("y")
+        assert screen.current == "T1C3"
+        await pilot.press("y")
+        assert screen.current == "T2C2"
+        await pilot.press("up", "up", "up", "y")  # on T1C3, already confirmed: says so, moves on
+        assert screen.current == "T2C2"
+        assert any("T1C3 is already confirmed" in str(n.message) for n in pilot.app._notifications)
+        await settle(pilot)
+    assessment = saved(root)
+    assert [c for c in ("T1C1", "T1C3", "T2C2") if assessment.get(c).carried] == ["T2C2"]
+
+
 async def test_carry_forward_everything_from_the_palette(make_workspace) -> None:
     root = make_workspace()
     write(root, "2026-Q3", PREVIOUS)

@@ -131,6 +131,23 @@ async def test_fill_s_saves_syncs_and_reopens(remote: Path) -> None:
     assert "Typed just now." in shared
 
 
+async def test_fill_s_keeps_the_cursor_on_the_criterion_it_was_on(remote: Path) -> None:
+    """#28 item 3: after a sync the reopened screen is where the lead was, not on the first unrated."""
+    lead = clone(remote, "lead")
+    async with fill_app(lead).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = pilot.app.screen
+        first = screen.current
+        await pilot.press("up", "2")
+        here = screen.current
+        assert here != first
+        await pilot.press("s")
+        await settle(pilot)
+        reopened = pilot.app.screen
+        assert isinstance(reopened, FillScreen) and reopened is not screen and reopened.current == here
+        assert reopened.query_one("#criteria").cursor_node.data == here
+
+
 async def test_fill_offers_to_resolve_a_conflict_and_removes_the_file(remote: Path) -> None:
     lead, deputy = clone(remote, "lead"), clone(remote, "deputy")
     edit(lead, "north", "2026-Q4", lambda a: setattr(a.response("T1C1"), "evidence", "Lead's words.\n"))

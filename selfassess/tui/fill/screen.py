@@ -175,10 +175,12 @@ class FillScreen(AppScreen):
     #: the criterion on screen; every pane follows it (``watch_current``), even when set to itself
     current: reactive[str | None] = reactive(None, always_update=True, init=False)
 
-    def __init__(self, district: str, period: str) -> None:
+    def __init__(self, district: str, period: str, criterion: str | None = None) -> None:
         super().__init__()
         self.district = district
         self.period = period
+        #: where the cursor starts (after a sync, where it was); None: the first criterion not done
+        self.start_at = criterion
         self.session: Session | None = None
         self.open_error: str | None = None
         self.autosave = Autosave()
@@ -245,7 +247,8 @@ class FillScreen(AppScreen):
             self.notify(literal(session.previous_error), title="Last period unreadable", severity="warning")
         recovered = session.adopt_unsaved()
         self._apply_mode()
-        first = session.first_incomplete()
+        known = {c.id for c in session.criteria}
+        first = self.start_at if self.start_at in known else session.first_incomplete()
         if first is not None:
             self.go_to(first, focus=False)  # the cursor in the list, on the first unrated criterion
         self.query_one(CriteriaTree).focus()
@@ -618,8 +621,6 @@ class FillScreen(AppScreen):
             return isinstance(parameters[0], int) and 1 <= parameters[0] <= len(session.framework.scale)
         if action == "carry":
             return session.can_carry(current)
-        if action == "confirm_carried":
-            return session.get(current).carried
         if action == "reopen":
             return session.assessment.is_submitted
         return True
@@ -636,9 +637,32 @@ class FillScreen(AppScreen):
             self._changed()
 
     def action_confirm_carried(self) -> None:
-        if self._target() is not None and self.current is not None and self._session.confirm(self.current):
+        """``y``: confirm a carried criterion and move to the next carried one (on one that is not
+        carried, say why nothing was confirmed)."""
+        criterion_id = self._target()
+        if criterion_id is None:
+            return
+        response = self._session.get(criterion_id)
+        if self._session.confirm(criterion_id):
             self._changed()
-            self.notify(literal(f"{self.current} confirmed for {self.period}."), timeout=3)
+            words = f"{criterion_id} confirmed for {self.period}."
+        elif response.cell is not None or response.evidence:
+            words = f"{criterion_id} is already confirmed for {self.period}: it is not carried."
+        else:
+            words = f"{criterion_id} was not carried forward (c carries it)."
+        following = self._next_carried(criterion_id)
+        if following is not None:
+            self.go_to(following, focus=False)
+            words += f" Next carried: {following}."
+        elif response.carried:
+            words += " Every carried criterion is now confirmed."
+        self.notify(literal(words), timeout=4)
+
+    def _next_carried(self, criterion_id: str) -> str | None:
+        """The next criterion after ``criterion_id`` (wrapping round) still carried and unconfirmed."""
+        ids = [c.id for c in self._session.criteria]
+        start = ids.index(criterion_id) + 1 if criterion_id in ids else 0
+        return next((c for c in ids[start:] + ids[:start] if self._session.get(c).carried), None)
 
     def action_carry(self) -> None:
         criterion_id = self._target()
