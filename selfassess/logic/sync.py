@@ -39,6 +39,8 @@ class SyncResult:
     remote: str | None = None
     pulled: int = 0
     pushed: bool = False
+    #: the remote already had every commit: nothing was sent (``pushed`` stays False)
+    up_to_date: bool = False
     registered: bool = False
     notes: list[str] = field(default_factory=list)
 
@@ -189,11 +191,13 @@ def _pull(root: Path, remote: str, branch: str) -> int:
     return int(count) if count.isdigit() else 0
 
 
-def _push(root: Path, remote: str, branch: str) -> bool:
-    """Push; False when rejected because someone pushed first; GitError on any other failure."""
-    result = gitrun.run(root, "push", "-q", "-u", remote, f"HEAD:refs/heads/{branch}", check=False)
+def _push(root: Path, remote: str, branch: str) -> bool | None:
+    """Push; None when the remote already had everything (nothing sent); False when rejected because
+    someone pushed first; GitError on any other failure."""
+    result = gitrun.run(root, "push", "--porcelain", "-u", remote, f"HEAD:refs/heads/{branch}", check=False)
     if result.returncode == 0:
-        return True
+        statuses = [line.split("\t")[0] for line in result.stdout.splitlines() if "\t" in line]
+        return None if statuses and all(flag == "=" for flag in statuses) else True
     if any(word in result.stderr for word in _REJECTED) and "denied" not in result.stderr:
         return False
     raise GitError(f"git push failed: {gitrun.one_line(result.stderr or result.stdout)}")
@@ -219,13 +223,16 @@ def sync(root: Path, include_shared: bool = False, progress: Progress | None = N
     result.pulled = _pull(root, remote, branch)
     _refuse_while_conflicted(root)
     say(f"Pushing to {remote}…")
-    if not _push(root, remote, branch):
+    pushed = _push(root, remote, branch)
+    if pushed is False:
         say(f"Someone pushed first; pulling from {remote} again…")
         result.pulled += _pull(root, remote, branch)
         _refuse_while_conflicted(root)
-        if not _push(root, remote, branch):
+        pushed = _push(root, remote, branch)
+        if pushed is False:
             raise GitError(f"git push to {remote} was rejected twice (others are pushing); sync again")
-    result.pushed = True
+    result.pushed = pushed is True
+    result.up_to_date = pushed is None
     _record(root)
     return result
 
