@@ -492,7 +492,7 @@ class FillScreen(AppScreen):
             return
         day = parse_date(event.input.value)  # not event.value: that may be the last criterion's
         fields = self.query_one(CriterionFields)
-        fields.show_date_error("not a date: use YYYY-MM-DD" if day is False else "")
+        fields.show_date_error("not a date: use YYYY-MM-DD or D/M/YYYY" if day is False else "")
         if day is not False and self._session.set_as_of(self.current, day if isinstance(day, date) else None):
             self._changed(structure=False)
 
