@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from textual.widgets import Input, TextArea
-from typeahead import keys_of, settle, type_ahead
+from typeahead import key_event, keys_of, settle, type_ahead
 
 from selfassess.formats.store import parse_assessment
 from selfassess.tui.app import SelfAssessApp
@@ -145,3 +145,24 @@ async def test_palette_text_and_enter_typed_together_pick_the_matching_criterion
         assert screen.current == "T2C3" and under_cursor(screen) == "T2C3"
         await saved_after(pilot)
     assert saved(root).get("T2C3").rating == "green"
+
+
+class EarlyKeys(SelfAssessApp):
+    """Keys that arrive before the first screen exists (typed at the shell prompt, read at start)."""
+
+    def on_mount(self) -> None:
+        for key in ("down", "down", "1"):
+            self.post_message(key_event(key))
+        super().on_mount()
+
+
+async def test_keys_typed_before_the_first_screen_exists_act_on_it(make_workspace) -> None:
+    root = make_workspace()
+    write(root, DRAFT)
+    early = EarlyKeys(Workspace(root), TODAY, "DCI Test", "fill", district="north", period="2026-Q4")
+    async with early.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert under_cursor(screen) == screen.current == "T2C1"  # T1C3, the heading, then T2C1
+        await saved_after(pilot)
+    assert ratings(root, "T1C3", "T2C1") == {"T1C3": None, "T2C1": "red"}

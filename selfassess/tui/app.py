@@ -62,11 +62,11 @@ class SelfAssessApp(App[int]):
         """Every screen's title bar, through the text gate (a force name may hold an escape)."""
         return super().format_title(visible(title), visible(sub_title))
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
         name, arguments = self._first
         self._keys.install()
-        await self.push_screen(self.make_screen(name, **arguments))
-        self._keys.open()  # keys typed while it opened act on it, from where it put the cursor
+        self.open_screen(name, **arguments)
+        self._keys.open()  # keys typed while it opens wait until it has settled, then act on it
 
     def make_screen(self, name: str, **arguments: Any) -> Screen[Any]:
         module_name, class_name = SCREENS_BY_NAME[name].split(":")

@@ -65,7 +65,7 @@ class KeyGate:
         message_hook.set(count)
 
     def open(self) -> None:
-        """The first screen is mounted: hand on the keys typed so far once it has settled."""
+        """The first screen is on its way: hand on the keys typed so far once it has settled."""
         self._settle(MAX_ROUNDS)
 
     def __len__(self) -> int:
