@@ -445,3 +445,35 @@ async def test_an_unreadable_file_is_reported_not_crashed_on(make_workspace) -> 
         message = str(fill_screen(pilot).query_one("#fill-error").render())
         assert "merge conflict" in message
         await pilot.press("f1", "1", "ctrl+s", "q")
+
+
+async def test_the_actions_list_says_its_own_keys_and_a_new_action_is_in_view(make_workspace) -> None:
+    """#28 item 7: in the actions list the hint is the list's keys (not "Enter write evidence"); an
+    action just added under long evidence is scrolled into view."""
+    root = make_workspace()
+    long = "\n".join(f"Line {n} of a long account of the dip sample." for n in range(60))
+    write(
+        root,
+        "2026-Q4",
+        PREVIOUS.replace("2026-Q3", "2026-Q4")
+        .replace("submitted", "draft")
+        .replace('evidence = "Audit in September"', f'evidence = """{long}"""'),
+    )
+    async with fill_app(root).run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        screen = fill_screen(pilot)
+        await pilot.press("up")  # the first unrated is T1C2: back to T1C1 with its long evidence
+        assert screen.current == "T1C1"
+        await pilot.press("a", *"Second audit", "enter")
+        await settle(pilot)
+        await pilot.pause()
+        actions = screen.query_one("#actions")
+        visible = screen.query_one("#fields").scrollable_content_region
+        assert actions.region.overlaps(visible)
+        for _ in range(12):
+            if screen.focused is actions:
+                break
+            await pilot.press("tab")
+        assert screen.focused is actions
+        mode = str(screen.query_one("#mode").render())
+        assert mode.startswith("Actions:") and "write evidence" not in mode

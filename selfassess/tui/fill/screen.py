@@ -42,7 +42,7 @@ from selfassess.tui.fill.commands import FILL_COMMANDS, Command, FillCommands
 from selfassess.tui.fill.detail import CriterionFields, heading
 from selfassess.tui.fill.help import fill_help
 from selfassess.tui.fill.merge import MergeModal
-from selfassess.tui.fill.mode import HEADING, LIST, READ_ONLY, TYPING, mode_line
+from selfassess.tui.fill.mode import ACTIONS, HEADING, LIST, READ_ONLY, TYPING, mode_line
 from selfassess.tui.fill.privacy import PersonalDataNotes
 from selfassess.tui.fill.rating import RatingBar
 from selfassess.tui.fill.reason import ReasonModal
@@ -366,6 +366,8 @@ class FillScreen(AppScreen):
             return READ_ONLY
         if self.typing:
             return TYPING
+        if isinstance(self.focused, ActionsList):
+            return ACTIONS
         return HEADING if self.on_heading is not None else LIST
 
     def _show_mode(self) -> None:
@@ -434,6 +436,8 @@ class FillScreen(AppScreen):
     def _show_actions(self, keep: str | None = None) -> None:
         if self.current is not None:
             self.query_one(CriterionFields).show_actions(self.current, keep)
+            if keep is not None:  # a just-added or edited action: in view, however long the evidence
+                self.call_after_refresh(self.query_one(ActionsList).scroll_visible, animate=False)
 
     def _apply_mode(self) -> None:
         """Editable or read-only, and the banner and title that say which and why."""
