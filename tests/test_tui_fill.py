@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, RadioButton, RadioSet, TextArea
+from textual.widgets import Input, RadioButton, RadioSet, Static, TextArea
 
 from selfassess.formats.atomic import temp_path
 from selfassess.formats.lock import lock_path
@@ -302,6 +302,11 @@ async def test_a_change_on_disk_is_not_overwritten_and_can_be_merged(make_worksp
         assert isinstance(modal, MergeModal)
         assert [d.criterion_id for d in modal.differences] == ["T1C1", "T2C1"]
         assert [d.suggestion for d in modal.differences] == ["mine", "theirs"]
+        # #28 item 6: the dialog shows each side's text, and the first choice has the focus
+        await pilot.pause()
+        shown = [w for w in modal.query(Static) if "theirs" in str(w.render()).splitlines()]
+        assert shown and all(w.region.height > 0 and w.region.width > 0 for w in shown)
+        assert modal.focused is modal.query_one("#choice-0", RadioSet)
         list(modal.query_one("#choice-0", RadioSet).query(RadioButton))[1].value = True  # take theirs
         await pilot.click("#merge")
         await settle(pilot)
