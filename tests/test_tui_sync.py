@@ -241,24 +241,24 @@ async def test_review_marks_each_districts_column_and_says_why_in_the_cell(
     unsigned = team.commit(None, "south's draft, unsigned")
     async with review_app(team.root, period="2026-Q4").run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert [column_name(pilot, d) for d in ("north", "south", "east")] == ["north ✔", "south ⚠", "east"]
+        assert [column_name(pilot, d) for d in ("north", "south", "east")] == ["north ◆", "south ⊘", "east"]
         assert await cell_signoff(pilot, "T1C1", "north") == (
-            "Sign-off: ✔ verified: signed by deputy.north@force.example, north@force.example"
+            "Sign-off: ◆ verified: signed by deputy.north@force.example, north@force.example"
         )
         assert await cell_signoff(pilot, "T1C1", "south") == (
-            f"Sign-off: ⚠ NOT verified: assessment {unsigned} changed — unsigned"
+            f"Sign-off: ⊘ NOT verified: assessment {unsigned} changed — unsigned"
         )
         assert await cell_signoff(pilot, "T1C1", "east") == "Sign-off: no assessment file"
         await pilot.press("left_square_bracket")  # the marks follow the quarter shown
         await settle(pilot)
-        assert [column_name(pilot, d) for d in ("north", "south")] == ["north ⚠", "south"]
+        assert [column_name(pilot, d) for d in ("north", "south")] == ["north ⊘", "south"]
         await pilot.press("right_square_bracket")
         write(team.root, "north", "2026-Q4", {"T1C1": {"rating": "amber"}})  # on disk, not committed
         pilot.app.screen.live_reload.check_now()  # what the timer does every second
         await settle(pilot)
-        assert column_name(pilot, "north") == "north ⚠"
+        assert column_name(pilot, "north") == "north ⊘"
         assert await cell_signoff(pilot, "T1C1", "north") == (
-            "Sign-off: ⚠ NOT verified: assessment has changes not committed"
+            "Sign-off: ⊘ NOT verified: assessment has changes not committed"
         )
 
 
@@ -327,7 +327,7 @@ async def test_review_when_verify_cannot_run_marks_every_column_and_says_why(
         with_files = [
             d for d in pilot.app.screen.combined.districts if pilot.app.screen.combined.has_assessment(d)
         ]
-        assert with_files and all(column_name(pilot, d) == f"{d} ⚠" for d in with_files)
+        assert with_files and all(column_name(pilot, d) == f"{d} ⊘" for d in with_files)
         assert (await cell_signoff(pilot, "T1C1", with_files[0]) or "").startswith(
-            "Sign-off: ⚠ NOT verified: no allowed_signers committed in "
+            "Sign-off: ⊘ NOT verified: no allowed_signers committed in "
         )

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from selfassess.core.errors import SelfAssessError
-from selfassess.core.vocabulary import WARNING_MARK
+from selfassess.core.vocabulary import Mark
 from selfassess.formats.access import ALLOWED_SIGNERS
 from selfassess.git import run as gitrun
 from selfassess.logic.verify import Report, verify
 
-VERIFIED_MARK = "✔"
-NOT_VERIFIED_MARK = WARNING_MARK
+VERIFIED_MARK = str(Mark.VERIFIED)
+NOT_VERIFIED_MARK = str(Mark.NOT_VERIFIED)
 
 
 @dataclass(frozen=True)

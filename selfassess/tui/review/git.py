@@ -1,5 +1,5 @@
 """The review screen's git side: live reload, and (when the workspace has ``allowed_signers``) each
-district's column marked ✔ when ``verify`` confirms its sign-off for the quarter shown, ⚠ when not, the
+district's column marked ◆ when ``verify`` confirms its sign-off for the quarter shown, ⊘ when not, the
 reason on the cell's drill-down; checked in a worker, again whenever files change.
 
 ``install(screen)`` is called once from the review screen's ``on_mount``; it needs ``load(period)``,
