@@ -482,3 +482,20 @@ async def test_the_actions_list_says_its_own_keys_and_a_new_action_is_in_view(ma
         assert screen.focused is actions
         mode = str(screen.query_one("#mode").render())
         assert mode.startswith("Actions:") and "write evidence" not in mode
+
+
+async def test_dialogs_show_their_own_keys_not_the_fill_screens(make_workspace) -> None:
+    """#28 item 7: the action dialog's footer says Esc cancels, not the fill screen's Carry or Submit."""
+    from textual.widgets import Footer
+
+    root = make_workspace()
+    async with fill_app(root).run_test(size=(100, 40)) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("a")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ActionForm)
+        footer = dialog.query_one(Footer)
+        await pilot.pause()
+        shown = {key.description for key in footer.query("FooterKey")}
+        assert {"Cancel", "Next field"} <= shown and not {"Carry", "Submit"} & shown
+        assert footer.region.bottom == 40

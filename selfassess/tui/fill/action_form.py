@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.validation import ValidationResult, Validator
-from textual.widgets import Button, Checkbox, Input, Label, Static
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
 
 from selfassess.core import typed
 from selfassess.core.model import Action
@@ -52,7 +52,10 @@ class ActionInput:
 class ActionForm(ModalScreen[ActionInput | None]):
     """Add (``action`` None) or edit an action; Escape cancels, Enter in a field saves."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("tab", "app.focus_next", "Next field"),
+    ]
 
     def __init__(self, criterion_id: str, action: Action | None) -> None:
         super().__init__()
@@ -98,6 +101,7 @@ class ActionForm(ModalScreen[ActionInput | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
+        yield Footer(compact=True, show_command_palette=False)  # the dialog's keys, not the screen's
 
     @on(Input.Changed, "#action-due")
     def _due_changed(self, event: Input.Changed) -> None:
