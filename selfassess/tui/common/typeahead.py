@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from textual import events
 from textual._context import message_hook  # the hook Textual's own test runner uses (see install)
@@ -40,7 +41,7 @@ GATED = (events.Key, events.Paste)
 class KeyGate:
     """Holds typed-ahead keys for ``app`` and hands them on, one by one, to ``deliver``."""
 
-    def __init__(self, app: App[object], deliver: Callable[[events.Event], Awaitable[None]]) -> None:
+    def __init__(self, app: App[Any], deliver: Callable[[events.Event], Awaitable[None]]) -> None:
         self.app = app
         self.deliver = deliver
         self.held: deque[events.Event] = deque()
