@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from selfassess.logic.combine import Combined
 from selfassess.logic.signoff import SignOff, for_workspace
+from selfassess.report.text import district_name
 from selfassess.workspace.workspace import Workspace
 
 HEADER = ("District", "Status", "Assessor", "Reviewed by", "Signed by", "Verified")
@@ -27,7 +28,7 @@ def rows(combined: Combined, signed: dict[str, SignOff]) -> list[tuple[str, ...]
         verified = "yes" if state.verified else "NO: " + "; ".join(state.reasons)
         found.append(
             (
-                district,
+                district_name(district),  # named as every other section of the report names it (#28)
                 str(entry.status),
                 entry.assessment.assessor if entry.assessment is not None else "",
                 entry.review.reviewer if entry.review is not None else "",
