@@ -349,7 +349,7 @@ def test_a_workspace_that_does_not_sign_behaves_as_before(make_workspace, git_re
     assert after["json"] == before["json"] and after["csv"] == before["csv"]
     assert after["md"].startswith(before["md"]) and after["md"] != before["md"]
     assert (
-        "| north | submitted | DCI A. Example | none | none | NO: no allowed\\_signers committed in "
+        "| North | submitted | DCI A. Example | none | none | NO: no allowed\\_signers committed in "
         in after["md"]
     )
     start, end = (
