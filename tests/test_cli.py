@@ -275,3 +275,20 @@ def test_names_of_staff_are_not_scanned_but_people_in_evidence_are(make_workspac
     assert "T1C2 evidence: looks like personal data (named person): 'Harriet Cole'" in lines[0]
     line_number = int(lines[0].split(":")[1])
     assert path.read_text().splitlines()[line_number - 1].strip().startswith("The victim, Harriet Cole")
+
+
+def test_init_with_name_and_districts_does_not_ask_to_edit_them(tmp_path: Path) -> None:
+    """#28 item 14: the next step names what is left to do, not settings just given."""
+    given = run_cli("init", str(tmp_path / "a"), "--force-name", "South Yorkshire", "--districts", "don,rot")
+    assert given.returncode == 0, given.stderr
+    assert "Next: run 'selfassess fill don'" in given.stdout and "edit selfassess.toml" not in given.stdout
+    bare = run_cli("init", str(tmp_path / "b"))
+    assert "Next: edit selfassess.toml (the force's name and districts)" in bare.stdout
+
+
+def test_summary_of_a_period_with_no_assessments_says_so(make_workspace) -> None:
+    """#28 item 14: not an empty matrix with no word of why."""
+    root = make_workspace()
+    result = run_cli("summary", "2030-Q1", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "No assessments for 2030-Q1: no district has one for that period yet."

@@ -151,3 +151,12 @@ def test_the_untouched_demo_has_a_last_change_for_every_criterion(tmp_path: Path
     text = run_cli("history", "barnsley", cwd=tmp_path / "demo").stdout
     row = next(line for line in text.splitlines() if line.startswith("IR3"))
     assert row.endswith("Amber → Green") and "2026-09-29" in row  # barnsley's IR3 went up in 2026-Q3
+
+
+def test_one_criterion_shows_its_whole_title(tmp_path: Path) -> None:
+    """#28 item 14: `history --criterion IR1` has room for the title, so it is not cut."""
+    made = run_cli("demo", str(tmp_path / "demo"), "--no-tui")
+    assert made.returncode == 0, made.stderr
+    text = run_cli("history", "barnsley", "--criterion", "IR1", cwd=tmp_path / "demo").stdout
+    assert "IR1 Officers recognise risk to children at incidents" in text.splitlines()
+    assert "…" not in text

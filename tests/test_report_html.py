@@ -135,3 +135,18 @@ def test_demo_html(demo_workspace: Path) -> None:
     document = assert_self_contained(html)
     assert len(svgs(html)) == 5  # a trend chart per district and the force-wide unit
     assert "South Yorkshire Police" in "".join(document.text)
+
+
+def test_themes_at_a_glance_says_na_for_a_theme_never_asked_and_spaces_its_headers(
+    make_workspace: Callable[..., Path],
+) -> None:
+    """#28 item 12: a theme whose criteria are all n/a for a district reads n/a, not "not rated"; the
+    district headers have room between them (they ran together: "DoncasterRotherhamSheffield")."""
+    root = make_workspace()
+    write_assessment(root, "north", "2026-Q4", {"T1C1": "red", "T2C1": "n/a", "T2C2": "n/a", "T2C3": "n/a"})
+    html = report(root, "--format", "html").stdout
+    themes = html[html.index('<section id="themes">') :]
+    themes = themes[: themes.index("</section>")]
+    row = themes[themes.index("Theme 2</th>") :]
+    assert row.split("</tr>")[0].count('<td class="cell na">n/a</td>') == 1
+    assert "table.heat th.district { text-align: center; line-height: 1.15; padding: 1.6pt 4pt;" in html

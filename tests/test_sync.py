@@ -57,6 +57,26 @@ def remote_file(remote: Path, path: str) -> str:
     return git(remote, "show", f"main:{path}")
 
 
+def test_a_sync_with_nothing_to_push_does_not_say_pushed(remote: Path) -> None:
+    """#28 item 4: a fresh clone has nothing to push; "Pushed to origin/main." would be untrue."""
+    lead = clone(remote, "lead")
+    result = sync(lead)
+    assert result.returncode == 0, result.stderr
+    assert "Pushed" not in result.stdout
+    assert "Nothing to push: origin/main already has every commit." in result.stdout
+
+
+def test_a_started_assessment_counts_not_applicable_apart_from_rated(remote: Path) -> None:
+    """#28 item 4: "started, 2 criteria rated" for two ratings and one n/a, which is not a rating."""
+    lead = clone(remote, "lead")
+    criteria = {"T1C1": {"rating": "green"}, "T1C2": {"rating": "red"}, "T1C3": {"not_applicable": "None"}}
+    write(lead, "south", "2026-Q4", criteria)
+    result = sync(lead)
+    assert result.returncode == 0, result.stderr
+    assert "south 2026-Q4: started, 2 criteria rated, 1 not applicable" in result.stdout
+    assert "Pushed to origin/main." in result.stdout
+
+
 def test_two_districts_sync_in_turn(remote: Path) -> None:
     north, south = clone(remote, "north"), clone(remote, "south")
     edit(north, "north", "2026-Q4", lambda a: setattr(a.response("T1C3"), "rating", "green"))

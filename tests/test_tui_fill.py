@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, RadioButton, RadioSet, TextArea
+from textual.widgets import Input, RadioButton, RadioSet, Static, TextArea
 
 from selfassess.formats.atomic import temp_path
 from selfassess.formats.lock import lock_path
@@ -149,6 +149,42 @@ async def test_carry_forward_then_confirm(make_workspace) -> None:
         assert not saved(root).get("T1C1").carried
 
 
+PREVIOUS_THREE = (
+    PREVIOUS
+    + """
+[criteria.T1C3]
+rating = "green"
+evidence = "Inspected"
+
+[criteria.T2C2]
+rating = "red"
+evidence = "Backlog"
+"""
+)
+
+
+async def test_y_confirms_and_moves_to_the_next_carried_criterion(make_workspace) -> None:
+    """#28 item 9: confirming carried criteria is y, y, y — not y, Down, y, Down."""
+    root = make_workspace()
+    write_text(root, "2026-Q3", PREVIOUS_THREE)
+    async with fill_app(root).run_test(size=(100, 40)) as pilot:
+        await pilot.pause(0.3)
+        screen = fill_screen(pilot)
+        await pilot.press("ctrl+p", *"everything")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.press("y")
+        assert screen.current == "T1C3"
+        await pilot.press("y")
+        assert screen.current == "T2C2"
+        await pilot.press("up", "up", "up", "y")  # on T1C3, already confirmed: says so, moves on
+        assert screen.current == "T2C2"
+        assert any("T1C3 is already confirmed" in str(n.message) for n in pilot.app._notifications)
+        await settle(pilot)
+    assessment = saved(root)
+    assert [c for c in ("T1C1", "T1C3", "T2C2") if assessment.get(c).carried] == ["T2C2"]
+
+
 async def test_carry_forward_everything_from_the_palette(make_workspace) -> None:
     root = make_workspace()
     write_text(root, "2026-Q3", PREVIOUS)
@@ -254,6 +290,11 @@ async def test_a_change_on_disk_is_not_overwritten_and_can_be_merged(make_worksp
         assert isinstance(modal, MergeModal)
         assert [d.criterion_id for d in modal.differences] == ["T1C1", "T2C1"]
         assert [d.suggestion for d in modal.differences] == ["mine", "theirs"]
+        # #28 item 6: the dialog shows each side's text, and the first choice has the focus
+        await pilot.pause()
+        shown = [w for w in modal.query(Static) if "theirs" in str(w.render()).splitlines()]
+        assert shown and all(w.region.height > 0 and w.region.width > 0 for w in shown)
+        assert modal.focused is modal.query_one("#choice-0", RadioSet)
         list(modal.query_one("#choice-0", RadioSet).query(RadioButton))[1].value = True  # take theirs
         await pilot.click("#merge")
         await settle(pilot)
@@ -397,3 +438,52 @@ async def test_an_unreadable_file_is_reported_not_crashed_on(make_workspace) -> 
         message = str(fill_screen(pilot).query_one("#fill-error").render())
         assert "merge conflict" in message
         await pilot.press("f1", "1", "ctrl+s", "q")
+
+
+async def test_the_actions_list_says_its_own_keys_and_a_new_action_is_in_view(make_workspace) -> None:
+    """#28 item 7: in the actions list the hint is the list's keys (not "Enter write evidence"); an
+    action just added under long evidence is scrolled into view."""
+    root = make_workspace()
+    long = "\n".join(f"Line {n} of a long account of the dip sample." for n in range(60))
+    write_text(
+        root,
+        "2026-Q4",
+        PREVIOUS.replace("2026-Q3", "2026-Q4")
+        .replace("submitted", "draft")
+        .replace('evidence = "Audit in September"', f'evidence = """{long}"""'),
+    )
+    async with fill_app(root).run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        screen = fill_screen(pilot)
+        await pilot.press("up")  # the first unrated is T1C2: back to T1C1 with its long evidence
+        assert screen.current == "T1C1"
+        await pilot.press("a", *"Second audit", "enter")
+        await settle(pilot)
+        await pilot.pause()
+        actions = screen.query_one("#actions")
+        visible = screen.query_one("#fields").scrollable_content_region
+        assert actions.region.overlaps(visible)
+        for _ in range(12):
+            if screen.focused is actions:
+                break
+            await pilot.press("tab")
+        assert screen.focused is actions
+        mode = str(screen.query_one("#mode").render())
+        assert mode.startswith("Actions:") and "write evidence" not in mode
+
+
+async def test_dialogs_show_their_own_keys_not_the_fill_screens(make_workspace) -> None:
+    """#28 item 7: the action dialog's footer says Esc cancels, not the fill screen's Carry or Submit."""
+    from textual.widgets import Footer
+
+    root = make_workspace()
+    async with fill_app(root).run_test(size=(100, 40)) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("a")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ActionForm)
+        footer = dialog.query_one(Footer)
+        await pilot.pause()
+        shown = {key.description for key in footer.query("FooterKey")}
+        assert {"Cancel", "Next field"} <= shown and not {"Carry", "Submit"} & shown
+        assert footer.region.bottom == 40

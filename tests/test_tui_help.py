@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.binding import Binding
 
 from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.common.help import HelpModal
@@ -37,3 +38,18 @@ async def test_help_names_every_binding_of_its_screen(
             keys = [f"`{key_name(key)}`" for key in binding.key.split(",")]
             ending = f"| {binding.tooltip} |" if binding.tooltip else "|"
             assert any(all(k in row for k in keys) and row.endswith(ending) for row in rows), (binding, rows)
+
+
+def test_keys_kept_for_the_next_features_are_not_taken() -> None:
+    """#28 item 11: review p (proportions), u (unsupported), i (recommendations); fill d (dip sample)."""
+    from selfassess.tui.common.keys import RESERVED, keys_taken_against_reservation
+    from selfassess.tui.fill.screen import FillScreen
+    from selfassess.tui.review.screen import ReviewScreen
+
+    assert RESERVED == {
+        "fill": {"d": "dip"},
+        "review": {"p": "proportion", "u": "unsupported", "i": "recommendation"},
+    }
+    assert keys_taken_against_reservation("fill", FillScreen.BINDINGS) == []
+    assert keys_taken_against_reservation("review", ReviewScreen.BINDINGS) == []
+    assert keys_taken_against_reservation("review", [*ReviewScreen.BINDINGS, Binding("p", "print", "Print")])

@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.command import CommandList
 from textual.widgets import DataTable
+from typeahead import keys_of, type_ahead
 
 from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.fill.screen import FillScreen
@@ -70,6 +72,17 @@ async def test_f_opens_this_quarter(make_workspace) -> None:
         assert cell_text(app, "north", "2026-Q4") == "missing"
         await pilot.press("f")
         assert app.opened[-1] == ("fill", {"district": "north", "period": "2026-Q4"})
+
+
+async def test_the_home_palette_lists_the_apps_commands(make_workspace) -> None:
+    """#28 item 10: ctrl+p on home offers fill, review, sync… not only Textual's built-ins."""
+    app = HomeApp(make_workspace())
+    async with app.run_test(size=(100, 40)) as pilot:
+        await type_ahead(pilot, "ctrl+p", *keys_of("rev"))
+        listed = [str(o.prompt) for o in app.screen.query_one(CommandList).options]
+        assert any(line.startswith("Review: review all districts") for line in listed), listed
+        await type_ahead(pilot, "escape", "ctrl+p", *keys_of("fill south"), "enter")
+        assert app.opened[-1] == ("fill", {"district": "south", "period": "2026-Q4"})
 
 
 async def test_an_unreadable_assessment_is_shown_invalid_and_not_opened(make_workspace) -> None:

@@ -131,6 +131,23 @@ async def test_fill_s_saves_syncs_and_reopens(remote: Path) -> None:
     assert "Typed just now." in shared
 
 
+async def test_fill_s_keeps_the_cursor_on_the_criterion_it_was_on(remote: Path) -> None:
+    """#28 item 3: after a sync the reopened screen is where the lead was, not on the first unrated."""
+    lead = clone(remote, "lead")
+    async with fill_app(lead).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = pilot.app.screen
+        first = screen.current
+        await pilot.press("up", "2")
+        here = screen.current
+        assert here != first
+        await pilot.press("s")
+        await settle(pilot)
+        reopened = pilot.app.screen
+        assert isinstance(reopened, FillScreen) and reopened is not screen and reopened.current == here
+        assert reopened.query_one("#criteria").cursor_node.data == here
+
+
 async def test_fill_offers_to_resolve_a_conflict_and_removes_the_file(remote: Path) -> None:
     lead, deputy = clone(remote, "lead"), clone(remote, "deputy")
     edit(lead, "north", "2026-Q4", lambda a: setattr(a.response("T1C1"), "evidence", "Lead's words.\n"))
@@ -155,6 +172,30 @@ async def test_fill_offers_to_resolve_a_conflict_and_removes_the_file(remote: Pa
     assert "Deputy's words." in (deputy / "assessments/north/2026-Q4.toml").read_text()
     assert sync(deputy).returncode == 0
     assert "Deputy's words." in remote_file(remote, "assessments/north/2026-Q4.toml")
+
+
+async def test_the_conflict_dialog_is_keyboard_ready_and_its_marks_differ_in_shape(remote: Path) -> None:
+    """#28 item 6: the first choice has the focus (Down, Enter choose), both labels fit at 120
+    columns, and chosen/not chosen differ in shape (● ○), not only in colour."""
+    lead, deputy = clone(remote, "lead"), clone(remote, "deputy")
+    edit(lead, "north", "2026-Q4", lambda a: setattr(a.response("T1C1"), "evidence", "Lead's words.\n"))
+    edit(deputy, "north", "2026-Q4", lambda a: setattr(a.response("T1C1"), "evidence", "Deputy's words.\n"))
+    assert sync(lead).returncode == 0
+    assert sync(deputy).returncode == 1
+    async with fill_app(deputy).run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        modal = pilot.app.screen
+        assert isinstance(modal, ConflictModal)
+        choice = modal.query_one("#conflict-choice-0")
+        assert modal.focused is choice
+        lines = [str(button.render()) for button in choice.query("Choice")]
+        assert lines[0].startswith("▐●▌") and lines[1].startswith("▐○▌")
+        assert "Take the other side's" in lines[1] and "…" not in " ".join(lines)
+        assert all(button.region.right <= choice.region.right for button in choice.query("Choice"))
+        await pilot.press("down", "enter", "tab", "enter")  # choose the other side, then Resolve
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, FillScreen)
+        assert pilot.app.screen.session.get("T1C1").evidence == "Deputy's words.\n"
 
 
 async def test_review_r_commits_the_review_file(make_workspace, git_repo) -> None:

@@ -295,9 +295,9 @@ def test_the_markdown_report_gains_provenance_only_with_allowed_signers(team: Te
     assert section[2:6] == [
         "| District | Status | Assessor | Reviewed by | Signed by | Verified |",
         "|---|---|---|---|---|---|",
-        f"| north | reviewed | DCI A. Example | ACC Before | {LEAD} | NO: review {commits['review']} changed "
+        f"| North | reviewed | DCI A. Example | ACC Before | {LEAD} | NO: review {commits['review']} changed "
         f"by {LEAD} — not a reviewer |",
-        f"| south | draft | DCI A. Example | none | none | NO: assessment {commits['unsigned']} changed "
+        f"| South | draft | DCI A. Example | none | none | NO: assessment {commits['unsigned']} changed "
         "— unsigned |",
     ]
     plain = make_workspace(name="plain")
@@ -322,11 +322,11 @@ def test_the_html_report_gains_an_accessible_provenance_section(team: Team, make
     assert region is not None and region.tag == "section" and region.attrs.get("tabindex") == "0"
     assert region.attrs.get("aria-labelledby") == caption.attrs.get("id")
     spoken = announce(table)
-    assert spoken[("Verified", "south")] == (
-        f"Verified, south, NO: assessment {commits['unsigned']} changed — unsigned"
+    assert spoken[("Verified", "South")] == (
+        f"Verified, South, NO: assessment {commits['unsigned']} changed — unsigned"
     )
-    assert spoken[("Signed by", "north")] == f"Signed by, north, {LEAD}"
-    assert spoken[("Reviewed by", "north")] == "Reviewed by, north, ACC Before"
+    assert spoken[("Signed by", "North")] == f"Signed by, North, {LEAD}"  # names, as the report's (#28)
+    assert spoken[("Reviewed by", "North")] == "Reviewed by, North, ACC Before"
     # the section sits before the colophon, under an h2 like every other section
     assert result.stdout.index('id="provenance"') < result.stdout.index('class="colophon"')
     plain = make_workspace(name="plain")
@@ -368,7 +368,7 @@ def test_a_workspace_that_does_not_sign_behaves_as_before(make_workspace, git_re
     assert "verified" not in json.loads(before["json"])
     assert after["md"].startswith(before["md"]) and after["md"] != before["md"]
     assert (
-        "| north | submitted | DCI A. Example | none | none | NO: no allowed\\_signers committed in "
+        "| North | submitted | DCI A. Example | none | none | NO: no allowed\\_signers committed in "
         in after["md"]
     )
     start, end = (

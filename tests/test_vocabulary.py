@@ -49,3 +49,22 @@ async def test_fill_tree_marks_an_unrated_criterion_as_not_rated(demo_workspace:
         assert unrated, labels
         assert all(label.startswith("– ") for label in unrated), labels
         assert not any(label.startswith("· ") for label in labels), labels
+
+
+def test_each_mark_has_one_meaning_in_the_vocabulary_and_the_review_help() -> None:
+    """#28 item 11: ✔ reviewed, ⚠ changed since review, ◆ verified, ⊘ not verified; no sign shared."""
+    from selfassess.core.vocabulary import Mark, Status
+    from selfassess.logic.signoff import NOT_VERIFIED_MARK, VERIFIED_MARK
+    from selfassess.tui.review.help import review_help
+
+    assert [m.value for m in Mark] == ["✔", "⚠", "◆", "⊘"]
+    assert (Status.REVIEWED.mark, Status.CHANGED.mark) == (Mark.REVIEWED, Mark.CHANGED)
+    assert (VERIFIED_MARK, NOT_VERIFIED_MARK) == (Mark.VERIFIED, Mark.NOT_VERIFIED)
+    assert len({m.words for m in Mark}) == len(Mark)
+    from selfassess.formats.criteria import parse_framework
+
+    from conftest import framework_yaml
+
+    text = review_help(parse_framework(framework_yaml().encode()), [])
+    assert "`◆` after a district's name" in text and "`⊘` that it does not" in text
+    assert "`✔` means reviewed and `⚠` changed since the review" in text

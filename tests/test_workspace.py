@@ -81,8 +81,9 @@ def test_today_from_option_environment_or_clock(monkeypatch) -> None:
     assert today() == date(2025, 1, 1)
     monkeypatch.delenv("SELFASSESS_TODAY")
     assert today() == date.today()
-    with pytest.raises(InvalidIdError, match="YYYY-MM-DD"):
-        today("23/11/2026")
+    assert today("23/11/2026") == date(2026, 11, 23)  # UK day-first, as people write it (#28 item 8)
+    with pytest.raises(InvalidIdError, match="YYYY-MM-DD or D/M/YYYY"):
+        today("11/23/2026")
 
 
 def test_who_prefers_the_option_then_git(monkeypatch) -> None:

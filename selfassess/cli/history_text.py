@@ -21,10 +21,15 @@ def render_history(history: History) -> str:
         return "\n".join([*lines, "", f"No assessments yet for {history.district}."])
     width = min(CELL_WIDTH, max(len(p) for p in history.periods) + 1)
     width = max(width, min(CELL_WIDTH, max(cell_len(g.label) for g in fw.scale) + 1))
-    head = " " * TITLE_WIDTH + "".join(p.ljust(width) for p in history.periods)
+    single = len(history.criteria) == 1  # one criterion (--criterion): its whole title on a line of its own
+    title_width = max(cell_len(history.criteria[0].id) + 2, 10) if single else TITLE_WIDTH
+    if single:
+        lines += ["", f"{history.criteria[0].id} {history.criteria[0].title}".rstrip()]
+    head = " " * title_width + "".join(p.ljust(width) for p in history.periods)
     lines += ["", head + ("last change" if history.in_git else "")]
     for item in history.criteria:
-        row = pad(fit(f"{item.id} {item.title}".rstrip(), TITLE_WIDTH - 2), TITLE_WIDTH)
+        label = item.id if single else f"{item.id} {item.title}".rstrip()
+        row = pad(fit(label, title_width - 2), title_width)
         for period in history.periods:
             label, colour = cell_label(fw, item.ratings[period])
             shown = fit(label, width - 1)

@@ -38,14 +38,35 @@ class Status(StrEnum):
         return _STATUS_LOOK[self][2]
 
 
-#: before a warning the user should act on (personal data, a save that failed, a changed review)
-WARNING_MARK = "⚠"
+class Mark(StrEnum):
+    """The marks beside a district or a status: one meaning each, in every legend and help (#28)."""
+
+    REVIEWED = "✔"  # the status: reviewed, and the assessment has not changed since
+    CHANGED = "⚠"  # the status: changed since it was reviewed
+    VERIFIED = "◆"  # beside a name: `verify` confirms the sign-off (signed by someone allowed)
+    NOT_VERIFIED = "⊘"  # beside a name: `verify` does not confirm it (Enter on a cell says why)
+
+    @property
+    def words(self) -> str:
+        return _MARK_WORDS[self]
+
+
+_MARK_WORDS = {
+    Mark.REVIEWED: "reviewed",
+    Mark.CHANGED: "changed since review",
+    Mark.VERIFIED: "sign-off verified",
+    Mark.NOT_VERIFIED: "sign-off not verified",
+}
+
+#: before a warning the user should act on (personal data, a save that failed); the same sign as
+#: Mark.CHANGED, which is a warning too
+WARNING_MARK = str(Mark.CHANGED)
 #: before something written or rewritten (a draft, a reworded action)
 EDITED_MARK = "✎"
 #: a district's sign-off: ``verify`` confirms its content came from commits signed by someone allowed
-VERIFIED_MARK = "◆"
+VERIFIED_MARK = str(Mark.VERIFIED)
 #: ... or does not (the review screen's drill-down says why)
-NOT_VERIFIED_MARK = "⊘"
+NOT_VERIFIED_MARK = str(Mark.NOT_VERIFIED)
 #: (mark, words) of the sign-off marks, for legends and help
 SIGN_OFF_LOOK = ((VERIFIED_MARK, "verified"), (NOT_VERIFIED_MARK, "not verified"))
 
@@ -54,8 +75,8 @@ _STATUS_LOOK = {
     Status.INVALID: ("!", "invalid", "bold $error"),
     Status.DRAFT: (EDITED_MARK, "draft", "bold $warning"),
     Status.SUBMITTED: ("●", "submitted", "$accent"),
-    Status.REVIEWED: ("✔", "reviewed", "$success"),
-    Status.CHANGED: (WARNING_MARK, "changed", "bold $warning"),
+    Status.REVIEWED: (Mark.REVIEWED, "reviewed", "$success"),
+    Status.CHANGED: (Mark.CHANGED, "changed", "bold $warning"),
 }
 #: what an assessment file's own ``status`` may say
 FILE_STATUSES = (Status.DRAFT, Status.SUBMITTED)

@@ -20,8 +20,12 @@ def _count(number: int, noun: str, verb: str) -> str:
 def assessment_change(old: Assessment | None, new: Assessment) -> str:
     """What changed from ``old`` (None: a new file) to ``new``, in a few words."""
     if old is None:
-        rated = sum(1 for r in new.responses.values() if r.cell is not None)
-        parts = [f"started, {_count(rated, 'criterion', 'rated') or 'nothing rated yet'}"]
+        rated = sum(1 for r in new.responses.values() if r.cell is not None and r.not_applicable is None)
+        excluded = sum(1 for r in new.responses.values() if r.not_applicable is not None)
+        parts = [
+            f"started, {_count(rated, 'criterion', 'rated') or 'nothing rated yet'}",
+            f"{excluded} not applicable" if excluded else "",
+        ]
     else:
         ids = set(old.responses) | set(new.responses)
         before = {cid: old.responses.get(cid) for cid in ids}

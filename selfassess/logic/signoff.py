@@ -15,11 +15,12 @@ from pathlib import Path
 
 from selfassess.core.errors import SelfAssessError
 from selfassess.core.names import ASSESSMENT_SUFFIX, ASSESSMENTS, REVIEW_SUFFIX
-from selfassess.core.vocabulary import NOT_VERIFIED_MARK, VERIFIED_MARK
+from selfassess.core.vocabulary import Mark
 from selfassess.formats.access import ALLOWED_SIGNERS
 from selfassess.git import run as gitrun
 from selfassess.logic.verify import Report, verify
 
+VERIFIED_MARK, NOT_VERIFIED_MARK = str(Mark.VERIFIED), str(Mark.NOT_VERIFIED)
 __all__ = ["NOT_VERIFIED_MARK", "VERIFIED_MARK", "SignOff", "for_workspace", "sign_offs"]
 
 

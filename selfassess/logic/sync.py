@@ -48,6 +48,8 @@ class SyncResult:
     remote: str | None = None
     pulled: int = 0
     pushed: bool = False
+    #: the remote already had every commit: nothing was sent (``pushed`` stays False)
+    up_to_date: bool = False
     registered: bool = False
     notes: list[str] = field(default_factory=list)
 
@@ -202,11 +204,13 @@ def _pull(root: Path, remote: str, branch: str, result: SyncResult) -> None:
         raise SyncConflict(f"not pushed: {words}{tail}", notes=result.notes)
 
 
-def _push(root: Path, remote: str, branch: str) -> bool:
-    """Push; False when rejected because someone pushed first; GitError on any other failure."""
-    result = gitrun.run(root, "push", "-q", "-u", remote, f"HEAD:refs/heads/{branch}", check=False)
+def _push(root: Path, remote: str, branch: str) -> bool | None:
+    """Push; None when the remote already had everything (nothing sent); False when rejected because
+    someone pushed first; GitError on any other failure."""
+    result = gitrun.run(root, "push", "--porcelain", "-u", remote, f"HEAD:refs/heads/{branch}", check=False)
     if result.returncode == 0:
-        return True
+        statuses = [line.split("\t")[0] for line in result.stdout.splitlines() if "\t" in line]
+        return None if statuses and all(flag == "=" for flag in statuses) else True
     if any(word in result.stderr for word in _REJECTED) and "denied" not in result.stderr:
         return False
     raise GitError(f"git push failed: {gitrun.one_line(result.stderr or result.stdout)}")
@@ -249,13 +253,16 @@ def _sync(root: Path, include_shared: bool, progress: Progress | None) -> SyncRe
     _pull(root, remote, branch, result)
     _refuse_while_conflicted(root, result.notes)
     say(f"Pushing to {remote}…")
-    if not _push(root, remote, branch):
+    pushed = _push(root, remote, branch)
+    if pushed is False:
         say(f"Someone pushed first; pulling from {remote} again…")
         _pull(root, remote, branch, result)
         _refuse_while_conflicted(root, result.notes)
-        if not _push(root, remote, branch):
+        pushed = _push(root, remote, branch)
+        if pushed is False:
             raise GitError(f"git push to {remote} was rejected twice (others are pushing); sync again")
-    result.pushed = True
+    result.pushed = pushed is True
+    result.up_to_date = pushed is None
     _record(root)
     return result
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from importlib.resources import files
 
 from selfassess.core.colours import hex_colour, text_on
-from selfassess.core.model import Criterion, Grade
+from selfassess.core.model import NOT_APPLICABLE, Criterion, Grade
 from selfassess.core.vocabulary import CellKind, Movement
 from selfassess.core.vocabulary import legend as marks
 from selfassess.logic.combine import OpenAction
@@ -143,6 +143,8 @@ def themes_table(view: ReportView) -> str:
             grade, count = view.theme_worst(theme, district)
             if grade is not None:
                 cells.append(f'<td class="cell grade-{grade.number}">{e(grade.label)} ({count})</td>')
+            elif all(view.combined.cell(c, district) == NOT_APPLICABLE for c in theme.criteria):
+                cells.append('<td class="cell na">n/a</td>')  # never asked of this unit, or all n/a
             elif view.combined.has_assessment(district):
                 cells.append('<td class="cell unrated">not rated</td>')
             else:

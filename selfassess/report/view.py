@@ -122,7 +122,7 @@ class ReportView:
             verified = "yes" if state.verified else "NO: " + "; ".join(state.reasons)
             found.append(
                 (
-                    district,
+                    district_name(district),  # named as every other section of the report names it (#28)
                     str(entry.status),
                     entry.assessment.assessor if entry.assessment is not None else "",
                     entry.review.reviewer if entry.review is not None else "",

@@ -10,11 +10,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from textual import events
 from textual.app import App
 from textual.content import Content
 from textual.screen import Screen
 
 from selfassess.core.textgate import visible
+from selfassess.tui.common.typeahead import GATED, KeyGate
 from selfassess.workspace.workspace import Workspace
 
 HERE = Path(__file__).parent
@@ -43,6 +45,18 @@ class SelfAssessApp(App[int]):
         self._first = (screen, arguments)
         force = workspace.settings.force
         self.sub_title = force
+        self._keys = KeyGate(self, super().on_event)
+
+    @property
+    def keys_held(self) -> int:
+        """Keys typed ahead and not yet handled (each waits until the previous one has settled)."""
+        return len(self._keys)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, GATED) and not event.is_forwarded:
+            self._keys.take(event)  # handed on to Textual in order, each on the state the last left
+            return
+        await super().on_event(event)
 
     def format_title(self, title: str, sub_title: str) -> Content:
         """Every screen's title bar, through the text gate (a force name may hold an escape)."""
@@ -61,7 +75,9 @@ class SelfAssessApp(App[int]):
 
     def on_mount(self) -> None:
         name, arguments = self._first
+        self._keys.install()
         self.open_screen(name, **arguments)
+        self._keys.open()  # keys typed while it opens wait until it has settled, then act on it
 
     def make_screen(self, name: str, **arguments: Any) -> Screen[Any]:
         module_name, class_name = SCREENS_BY_NAME[name].split(":")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from selfassess.core import typed
 from selfassess.core.errors import (
     AssessmentError,
     FrameworkError,
@@ -76,10 +77,9 @@ def today(as_of: str | None = None) -> date:
     value = as_of or os.environ.get("SELFASSESS_TODAY")
     if not value:
         return date.today()
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        raise InvalidIdError(f"date {value!r} is not a date of the form YYYY-MM-DD") from None
+    day = typed.day(value)
+    if day is None:
+        raise InvalidIdError(f"date {value!r} is not a date of the form {typed.DATE_FORMS}")
     if not 1000 <= day.year <= 9998:  # its quarter must be a period label (SPEC §2)
         raise InvalidIdError(f"date {value!r} is outside the years 1000 to 9998")
     return day

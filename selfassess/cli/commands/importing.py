@@ -32,9 +32,13 @@ def import_command(
     actions (one per row). Prints what it could not read as file.xlsx:Sheet1!C14: error: ...
     Exit 1 when anything was skipped (or close title matches await --yes), 2 when nothing could be read.
     """
+    from selfassess.core import typed
     from selfassess.sheets.importer import Request, import_sheet
 
-    request = Request(file, district, period, sheet, yes, force)
+    label = str(typed.period(period))
+    if note := typed.understood(period, label):
+        echo(f"Period {note}.", err=True)
+    request = Request(file, district, label, sheet, yes, force)
     outcome = import_sheet(opts.workspace(), request, opts.today(), opts.who())
     for finding in outcome.findings:
         echo(str(finding))

@@ -119,11 +119,14 @@ def open_tui(opts: Options, screen: str, **arguments: Any) -> int:
 
 def combined_view(opts: Options, period: str | None) -> Combined:
     """The combined view of ``period`` (checked first: a bad period is a usage error)."""
-    from selfassess.core.periods import Period
+    from selfassess.core import typed
     from selfassess.logic.combine import combine
 
     if period is not None:
-        Period.parse(period)
+        label = str(typed.period(period))
+        if note := typed.understood(period, label):
+            echo(f"Period {note}.", err=True)
+        period = label
     return combine(opts.workspace(), period, opts.today())
 
 

@@ -19,12 +19,12 @@ def fill(opts: Options, district: str, period: str | None, future: bool) -> int:
     PERIOD is a quarter written YYYY-Qn, e.g. 2026-Q4 (the workspace's calendar says which months it
     covers); default: today's quarter (by --as-of). A quarter after today's needs --future.
     """
-    from selfassess.core.periods import Period
+    from selfassess.core import typed
 
     workspace = opts.workspace()
     workspace.check_district(district)
     today = opts.today()
-    label = str(Period.parse(period)) if period else workspace.current_period(today)
+    label = str(typed.period(period)) if period else workspace.current_period(today)
     if workspace.is_future(label, today) and not future:
         raise click.UsageError(
             f"{label} is after today's quarter ({workspace.current_period(today)}); "
@@ -42,10 +42,10 @@ def fill(opts: Options, district: str, period: str | None, future: bool) -> int:
 def review(opts: Options, period: str | None) -> int:
     """Review all districts for PERIOD in the review screen (default: the latest quarter not after
     today's with any assessment)."""
-    from selfassess.core.periods import Period
+    from selfassess.core import typed
 
     workspace = opts.workspace()
     if not period and not workspace.periods():
         raise SelfAssessError("no assessments yet: nothing to review", workspace.root)
-    label = str(Period.parse(period)) if period else workspace.default_period(opts.today())
+    label = str(typed.period(period)) if period else workspace.default_period(opts.today())
     return open_tui(opts, "review", period=label)

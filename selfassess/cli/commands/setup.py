@@ -43,8 +43,29 @@ def init(
     echo(f"Created a selfassess workspace in {root}")
     if created_git:
         echo("  and a git repository: commit and push it so districts and reviewers can share it.")
-    echo("Next: edit selfassess.toml (force, districts), then run 'selfassess fill DISTRICT'.")
+    echo(
+        next_step(
+            force_name is not None, _given("districts"), names[0] if _given("districts") else "DISTRICT"
+        )
+    )
     return 0
+
+
+def _given(parameter: str) -> bool:
+    """Whether the user typed the option (rather than taking its default)."""
+    source = click.get_current_context().get_parameter_source(parameter)
+    return source not in (None, click.core.ParameterSource.DEFAULT)
+
+
+def next_step(named: bool, districts: bool, first: str) -> str:
+    """What to do after ``init``: edit only the settings that were left at their defaults."""
+    defaults = [
+        words for words, given in (("the force's name", named), ("districts", districts)) if not given
+    ]
+    run = f"run 'selfassess fill {first}'"
+    if not defaults:
+        return f"Next: {run} (settings are in selfassess.toml)."
+    return f"Next: edit selfassess.toml ({' and '.join(defaults)}), then {run}."
 
 
 @click.command()

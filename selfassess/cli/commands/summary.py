@@ -13,6 +13,9 @@ def summary_text(opts: Options, period: str | None) -> int:
     from selfassess.cli.summary_text import render_summary
 
     combined = combined_view(opts, period)
+    if not any(combined.has_assessment(d) or combined.entries[d].error for d in combined.districts):
+        echo(f"No assessments for {combined.period}: no district has one for that period yet.")
+        return 0
     echo(render_summary(combined, opts.workspace().settings.force))
     return report_unreadable(combined)
 

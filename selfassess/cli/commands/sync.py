@@ -39,7 +39,10 @@ def sync_command(opts: Options, all_: bool) -> int:
     if result.remote:
         if result.pulled:
             echo(f"Pulled {result.pulled} commit(s) from {result.remote}.")
-        echo(f"Pushed to {result.remote}." if result.pushed else f"Not pushed to {result.remote}.")
+        if result.up_to_date:
+            echo(f"Nothing to push: {result.remote} already has every commit.")
+        else:
+            echo(f"Pushed to {result.remote}." if result.pushed else f"Not pushed to {result.remote}.")
     for note in result.notes:
         echo(note)
     return 0

@@ -53,3 +53,25 @@ def key_table(
     """The Markdown table of a screen's keys: ``before`` rows, the bindings, then ``after`` rows."""
     rows = [*before, *key_rows(bindings), *after]
     return "\n".join(["| key | does |", "| --- | --- |", *(f"| {keys} | {does} |" for keys, does in rows)])
+
+
+#: keys settled for features still to come (#28): screen → key → the feature it is kept for. No other
+#: action may take them; the feature's own action name contains the word given.
+RESERVED = {
+    "fill": {"d": "dip"},  # the dip sample
+    "review": {"p": "proportion", "u": "unsupported", "i": "recommendation"},
+}
+
+
+def keys_taken_against_reservation(screen: str, bindings: Iterable[BindingType]) -> list[str]:
+    """The reserved keys of ``screen`` bound to an action that is not the feature they are kept for."""
+    reserved = RESERVED.get(screen, {})
+    wrong = []
+    for binding in bindings:
+        if not isinstance(binding, Binding):
+            continue
+        for key in binding.key.split(","):
+            word = reserved.get(key.strip())
+            if word is not None and word not in binding.action:
+                wrong.append(f"{key.strip()} → {binding.action}")
+    return wrong

@@ -40,3 +40,11 @@ class CommandList(Provider):
             score = matcher.match(text)
             if score > 0:
                 yield Hit(score, highlight(matcher, text), callback, text=text, help=help_text)
+
+
+class ScreenCommands(CommandList):
+    """The commands of the screen the palette was opened on: its ``palette_commands()``."""
+
+    def _commands(self) -> list[Command]:
+        commands = getattr(self.screen, "palette_commands", None)
+        return list(commands()) if commands else []

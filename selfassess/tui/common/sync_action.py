@@ -26,6 +26,8 @@ def summary(result: SyncResult) -> str:
         parts.append(f"pulled {result.pulled} commit(s)")
     if result.pushed and result.remote:
         parts.append(f"pushed to {result.remote}")
+    elif result.up_to_date and result.remote:
+        parts.append(f"nothing to push ({result.remote} is up to date)")
     return "; ".join(parts) + "." + "".join(f"\n{note}" for note in result.notes)
 
 

@@ -12,30 +12,35 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.validation import ValidationResult, Validator
-from textual.widgets import Button, Checkbox, Input, Label, SelectionList, Static
+from textual.widgets import Button, Checkbox, Footer, Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from selfassess.core import typed
 from selfassess.core.model import Action
 from selfassess.core.textgate import for_editor, from_editor
 from selfassess.tui.common.text import literal
 
 
 class DateValidator(Validator):
-    """Empty, or a real date written YYYY-MM-DD."""
+    """Empty, or a real date written YYYY-MM-DD or D/M/YYYY."""
 
     def validate(self, value: str) -> ValidationResult:
-        return self.success() if parse_date(value) is not False else self.failure("use YYYY-MM-DD")
+        return self.success() if parse_date(value) is not False else self.failure(f"use {typed.DATE_FORMS}")
 
 
 def parse_date(value: str) -> date | None | bool:
-    """The date, None for an empty field, or False when it is not a YYYY-MM-DD date."""
-    value = value.strip()
-    if not value:
+    """The date, None for an empty field, or False when it is not a date (YYYY-MM-DD or D/M/YYYY)."""
+    if not value.strip():
         return None
-    try:
-        return date.fromisoformat(value) if len(value) == 10 else False
-    except ValueError:
-        return False
+    day = typed.day(value)
+    return False if day is None else day
+
+
+def date_words(value: str) -> str:
+    """What a date field was understood as: ``= 2027-03-31 (Wednesday 31 March 2027)``; empty when
+    the field is empty or not a date."""
+    day = parse_date(value)
+    return f"= {day.isoformat()} ({day:%A} {day.day} {day:%B %Y})" if isinstance(day, date) else ""
 
 
 @dataclass(frozen=True)
@@ -51,7 +56,10 @@ class ActionInput:
 class ActionForm(ModalScreen[ActionInput | None]):
     """Add (``action`` None) or edit an action; Escape cancels, Enter in a field saves."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("tab", "app.focus_next", "Next field"),
+    ]
 
     def __init__(
         self, criterion_id: str, action: Action | None, items: Sequence[tuple[str, str]] = ()
@@ -87,8 +95,14 @@ class ActionForm(ModalScreen[ActionInput | None]):
                 yield Label("Due")
                 due = str(action.due) if action and action.due else ""
                 yield Input(
-                    due, placeholder="YYYY-MM-DD", id="action-due", validators=[DateValidator()], compact=True
+                    due,
+                    placeholder=typed.DATE_FORMS,
+                    id="action-due",
+                    validators=[DateValidator()],
+                    compact=True,
                 )
+                yield Label("")
+                yield Static(date_words(due), id="action-due-understood", classes="form-hint")
                 yield Label("")
                 yield Checkbox(
                     "Done", value=bool(action and not action.is_open), id="action-done", compact=True
@@ -105,6 +119,11 @@ class ActionForm(ModalScreen[ActionInput | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
+        yield Footer(compact=True, show_command_palette=False)  # the dialog's keys, not the screen's
+
+    @on(Input.Changed, "#action-due")
+    def _due_changed(self, event: Input.Changed) -> None:
+        self.query_one("#action-due-understood", Static).update(date_words(event.value))
 
     def _error(self, message: str) -> None:
         self.query_one("#action-error", Static).update(literal(message))
@@ -121,7 +140,7 @@ class ActionForm(ModalScreen[ActionInput | None]):
             self.query_one("#action-text", Input).focus()
             return
         if due is False:
-            self._error("The due date must be a date written YYYY-MM-DD, e.g. 2027-01-31.")
+            self._error(f"The due date must be a date written {typed.DATE_FORMS}, e.g. 31/01/2027.")
             self.query_one("#action-due", Input).focus()
             return
         owner = self.query_one("#action-owner", Input).value

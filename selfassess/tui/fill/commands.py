@@ -37,7 +37,7 @@ class PaletteScreen(Protocol):
 
     def palette_commands(self) -> list[Command]: ...
 
-    def go_to(self, criterion_id: str, focus: bool = True) -> None: ...
+    def jump_to(self, criterion_id: str) -> None: ...
 
 
 class FillCommands(CommandList):
@@ -53,7 +53,7 @@ class FillCommands(CommandList):
             commands.append(
                 (
                     f"{criterion.id} {criterion.title}",
-                    partial(screen.go_to, criterion.id),
+                    partial(screen.jump_to, criterion.id),
                     "Go to this criterion",
                 )
             )

@@ -9,11 +9,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, RadioButton, RadioSet, Static
+from textual.widgets import Button, RadioSet, Static
 
 from selfassess.core.merge import field_value
 from selfassess.core.model import Assessment, Framework, Response
 from selfassess.formats.conflictfile import Conflict
+from selfassess.tui.common.choice import Choice
 from selfassess.tui.common.text import literal
 
 FILE = "file"
@@ -48,7 +49,7 @@ class ConflictModal(ModalScreen[dict[str, str] | None]):
     ConflictModal #conflict-list { height: 1fr; }
     ConflictModal .conflict-row { height: auto; margin-bottom: 1; }
     ConflictModal .conflict-side { width: 1fr; height: auto; padding-right: 1; }
-    ConflictModal .conflict-choice { width: 26; height: auto; }
+    ConflictModal .conflict-choice { width: 31; height: auto; }
     ConflictModal .conflict-buttons { height: auto; align-horizontal: right; }
     """
     BINDINGS = [Binding("escape", "later", "Later")]
@@ -92,8 +93,12 @@ class ConflictModal(ModalScreen[dict[str, str] | None]):
                         value = _value(self.framework, response, field)
                         yield Static(Content.assemble(literal(f"{field}: ", "bold"), value))
             with RadioSet(id=f"conflict-choice-{index}", classes="conflict-choice"):
-                yield RadioButton("Keep the file's", value=True, id=f"conflict-file-{index}")
-                yield RadioButton("Take the other side's", id=f"conflict-other-{index}")
+                yield Choice("Keep the file's", value=True, id=f"conflict-file-{index}")
+                yield Choice("Take the other side's", id=f"conflict-other-{index}")
+
+    def on_mount(self) -> None:
+        """The first choice has the focus: Down and Enter choose at once (Tab goes to the next)."""
+        self.query_one(RadioSet).focus()
 
     def choices(self) -> dict[str, str]:
         chosen = {}

@@ -8,10 +8,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, RadioButton, RadioSet, Static
+from textual.widgets import Button, RadioSet, Static
 
 from selfassess.core.model import Framework, Response
 from selfassess.logic.session import MINE, THEIRS, Difference
+from selfassess.tui.common.choice import Choice
 from selfassess.tui.common.grades import rating_content
 from selfassess.tui.common.text import literal
 
@@ -87,8 +88,12 @@ class MergeModal(ModalScreen[dict[str, str] | None]):
                 yield Static("Theirs (on disk)", classes="merge-side-title")
                 yield Static(summary(self.framework, difference.theirs))
             with RadioSet(id=f"choice-{index}", classes="merge-choice"):
-                yield RadioButton("Keep mine", value=difference.suggestion == MINE)
-                yield RadioButton("Take theirs", value=difference.suggestion == THEIRS)
+                yield Choice("Keep mine", value=difference.suggestion == MINE)
+                yield Choice("Take theirs", value=difference.suggestion == THEIRS)
+
+    def on_mount(self) -> None:
+        """The first choice has the focus: Down and Enter choose at once (Tab goes to the next)."""
+        self.query_one(RadioSet).focus()
 
     def choices(self) -> dict[str, str]:
         chosen = {}

@@ -1,7 +1,8 @@
 """What the keys do where the focus is, said in one line under the fill screen's fields.
 
-Three modes: the criteria *list* (keys rate, carry, add actions), *typing* in a text box (every
-printable key is text; Esc leaves), and a *theme heading* in the list (criterion keys only say so).
+Four modes: the criteria *list* (keys rate, carry, add actions), *typing* in a text box (every
+printable key is text; Esc leaves), a *theme heading* in the list (criterion keys only say so), and
+the criterion's *actions* list (Enter edits, Space ticks, Delete deletes).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from selfassess.tui.common.text import literal
 LIST = "list"
 TYPING = "typing"
 HEADING = "heading"
+ACTIONS = "actions"
 READ_ONLY = "read-only"
 
 
@@ -31,6 +33,13 @@ def mode_line(mode: str, framework: Framework, first: str = "") -> Content:
         return Content.assemble(
             literal("Theme heading: ", "bold"),
             literal(f"keys rate only a criterion. Down goes to {first}." if first else ""),
+        )
+    if mode == ACTIONS:
+        return Content.assemble(
+            literal("Actions: ", "bold"),
+            literal("Enter edit · Space done/open · Delete delete · a add · "),
+            literal("Esc", "bold"),
+            literal(" back to the criteria"),
         )
     if mode == READ_ONLY:
         return literal("Read only: arrows choose a criterion, F1 for help.", "italic")

@@ -44,7 +44,7 @@ from selfassess.tui.fill.commands import FILL_COMMANDS, Command, FillCommands
 from selfassess.tui.fill.detail import CriterionFields, heading
 from selfassess.tui.fill.help import fill_help
 from selfassess.tui.fill.merge import MergeModal
-from selfassess.tui.fill.mode import HEADING, LIST, READ_ONLY, TYPING, mode_line
+from selfassess.tui.fill.mode import ACTIONS, HEADING, LIST, READ_ONLY, TYPING, mode_line
 from selfassess.tui.fill.privacy import PersonalDataNotes
 from selfassess.tui.fill.rating import RatingBar
 from selfassess.tui.fill.reason import ReasonModal
@@ -177,10 +177,12 @@ class FillScreen(AppScreen):
     #: the criterion on screen; every pane follows it (``watch_current``), even when set to itself
     current: reactive[str | None] = reactive(None, always_update=True, init=False)
 
-    def __init__(self, district: str, period: str) -> None:
+    def __init__(self, district: str, period: str, criterion: str | None = None) -> None:
         super().__init__()
         self.district = district
         self.period = period
+        #: where the cursor starts (after a sync, where it was); None: the first criterion not done
+        self.start_at = criterion
         self.session: Session | None = None
         self.open_error: str | None = None
         self.autosave = Autosave()
@@ -254,7 +256,8 @@ class FillScreen(AppScreen):
             )
         recovered = session.adopt_unsaved()
         self._apply_mode()
-        first = session.first_incomplete()
+        known = {c.id for c in session.criteria}
+        first = self.start_at if self.start_at in known else session.first_incomplete()
         if first is not None:
             self.go_to(first, focus=False)  # the cursor in the list, on the first unrated criterion
         self.query_one(CriteriaTree).focus()
@@ -292,6 +295,11 @@ class FillScreen(AppScreen):
         """Show ``criterion_id``; with ``focus``, put the cursor in its evidence editor."""
         self._capture()
         self._show(criterion_id, focus)
+
+    def jump_to(self, criterion_id: str) -> None:
+        """A jump (the palette, a blocker): the cursor in the list on ``criterion_id``, where keys act."""
+        self.go_to(criterion_id, focus=False)
+        self.query_one(CriteriaTree).focus()
 
     def _show(self, criterion_id: str, focus: bool = False) -> None:
         """Show ``criterion_id`` as the session has it (the editors' text is replaced, not captured)."""
@@ -367,6 +375,8 @@ class FillScreen(AppScreen):
             return READ_ONLY
         if self.typing:
             return TYPING
+        if isinstance(self.focused, ActionsList):
+            return ACTIONS
         return HEADING if self.on_heading is not None else LIST
 
     def _show_mode(self) -> None:
@@ -436,6 +446,8 @@ class FillScreen(AppScreen):
     def _show_actions(self, keep: str | None = None) -> None:
         if self.current is not None:
             self.query_one(CriterionFields).show_actions(self.current, keep)
+            if keep is not None:  # a just-added or edited action: in view, however long the evidence
+                self.call_after_refresh(self.query_one(ActionsList).scroll_visible, animate=False)
 
     def _apply_mode(self) -> None:
         """Editable or read-only, and the banner and title that say which and why."""
@@ -494,7 +506,7 @@ class FillScreen(AppScreen):
             return
         day = parse_date(event.input.value)  # not event.value: that may be the last criterion's
         fields = self.query_one(CriterionFields)
-        fields.show_date_error("not a date: use YYYY-MM-DD" if day is False else "")
+        fields.show_date_error("not a date: use YYYY-MM-DD or D/M/YYYY" if day is False else "")
         if day is not False and self._session.set_as_of(self.current, day if isinstance(day, date) else None):
             self._changed(structure=False)
 
@@ -632,8 +644,6 @@ class FillScreen(AppScreen):
             return isinstance(parameters[0], int) and 1 <= parameters[0] <= len(session.framework.scale)
         if action == "carry":
             return session.can_carry(current)
-        if action == "confirm_carried":
-            return session.get(current).carried
         if action == "reopen":
             return session.assessment.is_submitted
         return True
@@ -650,9 +660,32 @@ class FillScreen(AppScreen):
             self._changed()
 
     def action_confirm_carried(self) -> None:
-        if self._target() is not None and self.current is not None and self._session.confirm(self.current):
+        """``y``: confirm a carried criterion and move to the next carried one (on one that is not
+        carried, say why nothing was confirmed)."""
+        criterion_id = self._target()
+        if criterion_id is None:
+            return
+        response = self._session.get(criterion_id)
+        if self._session.confirm(criterion_id):
             self._changed()
-            self.notify(visible(f"{self.current} confirmed for {self.period}."), timeout=3, markup=False)
+            words = f"{criterion_id} confirmed for {self.period}."
+        elif response.cell is not None or response.evidence:
+            words = f"{criterion_id} is already confirmed for {self.period}: it is not carried."
+        else:
+            words = f"{criterion_id} was not carried forward (c carries it)."
+        following = self._next_carried(criterion_id)
+        if following is not None:
+            self.go_to(following, focus=False)
+            words += f" Next carried: {following}."
+        elif response.carried:
+            words += " Every carried criterion is now confirmed."
+        self.notify(visible(words), timeout=4, markup=False)
+
+    def _next_carried(self, criterion_id: str) -> str | None:
+        """The next criterion after ``criterion_id`` (wrapping round) still carried and unconfirmed."""
+        ids = [c.id for c in self._session.criteria]
+        start = ids.index(criterion_id) + 1 if criterion_id in ids else 0
+        return next((c for c in ids[start:] + ids[:start] if self._session.get(c).carried), None)
 
     def action_carry(self) -> None:
         criterion_id = self._target()
@@ -813,8 +846,7 @@ class FillScreen(AppScreen):
     def _submitted(self, choice: SubmitChoice) -> None:
         session = self._session
         if isinstance(choice, str):
-            self.go_to(choice, focus=False)  # in the list, on the blocker: keys rate it, Enter writes
-            self.query_one(CriteriaTree).focus()
+            self.jump_to(choice)  # in the list, on the blocker: keys rate it, Enter writes
             return
         if choice is not True or not session.submit():
             return

@@ -23,10 +23,11 @@ if TYPE_CHECKING:
 
 
 def reopen(screen: FillScreen) -> None:
-    """Replace the fill screen with a fresh one on the same assessment (read again from disk)."""
+    """Replace the fill screen with a fresh one on the same assessment (read again from disk), the
+    cursor on the criterion it was on."""
     if screen.session is not None:
         screen.session.release()  # before the new screen locks it
-    fresh = type(screen)(screen.district, screen.period)
+    fresh = type(screen)(screen.district, screen.period, screen.current)
     screen.app.switch_screen(fresh)
 
 

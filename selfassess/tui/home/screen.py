@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from rich.text import Text
 from textual import on, work
@@ -22,6 +23,7 @@ from selfassess.tui.common.base import AppScreen
 from selfassess.tui.common.confirm import ConfirmModal
 from selfassess.tui.common.help import HelpModal
 from selfassess.tui.common.keys import key_table
+from selfassess.tui.common.palette import Command, ScreenCommands
 from selfassess.tui.common.text import literal
 from selfassess.tui.home import git as home_git
 from selfassess.workspace.workspace import Entry, Workspace
@@ -83,6 +85,7 @@ def cell(workspace: Workspace, entry: Entry) -> Content:
 class HomeScreen(AppScreen):
     """Districts down, the last quarters across; Enter opens the assessment under the cursor."""
 
+    COMMANDS = {ScreenCommands}
     BINDINGS = [
         Binding("f", "fill_current", "Fill", tooltip="fill the chosen district's current quarter"),
         Binding("r", "review", "Review", tooltip="review all districts for the chosen quarter"),
@@ -253,3 +256,21 @@ class HomeScreen(AppScreen):
 
     def action_help(self) -> None:
         self.app.push_screen(HelpModal(HELP + key_table(self.BINDINGS, KEYS_BEFORE, KEYS_AFTER)))
+
+    def palette_commands(self) -> list[Command]:
+        """The home screen's keys, then each district's current quarter to fill, for the palette."""
+        commands: list[Command] = [
+            (
+                f"{key.description}: {key.tooltip}",
+                partial(self.run_action, key.action),
+                key.key,
+            )
+            for key in self.BINDINGS
+            if isinstance(key, Binding) and key.show and key.tooltip
+        ]
+        period = self.current_period
+        commands += [
+            (f"Fill {district} {period}", partial(self.open_fill, district, period), "open its fill screen")
+            for district in self.workspace.settings.districts
+        ]
+        return commands

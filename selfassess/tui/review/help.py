@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from textual.binding import BindingType
 
 from selfassess.core.model import Framework
-from selfassess.core.vocabulary import NOT_VERIFIED_MARK, VERIFIED_MARK, CellKind, Status, legend
+from selfassess.core.vocabulary import CellKind, Mark, Status, legend
 from selfassess.logic.trend import BLOCKS
 from selfassess.tui.common.keys import key_table
 from selfassess.tui.review.cells import grade_tags
@@ -41,6 +41,8 @@ def review_help(framework: Framework, bindings: Iterable[BindingType]) -> str:
     na = CellKind.NOT_APPLICABLE.compact
     statuses = ", ".join(f"{status.mark} {status}" for status in Status)
     marks = "\n".join(f"| `{_cell(symbol)}` | {_cell(words)} |" for symbol, words in legend())
+    verified, not_verified = Mark.VERIFIED.value, Mark.NOT_VERIFIED.value
+    reviewed, changed = Mark.REVIEWED.value, Mark.CHANGED.value
     return f"""\
 # Reviewing the quarter
 
@@ -48,11 +50,10 @@ Criteria run down (under a row per theme), districts across. Each cell is the di
 its grade's colour and words; theme rows show the worst grade in the theme and how many criteria are at
 it. Column headers give each district's **status** ({statuses}) and its **counts per grade**, worst
 first. Movement is since the previous quarter. When the workspace signs commits (it has
-`allowed_signers`), `{VERIFIED_MARK}` after a district's name means `selfassess verify` confirms its
-sign-off (the content its assessment, and its review if any, hold now was introduced by a signed commit
-of someone allowed to write it) and `{NOT_VERIFIED_MARK}` that it does not: Enter on any of its cells
-says why. (`{Status.REVIEWED.mark}` and `{Status.CHANGED.mark}` in a status mean {Status.REVIEWED} and
-{Status.CHANGED}.)
+`allowed_signers`), `{verified}` after a district's name means `selfassess verify` confirms its
+sign-off (the assessment, and the review if any, last changed by a signed commit of someone allowed to
+write it) and `{not_verified}` that it does not: Enter on any of its cells says why. In a status,
+`{reviewed}` means reviewed and `{changed}` changed since the review.
 
 | mark | means |
 | --- | --- |
