@@ -10,13 +10,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from selfassess.core.errors import AssessmentError, SelfAssessError
-from selfassess.core.merge import field_value, set_field_value
+from selfassess.core.merge import FIELDS, field_value, set_field_value
 from selfassess.core.model import Assessment, Framework
 from selfassess.formats import canonical as c
 from selfassess.formats.atomic import write_atomic
 from selfassess.formats.store import decode, parse_assessment, read_bytes, render_assessment
 
 SUFFIX = ".conflict.toml"
+#: the fields a conflict can name (anything else is a damaged or hostile file)
+CONFLICT_FIELDS = (*FIELDS, "actions")
 _TABLE = "\n[conflicts]\n"
 _HEADER = (
     "# selfassess: both sides of a merge changed the fields named in [conflicts] below. The assessment\n"
@@ -54,6 +56,10 @@ def read(path: Path) -> Conflict:
     except (tomllib.TOMLDecodeError, KeyError):
         raise AssessmentError("conflict file whose [conflicts] table cannot be read", path) from None
     conflicts = {str(k): [str(f) for f in v] for k, v in table.items() if isinstance(v, list)}
+    for fields in conflicts.values():
+        unknown = next((name for name in fields if name not in CONFLICT_FIELDS), None)
+        if unknown is not None:
+            raise AssessmentError(f"conflict file names an unknown field {unknown!r}", path)
     theirs = parse_assessment(text[:cut] + "\n", path)
     return Conflict(path, theirs, conflicts)
 
