@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import difflib
 import hashlib
-import math
 import os
 import re
 from collections.abc import Callable
@@ -32,6 +31,10 @@ URL_RE = re.compile(r"https?://[^\s/?#]+[^\s]*", re.IGNORECASE)
 NEWER = "written for a newer selfassess? upgrade"
 
 _TAG = "tag:yaml.org,2002:"
+#: a criterion's weight is above 0 and at most this
+MAX_WEIGHT = 100
+#: the longest numeral converted to a number (longer ones are refused before conversion)
+MAX_NUMERAL = 32
 _STR = _TAG + "str"
 _NULL = _TAG + "null"
 #: what YAML 1.1 made of a plain scalar, for "X was read as ..." (numbers and booleans are shown)
@@ -168,7 +171,13 @@ def _is_blank(node: Node) -> bool:
 
 
 def _value(node: ScalarNode) -> Any:
-    """What YAML 1.1 makes of a scalar (only for messages and numbers: nothing else is built)."""
+    """What YAML 1.1 makes of a scalar (only for messages and numbers: nothing else is built).
+
+    A numeral longer than :data:`MAX_NUMERAL` stays its text: no number a framework holds is that long,
+    and converting one (``1`` and 400 zeros, ``0x`` and 2,000 ``f``) overflows a float or Python's
+    limit on digits."""
+    if node.tag in (_TAG + "int", _TAG + "float") and len(node.value) > MAX_NUMERAL:
+        return node.value
     try:
         return SafeConstructor().construct_object(node)
     except (yaml.YAMLError, ValueError):
@@ -196,7 +205,7 @@ def _describe(node: Node) -> str:
         return "a list"
     if _is_blank(node):
         return "nothing"
-    return f"the string {_quoted(node.value)}" if node.tag == _STR else node.value
+    return f"the string {_quoted(node.value)}" if node.tag == _STR else _quoted(node.value)[1:-1]
 
 
 # -- nodes → values ---------------------------------------------------------------------------
@@ -344,9 +353,11 @@ def _in_scale(reader: _Reader, node: Node, value: str, label: str) -> None:
 
 def _weight(reader: _Reader, node: Node, label: str) -> float:
     number = isinstance(node, ScalarNode) and node.tag in (_TAG + "int", _TAG + "float")
-    value = _value(node) if number else None
-    if value is None or not math.isfinite(value) or value <= 0:
-        raise reader.fail(node, f"{label} must be a positive number, not {_describe(node)}")
+    value = _value(node) if number else None  # a numeral too long to be a weight stays a string
+    if not isinstance(value, int | float) or isinstance(value, bool) or not 0 < value <= MAX_WEIGHT:
+        raise reader.fail(
+            node, f"{label} must be a number above 0 and at most {MAX_WEIGHT}, not {_describe(node)}"
+        )
     return value
 
 

@@ -76,7 +76,8 @@ class Session:
         self._base = copy.deepcopy(self.assessment)
         #: the file as this session opened it (None: new): undoing back to it restores it exactly
         self._opened = copy.deepcopy(loaded) if loaded is not None else None
-        self.previous_period = str(Period.parse(self.period).previous)
+        before = Period.parse(self.period).previous  # None for 1000-Q1: nothing to carry
+        self.previous_period: str | None = str(before) if before is not None else None
         self.previous: Assessment | None = None
         self.previous_error: str | None = None
         self._load_previous()
@@ -102,6 +103,8 @@ class Session:
         )
 
     def _load_previous(self) -> None:
+        if self.previous_period is None:
+            return
         try:
             self.previous = self.workspace.load(self.district, self.previous_period)
         except SelfAssessError as error:

@@ -240,7 +240,7 @@ class ReportView:
                 if not (unfinished and movement == Movement.UNRATED):  # a draft's gaps: not yet rated
                     totals[movement] += count
         points.append(
-            f"Since {self.combined.previous}: {plural(totals['better'], 'rating')} better, "
+            f"Since {self.combined.previous_label}: {plural(totals['better'], 'rating')} better, "
             f"{totals['worse']} worse, {totals['rated']} newly rated, {totals['unrated']} no longer rated."
         )
         open_count, overdue = len(self.open_actions()), len(self.overdue())

@@ -418,7 +418,7 @@ class FillScreen(AppScreen):
         session, criterion_id = self._session, self.current
         if criterion_id is None:
             return
-        self.query_one(RatingBar).show(session.get(criterion_id), session.previous_period)
+        self.query_one(RatingBar).show(session.get(criterion_id), session.previous_period or "")
         self.query_one(CriterionFields).show_previous(criterion_id)
         self.query_one(CriteriaTree).refresh_labels()
         self.query_one("#overall", Static).update(progress_bar(*session.progress()))
