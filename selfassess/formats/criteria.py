@@ -19,6 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from selfassess.core.errors import FrameworkError
 from selfassess.core.ids import CRITERION_RE, GRADE_RE, SLUG_RE
 from selfassess.core.model import UNRATED, Criterion, Framework, Grade, Reference, RetiredCriterion, Theme
+from selfassess.formats.safeio import read_regular
 
 MAX_FRAMEWORK_BYTES = 1_000_000
 MIN_GRADES, MAX_GRADES = 2, 9
@@ -52,11 +53,8 @@ Position = tuple[int, int]
 def load_framework(path: str | os.PathLike[str]) -> Framework:
     """Read and check the framework file at ``path``; raise :class:`FrameworkError` on bad input."""
     name = os.fspath(path)
-    try:
-        with open(name, "rb") as file:
-            if os.fstat(file.fileno()).st_size > MAX_FRAMEWORK_BYTES:
-                raise _too_large(name)
-            data = file.read(MAX_FRAMEWORK_BYTES + 1)
+    try:  # non-blocking and fstat-ed first: a FIFO or device is refused before any read
+        data = read_regular(name, MAX_FRAMEWORK_BYTES)
     except OSError as error:
         reason = error.strerror or error
         raise FrameworkError(f"cannot read framework file: {reason}", name) from None

@@ -16,6 +16,7 @@ from selfassess.formats import canonical as c
 from selfassess.formats.atomic import write_atomic
 from selfassess.formats.guards import check_depth, utc_or_none
 from selfassess.formats.portable import O_BINARY, pid_alive
+from selfassess.formats.safeio import read_regular
 
 MAX_LOCK_BYTES = 64 * 1024
 MAX_PID = 2**32 - 1  # the widest process id of any system (a pid beyond pid_t is never alive here)
@@ -70,8 +71,7 @@ def read_lock(path: str | os.PathLike[str]) -> LockInfo | None:
     """The lock on the assessment at ``path``, or None. A lock file with any field missing, of the wrong
     type or out of range reads as :data:`UNREADABLE` (never stale: taking it over is asked)."""
     try:
-        with open(lock_path(path), "rb") as handle:
-            text = handle.read(MAX_LOCK_BYTES).decode("utf-8")
+        text = read_regular(lock_path(path), MAX_LOCK_BYTES).decode("utf-8")
         check_depth(text, str(path))
         table = tomllib.loads(text)
         pid, started = table.get("pid"), table.get("started")

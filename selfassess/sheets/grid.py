@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from selfassess.core.errors import SelfAssessError
+from selfassess.formats.safeio import read_regular
 
 MAX_BYTES = 16 * 1024 * 1024
 #: the first bytes of an OLE compound file: an encrypted .xlsx or an old binary .xls
@@ -97,16 +98,15 @@ def place(shown: str, sheet: Sheet, row: int | None = None, column: int | None =
 
 def read_sheets(path: Path, shown: str) -> list[Sheet]:
     """Every sheet of the workbook at ``path``, or the one sheet of a CSV file."""
-    try:
-        size = path.stat().st_size
-        with open(path, "rb") as handle:
-            head = handle.read(8)
+    try:  # opened non-blocking and checked to be a regular file before any read (a FIFO, /dev/zero)
+        data = read_regular(path, MAX_BYTES)
     except FileNotFoundError:
         raise SheetError("no such file", shown) from None
     except IsADirectoryError:
         raise SheetError("is a folder, not a file", shown) from None
     except OSError as error:
         raise SheetError(f"cannot read: {error.strerror}", shown) from None
+    head = data[:8]
     if head.startswith(_OLE):
         raise SheetError(
             "a password-protected workbook or an old .xls file: open it in Excel and save it "
@@ -115,9 +115,9 @@ def read_sheets(path: Path, shown: str) -> list[Sheet]:
         )
     if head.startswith(b"PK"):
         return _read_workbook(path, shown)
-    if size > MAX_BYTES:
+    if len(data) > MAX_BYTES:
         raise SheetError(f"file is larger than {MAX_BYTES // (1024 * 1024)} MB", shown)
-    return [_read_csv(path.read_bytes(), shown)]
+    return [_read_csv(data, shown)]
 
 
 # -- CSV ------------------------------------------------------------------------------------------

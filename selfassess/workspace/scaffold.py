@@ -14,6 +14,7 @@ from selfassess.core.model import FORCE_WIDE
 from selfassess.core.periods import PERIOD_RE, Period
 from selfassess.formats.bundled import bundled_root
 from selfassess.formats.guards import refuse_symlink
+from selfassess.formats.safeio import refuse_symlinked_folders
 from selfassess.formats.settings import SETTINGS_FILE
 from selfassess.git.util import git, have_git, is_repository
 from selfassess.workspace.workspace import ASSESSMENTS, CRITERIA, REVIEW_SUFFIX
@@ -51,6 +52,8 @@ def init_workspace(root: Path, force_name: str, districts: list[str], force_unit
     if len(set(districts)) != len(districts):
         raise SelfAssessError("a district is listed twice")
     root.mkdir(parents=True, exist_ok=True)
+    for folder in (CRITERIA, ASSESSMENTS):  # never written through: the files would land elsewhere
+        refuse_symlinked_folders(root, root / folder)
     settings = {
         "force": force_name,
         "framework": DEFAULT_FRAMEWORK,

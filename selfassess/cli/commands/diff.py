@@ -101,11 +101,11 @@ def textconv_command(opts: Options, file: Path) -> int:
     Prints what it can of a file it cannot fully read, and the text as it is when it is not TOML.
     """
     from selfassess.cli.textconv import render_bytes
+    from selfassess.formats.safeio import read_regular
     from selfassess.formats.tomlread import MAX_ASSESSMENT_BYTES
 
-    try:
-        with open(file, "rb") as handle:  # bounded: /dev/zero or a huge file must not fill memory
-            data = handle.read(MAX_ASSESSMENT_BYTES + 1)
+    try:  # bounded, and only a regular file: /dev/zero or a FIFO must not fill memory or hang
+        data = read_regular(file, MAX_ASSESSMENT_BYTES)
     except OSError as error:
         raise AssessmentError(f"cannot read: {error.strerror}", file) from None
     if len(data) > MAX_ASSESSMENT_BYTES:  # git shows this line as the file's text, and goes on

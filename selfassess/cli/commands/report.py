@@ -5,7 +5,6 @@ Only click is imported here; the report package is imported when the command run
 
 from __future__ import annotations
 
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -33,7 +32,8 @@ SUFFIXES[".xlsx"] = "xlsx"  # a workbook: selfassess.report.xlsx, written only t
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
     metavar="FILE",
-    help="Write the report to FILE (default: standard output).",
+    help="Write the report to FILE (default, or '-': standard output). A device or pipe is written "
+    "through; a symbolic link only when it leads inside the workspace.",
 )
 @click.option("--excel", is_flag=True, help="CSV only: start with a UTF-8 byte-order mark for Excel.")
 @click.option("--stamp", is_flag=True, help="Add the time of generation (otherwise output is reproducible).")
@@ -53,9 +53,8 @@ def report_command(
     'selfassess import' reads back) and the open actions, overdue ones highlighted.
     """
     from selfassess.cli.commands.options import combined_view, report_unreadable
-    from selfassess.core.errors import SelfAssessError
     from selfassess.core.textgate import visible
-    from selfassess.formats.atomic import write_atomic
+    from selfassess.formats.safeio import STDOUT, write_output
     from selfassess.report import build, render
 
     if fmt is None:
@@ -86,12 +85,5 @@ def report_command(
             text = with_provenance_html(text, opts.workspace(), combined)
         # Markdown is read by people: the gate. CSV keeps the data; JSON and HTML escape it themselves.
         data = (visible(text) if fmt == "md" else text).encode("utf-8")
-    if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-    else:
-        try:
-            write_atomic(output, data)
-        except OSError as error:
-            raise SelfAssessError(f"cannot write {output}: {error.strerror or error}") from None
+    write_output(output or STDOUT, data, opts.workspace().root)
     return report_unreadable(combined)
