@@ -37,6 +37,10 @@ FORMATS = [
     (4, "01aac1107ae687b3c5995c068d61b8301765a6c1998a8fb10ab8b1be3c926342"),  # compiled reader, scan
     (5, "c123bfa7e4deaedf6ee0526ad1adf842ac57aa3efa1b55fa2d4ead350fc0b66a"),  # one findings entry
     (6, "192a704663b55f0d5299a6aaf476501712107d97bc52528b296922e4b788660f"),  # subpackages (#24)
+    (
+        7,
+        "065165c972883a079b481c74df8b5f97784b16b61218a080bb942487db1b3cd2",
+    ),  # hostile files (#26)
 ]
 
 

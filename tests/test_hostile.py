@@ -304,9 +304,11 @@ def test_lone_surrogates_are_stored_as_replacement_characters(demo_workspace: Pa
 # -- 6. smaller -------------------------------------------------------------------------------------
 
 
-def test_textconv_of_an_endless_file_stops_at_the_size_limit(tmp_path: Path) -> None:
-    result = ok(run_cli("textconv", "/dev/zero", cwd=tmp_path), 0)
-    assert result.stdout == "/dev/zero: larger than 16 MB; not shown\n"
+def test_textconv_of_an_endless_device_is_refused_before_reading(tmp_path: Path) -> None:
+    result = ok(run_cli("textconv", "/dev/zero", cwd=tmp_path), 2)  # issue 26: only regular files
+    assert (
+        result.stderr == "selfassess: /dev/zero: cannot read: not a regular file (a device, pipe or socket)\n"
+    )
 
 
 def test_workspace_option_naming_a_file_says_so(demo_workspace: Path) -> None:

@@ -19,6 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from selfassess.core.errors import FrameworkError
 from selfassess.core.ids import CRITERION_RE, GRADE_RE, SLUG_RE
 from selfassess.core.model import UNRATED, Criterion, Framework, Grade, Reference, RetiredCriterion, Theme
+from selfassess.formats.guards import newer_hint
 from selfassess.formats.safeio import read_regular
 
 MAX_FRAMEWORK_BYTES = 1_000_000
@@ -267,7 +268,7 @@ class _Reader:
             if key not in schema.fields:
                 close = difflib.get_close_matches(key, schema.fields, n=1)
                 guess = f"did you mean {close[0]!r}? " if close else ""
-                newer = "" if close else f" ({NEWER})"
+                newer = "" if close or not newer_hint(key) else f" ({NEWER})"
                 message = f"unknown key {key!r} in {schema.noun}; {guess}allowed: {allowed}{newer}"
                 raise self.fail(key_node, message)
         for name in schema.required:

@@ -12,6 +12,7 @@ from selfassess.core.errors import AssessmentError, SettingsError
 from selfassess.core.ids import DISTRICT_RE, SLUG_RE
 from selfassess.core.periods import CALENDARS
 from selfassess.formats.access import Access, access_from_table
+from selfassess.formats.guards import newer_hint
 from selfassess.formats.tomlread import decode, parse_toml, read_bytes
 from selfassess.formats.tomlsource import KeyLines
 
@@ -74,8 +75,7 @@ def parse_settings(data: bytes, path: str | os.PathLike[str]) -> Settings:
     for name in table:
         if name not in KEYS:
             raise check.fail(
-                f"unknown setting {name!r} (known: {', '.join(KEYS)}); "
-                "written for a newer selfassess? upgrade",
+                f"unknown setting {name!r} (known: {', '.join(KEYS)}){newer_hint(name)}",
                 name,
             )
     framework = check.string(table, "framework")

@@ -81,15 +81,17 @@ def history_command(opts: Options, district: str, criterion_id: str | None, fmt:
     result = district_history(opts.workspace(), district, criterion_id)
     if fmt == "json":
         echo(json_text(result.to_json()))
-        return 0
-    echo(render_history(result))
-    if result.periods and not result.in_git:
+    else:
+        echo(render_history(result))
+    if result.periods and not result.in_git and fmt != "json":
         echo(
             "note: not a git repository: grades come from the files alone, without when each "
             "rating last changed",
             err=True,
         )
-    return 0
+    for problem in result.unreadable:  # the rest is shown; each unreadable file named, exit 1
+        echo(f"{problem} (left out of the history)", err=True)
+    return 1 if result.unreadable else 0
 
 
 @click.command("textconv")
