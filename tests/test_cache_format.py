@@ -42,10 +42,8 @@ FORMATS = [
     (7, "050617457997f1a47251b58b601ff1043568a274db68118de0f4606af67eecd6"),  # core/names.py (#24)
     (8, "e7643608b854de948572f2f1e12e689501bbcb3934a44c1d9a56c01a8fa43fa7"),  # duplicates, future (#25)
     (9, "391325ffdf8b8db67881ebbfeb6c99a8482e105e4f65a59d1cf078c424833c60"),  # people in narrative (#27)
-    (
-        10,
-        "dda826f2dd0812277314d7463daacadf087c40f122ca91b503b0f28ab70e07a3",
-    ),  # inspections, addresses, schema 2 (#31)
+    (10, "dda826f2dd0812277314d7463daacadf087c40f122ca91b503b0f28ab70e07a3"),  # inspections (#31)
+    (11, "83f09cbba653ea8ed41abef650e0b4fe55145c230025f3674615659f40307cb1"),  # hostile files (#26)
 ]
 
 

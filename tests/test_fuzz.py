@@ -17,6 +17,7 @@ import io
 import os
 import re
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,15 @@ COMMANDS = (
 RAW = [chr(c) for c in range(0x80) if chr(c) not in "\t\n" and (c < 0x20 or c == 0x7F)]
 RAW += ["\x9b", "\x85", "\u202e", "\u2066"]
 EDGE_NUMBERS = [b"99999999999999999999", b"-99999999999999999999", b"1e400", b"-0", b"nan", b"inf", b"0"]
+EDGE_NUMBERS += [
+    b"1" + b"0" * 400,
+    b"0x" + b"f" * 2000,
+    b"9" * 5000,
+    b"4294967296",
+    b"0x7fffffff",
+    b".inf",
+    b"101",
+]
 EDGE_DATES = [
     b"0001-01-01T00:00:00+23:59",
     b"9999-12-31T23:59:59-23:59",
@@ -80,6 +90,17 @@ REVIEWS = _seeds("assessments/*/2026-Q4.review.toml", "tests/corpus/reviews/*.to
 SETTINGS = _seeds("selfassess.toml", "tests/corpus/settings/*.toml")
 LOCKS = [b'user = "DCI A"\nhost = "HOST"\npid = 1\nstarted = 2026-11-23T10:00:00Z\n']
 FRAMEWORKS = _seeds("criteria/ncpi.yaml", "tests/corpus/frameworks/*.yaml")
+CONFLICT = "assessments/rotherham/2026-Q4.conflict.toml"
+
+
+def _conflict_seed(assessment: bytes) -> bytes:
+    """A conflict file as a merge writes it: the other side's assessment, then ``[conflicts]``."""
+    first = re.search(rb"(?m)^\[criteria\.([A-Za-z0-9._-]+)\]", assessment)
+    criterion = first.group(1) if first else b"X1"
+    return assessment + b"\n[conflicts]\n" + criterion + b' = ["rating", "evidence", "actions"]\n'
+
+
+CONFLICTS = [_conflict_seed(seed) for seed in ASSESSMENTS[:3]]
 
 
 @st.composite
@@ -232,3 +253,54 @@ def test_any_damaged_lock(workspace: Path, data: bytes) -> None:
 @given(data=mutated(FRAMEWORKS))
 def test_any_damaged_framework(workspace: Path, data: bytes) -> None:
     every_command_copes(workspace, "criteria/ncpi.yaml", data)
+
+
+@FUZZ
+@known(CONFLICTS, b"[conflicts]")
+@given(data=mutated(CONFLICTS))
+def test_any_damaged_conflict_file(workspace: Path, data: bytes) -> None:
+    every_command_copes(workspace, CONFLICT, data)
+
+
+# -- workbooks: one member of a real one mutated, the zip rebuilt (or the zip's own bytes damaged) -------
+
+
+@pytest.fixture(scope="module")
+def workbook(pristine: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    path = tmp_path_factory.mktemp("xlsx") / "report.xlsx"
+    code, _, err = run(pristine, "report", "--format", "xlsx", "-o", str(path))
+    assert code in (0, 1), err
+    with zipfile.ZipFile(path) as archive:
+        return {info.filename: archive.read(info) for info in archive.infolist()}
+
+
+@st.composite
+def damaged_workbook(draw: st.DrawFn, members: dict[str, bytes]) -> bytes:
+    names = sorted(members)
+    chosen = draw(st.sampled_from(names))
+    body = draw(mutated([members[chosen]]))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in names:
+            archive.writestr(name, body if name == chosen else members[name])
+    data = bytearray(buffer.getvalue())
+    if draw(st.booleans()):  # the zip's own bytes: a directory that lies, a CRC, a cut
+        for _ in range(draw(st.integers(1, 3))):
+            at = draw(st.integers(0, len(data) - 1))
+            data[at] ^= 1 << draw(st.integers(0, 7))
+    return bytes(data)
+
+
+@FUZZ
+@given(data=st.data())
+def test_any_damaged_workbook(workspace: Path, workbook: dict[str, bytes], data: st.DataObject) -> None:
+    body = data.draw(damaged_workbook(workbook))
+    path = workspace / "district.xlsx"
+    path.write_bytes(body)
+    for district in ("rotherham", "barnsley"):
+        command = ("import", str(path), "--district", district, "--period", "2026-Q4", "--force", "--yes")
+        code, out, err = run(workspace, *command)
+        assert code in (0, 1, 2), (command, code, out[-2000:], err[-2000:])
+        assert "Traceback" not in err, (command, err)
+        bad = [c for c in out + err if c in _GATED_SET]
+        assert not bad, (command, bad[:5])

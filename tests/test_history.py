@@ -104,11 +104,13 @@ def test_outside_git_from_the_files_alone_and_says_so(district: Path) -> None:
     assert all(c["last_change"] is None for c in data["criteria"])
 
 
-def test_a_file_that_cannot_be_read_stops_history_with_exit_2(district: Path) -> None:
+def test_a_file_that_cannot_be_read_is_named_and_the_rest_shown_with_exit_1(district: Path) -> None:
     (district / "assessments/north/2026-Q2.toml").write_text("not = [valid\n")
     result = run_cli("history", "north", cwd=district)
-    assert result.returncode == 2
-    assert "2026-Q2.toml" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    problems = [line for line in result.stderr.splitlines() if "2026-Q2.toml" in line]
+    assert len(problems) == 1 and "left out of the history" in problems[0]
+    assert "2026-Q2" not in result.stdout and result.stdout.strip()
 
 
 @pytest.mark.parametrize("name", ["nowhere", "Bad_Id"])

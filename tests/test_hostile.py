@@ -239,19 +239,33 @@ def test_a_file_named_outside_the_period_range_is_reported(demo_workspace: Path,
         'user = "x"\nhost = "{host}"\npid = 99999999999999999999\nstarted = 2026-11-23T10:00:00Z\n',
         'user = "x"\nhost = "{host}"\npid = 1\nstarted = 0001-01-01T00:00:00+01:00\n',
         'user = "x"\nhost = "{host}"\npid = 1\nstarted = ' + "[" * 5000 + "]" * 5000 + "\n",
+        'user = "x"\nhost = "{host}"\npid = inf\nstarted = 2026-11-23T10:00:00Z\n',
+        'user = "x"\nhost = "{host}"\npid = 4294967296\nstarted = 2026-11-23T10:00:00Z\n',
+        'user = "x"\nhost = "{host}"\npid = 1.0\nstarted = 2026-11-23T10:00:00Z\n',
+        'user = "x"\nhost = "{host}"\npid = true\nstarted = 2026-11-23T10:00:00Z\n',
+        'user = "x"\nhost = "{host}"\npid = "12"\nstarted = 2026-11-23T10:00:00Z\n',
+        'user = "x"\nhost = "{host}"\npid = 12\nstarted = "yesterday"\n',
+        'user = 1\nhost = "{host}"\npid = 12\nstarted = 2026-11-23T10:00:00Z\n',
+        'host = "{host}"\npid = 12\nstarted = 2026-11-23T10:00:00Z\n',
+        'user = "x"\nhost = ["{host}"]\npid = 12\nstarted = 2026-11-23T10:00:00Z\n',
+        "\xff\xfe not toml",
     ],
-    ids=["huge-pid", "started-out-of-range", "nested"],
-)
-def test_a_hostile_lock_file_reads_as_stale(demo_workspace: Path, lock: str) -> None:
+    ids=[
+        "huge-pid", "started-out-of-range", "nested", "pid-inf", "pid-2-32", "pid-float", "pid-bool",
+        "pid-string", "started-string", "user-number", "user-missing", "host-array", "not-toml",
+    ],
+)  # fmt: skip
+def test_a_hostile_lock_file_reads_as_unreadable_and_asks(demo_workspace: Path, lock: str) -> None:
+    """Issue 26: every field of a lock is validated; a bad lock is "unreadable lock — take over?"."""
     import socket
 
     target = demo_workspace / "assessments/doncaster/2026-Q4.toml"
     edit(target, 'status = "submitted"', 'status = "draft"')
-    lock_path(target).write_text(lock.format(host=socket.gethostname()))
+    lock_path(target).write_text(lock.format(host=socket.gethostname()), errors="surrogateescape")
     info = read_lock(target)
-    assert info is not None and info.is_stale
-    result = ok(run_cli("submit", "doncaster", "2026-Q4", *AS_OF, cwd=demo_workspace))
-    assert "open for editing" not in result.stderr
+    assert info is not None and info.unreadable and not info.is_stale
+    result = ok(run_cli("submit", "doncaster", "2026-Q4", *AS_OF, cwd=demo_workspace), 1, 2)
+    assert result.stderr.count("\n") == 1 and "unreadable lock — take over?" in result.stderr
 
 
 # -- 3. any text a person can type is saved ---------------------------------------------------------
@@ -290,9 +304,11 @@ def test_lone_surrogates_are_stored_as_replacement_characters(demo_workspace: Pa
 # -- 6. smaller -------------------------------------------------------------------------------------
 
 
-def test_textconv_of_an_endless_file_stops_at_the_size_limit(tmp_path: Path) -> None:
-    result = ok(run_cli("textconv", "/dev/zero", cwd=tmp_path), 0)
-    assert result.stdout == "/dev/zero: larger than 16 MB; not shown\n"
+def test_textconv_of_an_endless_device_is_refused_before_reading(tmp_path: Path) -> None:
+    result = ok(run_cli("textconv", "/dev/zero", cwd=tmp_path), 2)  # issue 26: only regular files
+    assert (
+        result.stderr == "selfassess: /dev/zero: cannot read: not a regular file (a device, pipe or socket)\n"
+    )
 
 
 def test_workspace_option_naming_a_file_says_so(demo_workspace: Path) -> None:

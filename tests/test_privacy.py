@@ -413,8 +413,9 @@ def test_allow_list() -> None:
         "Jack Smith, aged 9",
         "07700 900123",
     ]
-    # An entry contained in a match.
-    assert texts(text, allow=["JACK smith"]) == ["0114 496 0123", "07700 900123"]
+    # An entry must be the whole match (issue 26): a part of it allows nothing.
+    assert texts(text, allow=["JACK smith, AGED 9"]) == ["0114 496 0123", "07700 900123"]
+    assert len(scan(text, allow=["JACK smith", "0114"])) == 3
     # A match contained in an entry is not allowed: the entry must be in the match.
     assert len(scan(text, allow=["call 07700 900123 today"])) == 3
     # Empty or blank entries allow nothing.

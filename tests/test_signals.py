@@ -160,7 +160,7 @@ def test_sigterm_when_the_file_cannot_be_written_keeps_the_text_beside_it(make_w
     finally:
         editor.close()
     assert not path.exists()
-    unsaved = path.with_name(f".{path.name}.unsaved")
+    (unsaved,) = path.parent.glob(f".{path.name}.*.unsaved")  # the writer's own file
     assert _evidence(unsaved) == "kept for later"
     assert not lock_path(path).exists()
 

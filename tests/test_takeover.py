@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from datetime import date
@@ -73,7 +74,8 @@ def test_a_taken_over_session_stops_writing_and_keeps_its_text(make_workspace) -
         assert not session.save()
         assert session.problem is not None and session.problem.kind == "taken"
         assert "taken over by DCI Taker" in session.problem.message
-        assert ".2026-Q4.toml.unsaved" in session.problem.message
+        assert re.fullmatch(r"\.2026-Q4\.toml\.DCI_First-\d{8}T\d{6}-\d+\.unsaved", session.unsaved_path.name)
+        assert session.workspace.relative(session.unsaved_path) in session.problem.message
         assert session.read_only and not session.should_save()
         assert _saved(session.path).get("T1C1").evidence == "first"
         unsaved = session.unsaved_path
@@ -134,7 +136,7 @@ async def test_the_fill_screen_says_who_took_over_and_stops_taking_text(make_wor
             assert screen.query_one("#evidence", TextArea).text == "mine more"
             assert _saved(path).get("T1C1").evidence == "mine"
             await pilot.press("ctrl+q")
-        unsaved = path.with_name(".2026-Q4.toml.unsaved")
+        (unsaved,) = path.parent.glob(".2026-Q4.toml.*.unsaved")  # this writer's own file
         assert _saved(unsaved).get("T1C1").evidence == "mine more"
         assert read_lock(path).user == "DCI Taker"
     finally:

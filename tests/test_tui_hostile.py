@@ -102,20 +102,29 @@ async def test_the_title_bar_shows_a_hostile_force_name_with_placeholders(make_w
         assert "\x1b" not in text and "\x07" not in text and "\x9b" not in text
 
 
-async def test_a_lock_with_a_huge_pid_or_impossible_date_is_stale_not_a_crash(make_workspace) -> None:
+async def test_a_lock_with_a_huge_pid_or_impossible_date_asks_to_take_over_not_a_crash(
+    make_workspace,
+) -> None:
     root = make_workspace()
     path = draft(root)
     host = socket.gethostname()
     for body in (
         f'user = "x"\nhost = "{host}"\npid = 99999999999999999999\nstarted = 2026-11-23T10:00:00Z\n',
         f'user = "x"\nhost = "{host}"\npid = 1\nstarted = 0001-01-01T00:00:00+01:00\n',
+        f'user = "x"\nhost = "{host}"\npid = inf\nstarted = 2026-11-23T10:00:00Z\n',
     ):
         lock_path(path).write_text(body)
         async with fill_app(root).run_test(size=(100, 40)) as pilot:
             await pilot.pause(0.3)
             screen = pilot.app.screen
-            assert isinstance(screen, FillScreen) and not screen.session.read_only
-            assert "stale lock" in (screen.session.lock_notice or "")
+            assert isinstance(screen, FillScreen) and screen.session.read_only
+            assert "unreadable lock — take over?" in str(screen.query_one("#banner").render())
+            screen.action_take_over()
+            await pilot.pause(0.2)
+            await pilot.press("y")
+            await pilot.pause(0.3)
+            assert not screen.session.read_only
+            assert screen.session.lock_notice == "took over an unreadable lock"
             await pilot.press("ctrl+q")
         assert pilot.app.return_code in (0, None)
 

@@ -17,7 +17,8 @@ def render_summary(combined: Combined, force: str = "") -> str:
     fw = combined.framework
     lines = [
         style(f"{force + ' — ' if force else ''}{fw.title}", bold=True),
-        f"Period {combined.period} (movement since {combined.previous}); framework {fw.id} {fw.version}",
+        f"Period {combined.period} (movement since {combined.previous_label}); "
+        f"framework {fw.id} {fw.version}",
         "",
     ]
     pad = " " * (TITLE_WIDTH + 2)

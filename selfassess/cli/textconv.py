@@ -47,9 +47,10 @@ def main(argv: list[str]) -> int:
     """``selfassess textconv FILE``, without click: print the file, or one line and exit 2."""
     if len(argv) != 1 or argv[0].startswith("-"):
         return -1  # not the plain form git uses: let click parse it
-    try:
-        with open(argv[0], "rb") as handle:  # bounded: /dev/zero or a huge file must not fill memory
-            data = handle.read(MAX_BYTES + 1)
+    from selfassess.formats.safeio import read_regular
+
+    try:  # bounded, and only a regular file: /dev/zero or a FIFO must not fill memory or hang
+        data = read_regular(argv[0], MAX_BYTES)
     except OSError as error:
         print(f"selfassess: {visible(argv[0])}: cannot read: {error.strerror or error}", file=sys.stderr)
         return 2

@@ -10,6 +10,7 @@ from selfassess.core.names import PERIOD_RE
 
 # Years 1000-9998 (so every quarter and the one after it has a date), ASCII digits, the whole string.
 CALENDARS = ("calendar", "financial")
+FIRST_YEAR = 1000
 
 
 @dataclass(frozen=True, order=True)
@@ -33,9 +34,10 @@ class Period:
         return f"{self.year}-Q{self.quarter}"
 
     @property
-    def previous(self) -> Period:
+    def previous(self) -> Period | None:
+        """The quarter before, or None before the first one there is (1000-Q1)."""
         if self.quarter == 1:
-            return Period(self.year - 1, 4)
+            return Period(self.year - 1, 4) if self.year > FIRST_YEAR else None
         return Period(self.year, self.quarter - 1)
 
     @property
@@ -59,15 +61,24 @@ class Period:
 
     @classmethod
     def containing(cls, day: date, calendar: str = "calendar") -> Period:
+        """The quarter holding ``day``; clamped to the range (early 1000 under financial quarters
+        is the end of financial year 999, before the first quarter there is: 1000-Q1 stands for it)."""
         if calendar == "financial":
             shifted = day.month - 4
             year = day.year if shifted >= 0 else day.year - 1
-            return cls(year, shifted % 12 // 3 + 1)
-        return cls(day.year, (day.month - 1) // 3 + 1)
+            found = cls(year, shifted % 12 // 3 + 1)
+        else:
+            found = cls(day.year, (day.month - 1) // 3 + 1)
+        return min(max(found, FIRST), LAST)
 
     def last(self, count: int) -> list[Period]:
-        """The ``count`` quarters ending with this one, oldest first."""
+        """The ``count`` quarters ending with this one, oldest first (fewer from 1000-Q1)."""
         periods = [self]
-        while len(periods) < count:
-            periods.append(periods[-1].previous)
+        while len(periods) < count and (before := periods[-1].previous) is not None:
+            periods.append(before)
         return periods[::-1]
+
+
+#: the first and last quarters a label can name
+FIRST = Period(FIRST_YEAR, 1)
+LAST = Period(9998, 4)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import difflib
 import hashlib
-import math
 import os
 import re
 from collections.abc import Callable
@@ -22,6 +21,8 @@ from selfassess.core.errors import FrameworkError
 from selfassess.core.ids import CRITERION_RE, GRADE_RE, SLUG_RE
 from selfassess.core.model import UNRATED, Criterion, Framework, Grade, Reference, RetiredCriterion, Theme
 from selfassess.core.names import MAX_FRAMEWORK_BYTES, MAX_FRAMEWORK_DEPTH
+from selfassess.formats.guards import newer_hint
+from selfassess.formats.safeio import read_regular
 
 MIN_GRADES, MAX_GRADES = 2, 9
 #: a framework is six levels deep; anything far deeper is a mistake or an attack on the composer
@@ -33,6 +34,10 @@ URL_RE = re.compile(r"https?://[^\s/?#]+[^\s]*", re.IGNORECASE)
 NEWER = "written for a newer selfassess? upgrade"
 
 _TAG = "tag:yaml.org,2002:"
+#: a criterion's weight is above 0 and at most this
+MAX_WEIGHT = 100
+#: the longest numeral converted to a number (longer ones are refused before conversion)
+MAX_NUMERAL = 32
 _STR = _TAG + "str"
 _NULL = _TAG + "null"
 #: what YAML 1.1 made of a plain scalar, for "X was read as ..." (numbers and booleans are shown)
@@ -50,11 +55,8 @@ Position = tuple[int, int]
 def load_framework(path: str | os.PathLike[str]) -> Framework:
     """Read and check the framework file at ``path``; raise :class:`FrameworkError` on bad input."""
     name = os.fspath(path)
-    try:
-        with open(name, "rb") as file:
-            if os.fstat(file.fileno()).st_size > MAX_FRAMEWORK_BYTES:
-                raise _too_large(name)
-            data = file.read(MAX_FRAMEWORK_BYTES + 1)
+    try:  # non-blocking and fstat-ed first: a FIFO or device is refused before any read
+        data = read_regular(name, MAX_FRAMEWORK_BYTES)
     except OSError as error:
         reason = error.strerror or error
         raise FrameworkError(f"cannot read framework file: {reason}", name) from None
@@ -169,7 +171,13 @@ def _is_blank(node: Node) -> bool:
 
 
 def _value(node: ScalarNode) -> Any:
-    """What YAML 1.1 makes of a scalar (only for messages and numbers: nothing else is built)."""
+    """What YAML 1.1 makes of a scalar (only for messages and numbers: nothing else is built).
+
+    A numeral longer than :data:`MAX_NUMERAL` stays its text: no number a framework holds is that long,
+    and converting one (``1`` and 400 zeros, ``0x`` and 2,000 ``f``) overflows a float or Python's
+    limit on digits."""
+    if node.tag in (_TAG + "int", _TAG + "float") and len(node.value) > MAX_NUMERAL:
+        return node.value
     try:
         return SafeConstructor().construct_object(node)
     except (yaml.YAMLError, ValueError):
@@ -197,7 +205,7 @@ def _describe(node: Node) -> str:
         return "a list"
     if _is_blank(node):
         return "nothing"
-    return f"the string {_quoted(node.value)}" if node.tag == _STR else node.value
+    return f"the string {_quoted(node.value)}" if node.tag == _STR else _quoted(node.value)[1:-1]
 
 
 # -- nodes → values ---------------------------------------------------------------------------
@@ -261,7 +269,7 @@ class _Reader:
             if key not in schema.fields:
                 close = difflib.get_close_matches(key, schema.fields, n=1)
                 guess = f"did you mean {close[0]!r}? " if close else ""
-                newer = "" if close else f" ({NEWER})"
+                newer = "" if close or not newer_hint(key) else f" ({NEWER})"
                 message = f"unknown key {key!r} in {schema.noun}; {guess}allowed: {allowed}{newer}"
                 raise self.fail(key_node, message)
         for name in schema.required:
@@ -345,9 +353,11 @@ def _in_scale(reader: _Reader, node: Node, value: str, label: str) -> None:
 
 def _weight(reader: _Reader, node: Node, label: str) -> float:
     number = isinstance(node, ScalarNode) and node.tag in (_TAG + "int", _TAG + "float")
-    value = _value(node) if number else None
-    if value is None or not math.isfinite(value) or value <= 0:
-        raise reader.fail(node, f"{label} must be a positive number, not {_describe(node)}")
+    value = _value(node) if number else None  # a numeral too long to be a weight stays a string
+    if not isinstance(value, int | float) or isinstance(value, bool) or not 0 < value <= MAX_WEIGHT:
+        raise reader.fail(
+            node, f"{label} must be a number above 0 and at most {MAX_WEIGHT}, not {_describe(node)}"
+        )
     return value
 
 

@@ -86,3 +86,15 @@ def refuse_symlink(path: Path) -> None:
             "Replace it with a plain file, then run this again",
             path,
         )
+
+
+#: the hint for an unknown key that a newer version might define
+NEWER = "written for a newer selfassess? upgrade"
+_KEY_SHAPE = re.compile(r"[a-z][a-z0-9_]*\Z")
+
+
+def newer_hint(key: object) -> str:
+    """``; written for a newer selfassess? upgrade`` for an unknown key shaped like one of ours
+    (``[a-z][a-z0-9_]*``); nothing for junk (``''``, ``'arr'`` with quotes, ``Ünïcode``) that no
+    version defines."""
+    return f"; {NEWER}" if isinstance(key, str) and _KEY_SHAPE.match(key) else ""

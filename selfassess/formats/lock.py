@@ -9,6 +9,7 @@ import tomllib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from selfassess.core.errors import LockedError, SelfAssessError
 from selfassess.core.names import LOCK_PREFIX, LOCK_SUFFIX, MAX_LOCK_BYTES
@@ -16,8 +17,12 @@ from selfassess.formats import canonical as c
 from selfassess.formats.atomic import write_atomic
 from selfassess.formats.guards import check_depth, utc_or_none
 from selfassess.formats.portable import O_BINARY, pid_alive
+from selfassess.formats.safeio import read_regular
 
-MAX_PID = 2**31 - 1  # pid_t; os.kill refuses (OverflowError) anything larger
+MAX_PID = 2**32 - 1  # the widest process id of any system (a pid beyond pid_t is never alive here)
+MAX_NAME = 256  # a user or host name
+#: how an unreadable lock describes its holder
+UNREADABLE = "unknown (unreadable lock — take over?)"
 
 
 @dataclass(frozen=True)
@@ -26,19 +31,26 @@ class LockInfo:
     host: str
     pid: int
     started: datetime
+    #: the lock file exists but a field is missing or out of range: whoever wrote it is unknown
+    unreadable: bool = False
 
     @property
     def is_stale(self) -> bool:
-        """A lock whose process is gone on this host; a lock from another host is never stale here."""
-        return self.host == socket.gethostname() and not pid_alive(self.pid)
+        """A lock whose process is gone on this host; a lock from another host is never stale here,
+        nor is an unreadable one (the lead is asked before taking it over)."""
+        return not self.unreadable and self.host == socket.gethostname() and not pid_alive(self.pid)
 
     @property
     def is_ours(self) -> bool:
-        return self.host == socket.gethostname() and self.pid == os.getpid()
+        return not self.unreadable and self.host == socket.gethostname() and self.pid == os.getpid()
 
     def describe(self, now: datetime | None = None) -> str:
+        if self.unreadable:
+            return UNREADABLE
         age = (now or c.now_utc()) - c.to_utc(self.started)
         minutes = int(age.total_seconds() // 60)
+        if minutes < 1:  # a start in the future (another machine's clock) is "just now" too
+            return f"{self.user} on {self.host} (process {self.pid}), open just now"
         since = f"{minutes // 60} h {minutes % 60} min" if minutes >= 60 else f"{minutes} min"
         return f"{self.user} on {self.host} (process {self.pid}), open for {since}"
 
@@ -48,21 +60,32 @@ def lock_path(path: str | os.PathLike[str]) -> Path:
     return target.with_name(f"{LOCK_PREFIX}{target.name}{LOCK_SUFFIX}")
 
 
+def _text(table: dict[str, Any], name: str) -> str:
+    value = table.get(name)
+    if not isinstance(value, str) or not 0 < len(value) <= MAX_NAME:
+        raise ValueError(name)
+    return value
+
+
 def read_lock(path: str | os.PathLike[str]) -> LockInfo | None:
-    """The lock on the assessment at ``path``, or None. An unreadable lock file reads as stale."""
+    """The lock on the assessment at ``path``, or None. A lock file with any field missing, of the wrong
+    type or out of range reads as :data:`UNREADABLE` (never stale: taking it over is asked)."""
     try:
-        with open(lock_path(path), "rb") as handle:
-            text = handle.read(MAX_LOCK_BYTES).decode("utf-8")
+        text = read_regular(lock_path(path), MAX_LOCK_BYTES).decode("utf-8")
         check_depth(text, str(path))
         table = tomllib.loads(text)
-        pid, started = int(table["pid"]), utc_or_none(table["started"])
-        if not 0 < pid <= MAX_PID or started is None:  # a pid or date no process could have written
+        pid, started = table.get("pid"), table.get("started")
+        # checked before any conversion: a TOML float (inf, 1e400) or a bool is no pid
+        if type(pid) is not int or not 0 < pid <= MAX_PID or not isinstance(started, datetime):
             raise ValueError(pid)
-        return LockInfo(str(table["user"]), str(table["host"]), pid, c.to_utc(started))
+        utc = utc_or_none(started)
+        if utc is None:  # a date no process could have written
+            raise ValueError(started)
+        return LockInfo(_text(table, "user"), _text(table, "host"), pid, c.to_utc(utc))
     except FileNotFoundError:
         return None
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, SelfAssessError):
-        return LockInfo("unknown", socket.gethostname(), -1, c.now_utc())
+    except (OSError, ValueError, SelfAssessError, RecursionError):
+        return LockInfo("unknown", "unknown", 0, c.now_utc(), unreadable=True)
 
 
 @dataclass
@@ -125,6 +148,8 @@ def _take(target: Path, info: LockInfo, take_over: bool) -> Lock:
         error.holder = holder  # type: ignore[attr-defined]
         raise error
     write_atomic(lock_path(target), _render(info))
+    if holder is not None and holder.unreadable:
+        return Lock(target, info, notice="took over an unreadable lock")
     what = "a stale lock" if holder is None or holder.is_stale else "the lock"
     who = holder.describe() if holder else "an unknown session"
     return Lock(target, info, notice=f"took over {what} held by {who}")

@@ -13,9 +13,12 @@ from selfassess.core.ids import SLUG_RE
 from selfassess.core.names import MAX_SETTINGS_BYTES, SETTINGS_FILE
 from selfassess.core.periods import CALENDARS
 from selfassess.formats.access import Access, access_from_table
+from selfassess.formats.guards import newer_hint
 from selfassess.formats.tomlread import decode, parse_toml, read_bytes
 from selfassess.formats.tomlsource import KeyLines
 
+#: a century: any more and a period's end minus it can fall before year 1
+MAX_STALE_DAYS = 36525
 KEYS = (
     "force", "framework", "districts", "quarters", "stale_after_days", "capabilities", "privacy", "access",
 )  # fmt: skip
@@ -72,8 +75,7 @@ def parse_settings(data: bytes, path: str | os.PathLike[str]) -> Settings:
     for name in table:
         if name not in KEYS:
             raise check.fail(
-                f"unknown setting {name!r} (known: {', '.join(KEYS)}); "
-                "written for a newer selfassess? upgrade",
+                f"unknown setting {name!r} (known: {', '.join(KEYS)}){newer_hint(name)}",
                 name,
             )
     framework = check.string(table, "framework")
@@ -94,8 +96,10 @@ def parse_settings(data: bytes, path: str | os.PathLike[str]) -> Settings:
     if quarters not in CALENDARS:
         raise check.fail(f"quarters must be one of: {', '.join(CALENDARS)}", "quarters")
     stale = table.get("stale_after_days", 183)
-    if isinstance(stale, bool) or not isinstance(stale, int) or stale < 1:
-        raise check.fail("stale_after_days must be a whole number of days", "stale_after_days")
+    if isinstance(stale, bool) or not isinstance(stale, int) or not 1 <= stale <= MAX_STALE_DAYS:
+        raise check.fail(
+            f"stale_after_days must be a whole number of days from 1 to {MAX_STALE_DAYS}", "stale_after_days"
+        )
     return Settings(
         force=check.string(table, "force", ""),
         framework=framework,

@@ -21,7 +21,7 @@ from selfassess.core.periods import PERIOD_RE
 from selfassess.core.vocabulary import FILE_STATUSES
 from selfassess.formats import canonical as c
 from selfassess.formats.atomic import file_sha256, sha256_bytes, write_atomic
-from selfassess.formats.guards import OUT_OF_RANGE, utc_or_none
+from selfassess.formats.guards import OUT_OF_RANGE, newer_hint, utc_or_none
 from selfassess.formats.tomlread import decode, parse_toml, parse_with_tomllib, read_bytes
 from selfassess.formats.tomlsource import KeyLines
 
@@ -65,8 +65,7 @@ class _Reader:
         for name in table:
             if name not in allowed:
                 raise self.fail(
-                    f"unknown key {name!r} (expected one of: {', '.join(allowed)}); "
-                    "written for a newer selfassess? upgrade",
+                    f"unknown key {name!r} (expected one of: {', '.join(allowed)}){newer_hint(name)}",
                     *where,
                     name,
                 )

@@ -13,6 +13,7 @@ from selfassess.core.errors import AssessmentError
 from selfassess.core.names import MAX_FILE_BYTES, megabytes
 from selfassess.formats.guards import check_depth
 from selfassess.formats.quicktoml import loads as quick_loads
+from selfassess.formats.safeio import read_regular
 
 MAX_ASSESSMENT_BYTES = MAX_FILE_BYTES
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(\s|$)", re.MULTILINE)
@@ -22,9 +23,8 @@ _TOML_POSITION = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of docu
 
 def read_bytes(path: str | os.PathLike[str], limit: int = MAX_ASSESSMENT_BYTES) -> bytes:
     """The file's bytes, refusing missing, unreadable and oversized files with a clear message."""
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(limit + 1)
+    try:  # non-blocking and fstat-ed first: a FIFO or device is refused before any read
+        data = read_regular(path, limit)
     except FileNotFoundError:
         raise AssessmentError("no such file", path) from None
     except IsADirectoryError:

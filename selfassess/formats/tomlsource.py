@@ -74,7 +74,7 @@ class KeyLines:
             if not parsed or parsed[1] >= len(line) or line[parsed[1]] != "=":
                 continue
             keys, after = parsed
-            self._lines.setdefault(table + tuple(keys), number)
+            self._add(table + tuple(keys), number)
             value = line[after + 1 :]
             for delimiter in ('"""', "'''"):
                 if value.count(delimiter) % 2 == 1:
@@ -92,8 +92,15 @@ class KeyLines:
             index = arrays.get(path, -1) + 1
             arrays[path] = index
             path = path + (index,)
-        self._lines.setdefault(path, number)
+        self._add(path, number)
         return path
+
+    def _add(self, path: KeyPath, number: int) -> None:
+        """``path`` and each key it implies (``apple`` of ``apple.type = …`` or ``[apple.kind]``) is
+        first written at line ``number`` unless seen before: an unknown key found only there is
+        reported at its line."""
+        for end in range(1, len(path) + 1):
+            self._lines.setdefault(path[:end], number)
 
     def line(self, *path: str | int) -> int:
         """The line of ``path``, or of its nearest ancestor found; 1 when nothing matches."""

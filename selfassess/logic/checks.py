@@ -33,7 +33,9 @@ class Finding:
     kind: str = ""
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
+        # a line break in a file or folder name must not split one finding into two (a planted one)
+        path = self.path.replace("\r", "\u240d").replace("\n", "\u2424")
+        where = f"{path}:{self.line}" if self.line else path
         return f"{where}: {self.severity}: {self.message}"
 
     def strict(self) -> Finding:

@@ -73,12 +73,18 @@ class Combined:
     """One period across all districts, with the previous period beside it."""
 
     period: str
-    previous: str
+    #: the quarter before (None for 1000-Q1, the first there is)
+    previous: str | None
     framework: Framework
     districts: tuple[str, ...]
     entries: dict[str, Entry]
     previous_entries: dict[str, Entry]
     capabilities: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def previous_label(self) -> str:
+        """The quarter before, for a sentence: its label, or that there is none (1000-Q1)."""
+        return self.previous or "no earlier quarter"
 
     def applies(self, criterion: Criterion, district: str) -> bool:
         return criterion.applies(self.capabilities.get(district, ()))
@@ -184,7 +190,8 @@ class Combined:
 
     def assessments(self) -> dict[tuple[str, str], Assessment | None]:
         """(district, period) → assessment for both periods, so nothing is read twice."""
-        found = {(d, self.previous): e.assessment for d, e in self.previous_entries.items()}
+        before = self.previous or ""  # no previous quarter: no previous entries either
+        found = {(d, before): e.assessment for d, e in self.previous_entries.items()}
         found |= {(d, self.period): e.assessment for d, e in self.entries.items()}
         return found
 
@@ -216,7 +223,8 @@ def combine(workspace: Workspace, period: str | None = None, today: date | None 
     With no ``period``: the default of ``today`` (``Workspace.default_period``), never a future quarter.
     """
     label = str(Period.parse(period)) if period else workspace.default_period(today or date.today())
-    previous = str(Period.parse(label).previous)
+    before = Period.parse(label).previous
+    previous = str(before) if before is not None else None  # 1000-Q1 has none: no movement
     districts = workspace.districts
     return Combined(
         period=label,
@@ -224,6 +232,6 @@ def combine(workspace: Workspace, period: str | None = None, today: date | None 
         framework=workspace.framework,
         districts=districts,
         entries={d: workspace.entry(d, label) for d in districts},
-        previous_entries={d: workspace.entry(d, previous) for d in districts},
+        previous_entries={d: workspace.entry(d, previous) for d in districts} if previous else {},
         capabilities={d: workspace.capabilities(d) for d in districts},
     )

@@ -54,6 +54,8 @@ class History:
     #: the file the last changes are about (relative to the workspace)
     current: str | None = None
     missing: list[str] = field(default_factory=list)
+    #: files that could not be read (one line each, naming the file); their periods are left out
+    unreadable: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -74,8 +76,13 @@ class History:
 def district_history(workspace: Workspace, district: str, criterion: str | None = None) -> History:
     """Each criterion's grade in each period from the files, and last changes of the latest from git."""
     workspace.check_district(district)
-    periods = workspace.periods(district)
-    assessments = {p: workspace.load(district, p) for p in periods}
+    assessments, unreadable = {}, []
+    for period in workspace.periods(district):
+        try:
+            assessments[period] = workspace.load(district, period)
+        except SelfAssessError as error:  # shown with the rest, named; the command then exits 1
+            unreadable.append(str(error))
+    periods = list(assessments)
     latest = assessments[periods[-1]] if periods else None
     framework = workspace.load_framework(latest.framework) if latest else workspace.framework
     ids = _criterion_ids(workspace, framework, district, assessments, criterion)
@@ -88,7 +95,7 @@ def district_history(workspace: Workspace, district: str, criterion: str | None 
         ratings = {p: _cell(a, criterion_id, applies) for p, a in assessments.items()}
         title = known.title if known else retired.title if retired else ""
         criteria.append(CriterionHistory(criterion_id, title, ratings))
-    history = History(district, framework, periods, criteria)
+    history = History(district, framework, periods, criteria, unreadable=unreadable)
     if latest is not None:
         path = workspace.assessment_path(district, periods[-1])
         history.current = workspace.relative(path)

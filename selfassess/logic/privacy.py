@@ -609,21 +609,19 @@ def _normalise(s: str) -> str:
 
 
 def scan(text: str, allow: Iterable[str] = ()) -> list[Match]:
-    """Likely personal data in text, in order of position. A match whose text contains
-    (case-insensitive, whitespace-normalised) any allow-list entry as a whole (not inside a longer
-    word or number: ``0`` does not allow ``07812 345678``), or equals one, is dropped."""
+    """Likely personal data in text, in order of position. A match whose whole text equals an
+    allow-list entry (case-insensitive, whitespace-normalised) is dropped: ``0114`` allows no number
+    that merely contains it, ``0114 220 2020`` allows just that number."""
     found = _found_short(text) if len(text) <= MEMO_LIMIT else _found(text)
     if not found:
         return []
-    allowed = [re.compile(rf"(?<!\w){re.escape(a)}(?!\w)") for a in map(_normalise, allow) if a]
+    allowed = {a for a in map(_normalise, allow) if a}
     result: list[Match] = []
     line, counted_to = 1, 0
     for start, end, kind in found:
         matched = text[start:end]
-        if allowed:
-            norm = _normalise(matched)
-            if any(a.search(norm) for a in allowed):
-                continue
+        if allowed and _normalise(matched) in allowed:
+            continue
         line += text.count("\n", counted_to, start)
         counted_to = start
         column = start - text.rfind("\n", 0, start)

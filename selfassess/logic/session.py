@@ -14,12 +14,13 @@ from pathlib import Path
 
 from selfassess.core.errors import ConflictError, LockedError, SelfAssessError
 from selfassess.core.model import Action, Assessment, Criterion, Framework, Response, Theme
-from selfassess.core.names import UNSAVED_SUFFIX
 from selfassess.core.periods import Period
 from selfassess.formats import lock as locks
-from selfassess.formats.atomic import write_atomic
 from selfassess.formats.lock import Lock, LockInfo
+from selfassess.formats.safeio import read_regular
 from selfassess.formats.store import parse_assessment, render_assessment, save_assessment
+from selfassess.formats.tomlread import MAX_ASSESSMENT_BYTES
+from selfassess.logic import unsaved
 from selfassess.logic.actionids import district_action_ids, next_action_id
 from selfassess.logic.checks import Finding, assessment_warnings, submit_blockers
 from selfassess.logic.done import criterion_blockers
@@ -30,7 +31,6 @@ MINE = "mine"
 THEIRS = "theirs"
 #: the kind of :class:`Problem` when another editor took the lock over
 TAKEN = "taken"
-#: beside the assessment, hidden: the lead's text when it could not be saved before the screen closed
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,8 @@ class Session:
         self._base = copy.deepcopy(self.assessment)
         #: the file as this session opened it (None: new): undoing back to it restores it exactly
         self._opened = copy.deepcopy(loaded) if loaded is not None else None
-        self.previous_period = str(Period.parse(self.period).previous)
+        before = Period.parse(self.period).previous  # None for 1000-Q1: nothing to carry
+        self.previous_period: str | None = str(before) if before is not None else None
         self.previous: Assessment | None = None
         self.previous_error: str | None = None
         self._load_previous()
@@ -89,6 +90,10 @@ class Session:
         self.saved_revision = 0
         self._failed_revision: int | None = None
         self._recovered = False
+        #: the unsaved text being merged now, and this writer's own unsaved file once written
+        self._recovered_from: Path | None = None
+        self._kept: Path | None = None
+        self._tag = unsaved.writer_tag(user, datetime.now())
         self._district_ids: set[str] | None = None
 
     def _new(self) -> Assessment:
@@ -102,6 +107,8 @@ class Session:
         )
 
     def _load_previous(self) -> None:
+        if self.previous_period is None:
+            return
         try:
             self.previous = self.workspace.load(self.district, self.previous_period)
         except SelfAssessError as error:
@@ -124,13 +131,16 @@ class Session:
             self.problem = None  # taken back: saving resumes (a change on disk is still caught)
         return self.lock is not None
 
-    def close(self) -> None:
-        """Leaving, or stopped: save what is pending, keep in ``.unsaved`` what cannot be, release."""
+    def close(self) -> Path | None:
+        """Leaving, or stopped: save what is pending, keep what cannot be (beside the assessment, else
+        in the user's data folder), release. Where the text was kept, if it had to be."""
+        kept = None
         if self.dirty and not (self.problem is not None and self.problem.kind == "conflict"):
             self.save()
         if self.dirty:
-            self.keep_unsaved()  # merged in the next time this assessment is opened
+            kept = self.keep_unsaved()  # offered the next time this assessment is opened
         self.release()
+        return kept
 
     def release(self) -> None:
         if self.lock is not None:
@@ -425,9 +435,10 @@ class Session:
         self._failed_revision = None
         self.exists = True
         self._base = copy.deepcopy(self.assessment)
-        if self._recovered:
-            self.unsaved_path.unlink(missing_ok=True)
-            self._recovered = False
+        for done in (self._recovered_from if self._recovered else None, self._kept):
+            if done is not None:  # merged and saved, or this writer's own text now in the file
+                done.unlink(missing_ok=True)
+        self._recovered, self._recovered_from, self._kept = False, None, None
         return True
 
     def _opened_time(self) -> datetime | None:
@@ -462,7 +473,8 @@ class Session:
     # -- text that could not be saved ------------------------------------------------------------
     @property
     def unsaved_path(self) -> Path:
-        return self.path.with_name(f".{self.path.name}{UNSAVED_SUFFIX}")
+        """This writer's own file for text it could not save (no other writer's is ever this one)."""
+        return unsaved.beside(self.path, self._tag)
 
     @property
     def recovered(self) -> bool:
@@ -470,30 +482,42 @@ class Session:
         return self._recovered
 
     def keep_unsaved(self) -> Path | None:
-        """Write what could not be saved beside the assessment, to be merged on the next opening."""
-        try:
-            write_atomic(self.unsaved_path, render_assessment(self.assessment, self.framework).encode())
-        except OSError:
-            return None
-        return self.unsaved_path
+        """Write what could not be saved to this writer's own file, beside the assessment or else in
+        the user's data folder, to be offered on the next opening; where, or None if nowhere."""
+        data = render_assessment(self.assessment, self.framework).encode()
+        kept = unsaved.keep(self.path, self._tag, data)
+        if kept is not None:
+            self._kept = kept
+        return kept
+
+    def unsaved_texts(self) -> list[Path]:
+        """Earlier sessions' unsaved texts of this assessment still to be offered (not this one's)."""
+        return [path for path in unsaved.found(self.path) if path not in (self._kept, self._recovered_from)]
 
     def adopt_unsaved(self) -> bool:
-        """Take up text an earlier session could not save: it then has to be merged with the file."""
-        if self.read_only:
+        """Take up the oldest text an earlier session could not save: it then has to be merged with
+        the file. Each is offered in turn (saving the merge removes it); an unreadable one is skipped."""
+        if self.read_only or self._recovered:
             return False
-        try:
-            recovered = parse_assessment(self.unsaved_path.read_bytes(), self.unsaved_path, self.framework)
-        except (OSError, SelfAssessError):
-            return False
-        recovered.path = str(self.path)
-        recovered.source_sha256 = None  # never what is on disk: saving must go through a merge
-        self.assessment = recovered
-        self._recovered = True
-        self.problem = Problem(
-            "conflict", f"{self.relative_path} has text from an earlier session that was not saved"
-        )
-        self._changed()
-        return True
+        waiting = self.unsaved_texts()
+        for path in waiting:
+            try:
+                recovered = parse_assessment(read_regular(path, MAX_ASSESSMENT_BYTES), path, self.framework)
+            except (OSError, SelfAssessError):
+                continue
+            recovered.path = str(self.path)
+            recovered.source_sha256 = None  # never what is on disk: saving must go through a merge
+            self.assessment = recovered
+            self._recovered, self._recovered_from = True, path
+            more = len(waiting) - waiting.index(path) - 1
+            also = f" ({more} more after this one)" if more else ""
+            self.problem = Problem(
+                "conflict",
+                f"{self.relative_path} has text from an earlier session that was not saved{also}",
+            )
+            self._changed()
+            return True
+        return False
 
     # -- conflicts ------------------------------------------------------------------------------
     def theirs(self) -> Assessment | None:

@@ -25,7 +25,7 @@ from selfassess.formats.atomic import sha256_bytes
 from selfassess.formats.bundled import load_bundled_framework
 from selfassess.formats.guards import check_depth
 from selfassess.formats.store import parse_assessment, parse_review
-from selfassess.formats.tomlread import decode, read_bytes
+from selfassess.formats.tomlread import MAX_ASSESSMENT_BYTES, decode, read_bytes
 from selfassess.git import util as gitutil
 from selfassess.logic.diff import Side
 from selfassess.workspace.workspace import REVIEW_SUFFIX, Workspace
@@ -101,11 +101,26 @@ def _from_git(spec: str, revision: str, path: str, workspace: Workspace | None, 
     name = gitutil.repository_path(root, _git_path(path, workspace, here))
     review_name = _review_name(name)
     wanted = [f"{revision}:{name}"] + ([f"{revision}:{review_name}"] if review_name else [])
+    sizes = [_blob_size(root, blob) for blob in wanted]  # asked first: a huge blob is never read
+    if (sizes[0] or 0) > MAX_ASSESSMENT_BYTES:
+        raise AssessmentError(f"{spec}: larger than {MAX_ASSESSMENT_BYTES // 2**20} MB in git; not read")
+    if len(sizes) > 1 and (sizes[1] or 0) > MAX_ASSESSMENT_BYTES:
+        wanted = wanted[:1]  # a review too large to read is left out
+        review_name = None
     blobs = gitutil.read_blobs(root, wanted)
     if blobs[0] is None:
         raise GitError(f"{spec}: {name} does not exist at {revision or 'the index'}")
     review = _review_line(blobs[1] if review_name else None, blobs[0])
     return _version(blobs[0], spec, spec, workspace, review)
+
+
+def _blob_size(root: Path, blob: str) -> int | None:
+    """The size in bytes of git's ``REV:PATH`` object, or None when there is none."""
+    try:
+        size = gitutil.git(gitutil.toplevel(root), "cat-file", "-s", blob).strip()
+    except GitError:
+        return None
+    return int(size) if size.isdigit() and len(size) < 20 else None
 
 
 def _git_path(path: str, workspace: Workspace | None, here: Path) -> Path:

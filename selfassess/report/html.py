@@ -58,7 +58,7 @@ def masthead(view: ReportView) -> str:
     facts = [
         f"{long_date(start)} to {long_date(end)}",
         f"framework version {fw.version}",
-        f"compared with {view.combined.previous}",
+        f"compared with {view.combined.previous_label}",
         f"actions as at {long_date(view.today)}",
     ]
     if view.stamp:
@@ -129,7 +129,7 @@ def districts_table(view: ReportView) -> str:
         '<section id="districts"><h2>Districts</h2>'
         + table_region("districts", caption, table, "districts", "visually-hidden")
         + f'<p class="note">Rated: criteria with a grade, of those that apply. Better and worse: since '
-        f"{e(combined.previous)}. Overdue: as at {e(long_date(view.today))}.</p></section>"
+        f"{e(combined.previous_label)}. Overdue: as at {e(long_date(view.today))}.</p></section>"
     )
 
 
@@ -184,7 +184,7 @@ def legend(view: ReportView, movement: bool = True) -> str:
 def heat_cell(view: ReportView, cell: Cell, district: str) -> str:
     """The grade's label in its colour; the movement sign shown, and read out in words instead."""
     sign = cell.sign.replace("-", "−")
-    words = movement_words(cell.movement, view.combined.previous)
+    words = movement_words(cell.movement, view.combined.previous_label)
     move = f'<span class="move" aria-hidden="true">{e(sign)}</span>{hidden(e(", " + words))}' if sign else ""
     if cell.grade is not None:
         return f'<td class="cell grade-{cell.grade.number}">{e(cell.grade.label)}{move}</td>'
@@ -222,7 +222,7 @@ def heat_map(view: ReportView) -> str:
     )
     caption = (
         f"Each criterion’s rating in each district for {e(view.period)}, with movement since "
-        f"{e(view.combined.previous)}"
+        f"{e(view.combined.previous_label)}"
     )
     return (
         '<section id="heat-map" class="new-page"><h2>Heat map</h2>'
@@ -274,7 +274,7 @@ def action_item(item: OpenAction) -> str:
 def concern_block(view: ReportView, criterion: Criterion, concern: Concern) -> str:
     cell = view.cell(criterion, concern.district)
     previous = view.framework.grade(cell.previous)
-    was = f" was {e(previous.label)} in {e(view.combined.previous)}" if previous else ""
+    was = f" was {e(previous.label)} in {e(view.combined.previous_label)}" if previous else ""
     evidence = (
         f'<blockquote class="evidence">{e(concern.evidence)}</blockquote>'
         if concern.evidence

@@ -63,7 +63,7 @@ def _heading(view: ReportView) -> list[str]:
         "",
         f"**Self-assessment position, {view.period}** ({long_date(start)} to {long_date(end)})  ",
         f"Framework: {md(fw.title)}, version {md(fw.version)} ({md(fw.id)}). "
-        f"Movement is shown since {view.combined.previous}; actions are overdue as at "
+        f"Movement is shown since {view.combined.previous_label}; actions are overdue as at "
         f"{view.today.isoformat()}.",
     ]
     if view.stamp:
@@ -119,7 +119,7 @@ def _heat_map(view: ReportView) -> list[str]:
             shown = [md(c.text) + (f" {c.sign}" if c.sign else "") for c in cells]
             rows.append([f"{md(criterion.id)} {md(criterion.title)}", *shown])
     legend = (
-        f"{legend_text(', ', cells=())} (since {view.combined.previous}); "
+        f"{legend_text(', ', cells=())} (since {view.combined.previous_label}); "
         f"{legend_text('; ', movement=False)}."
     )
     return ["", "## Heat map", "", *table(header, rows), "", md(legend)]

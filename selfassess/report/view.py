@@ -268,7 +268,7 @@ class ReportView:
                 if not (unfinished and movement == Movement.UNRATED):  # a draft's gaps: not yet rated
                     totals[movement] += count
         points.append(
-            f"Since {self.combined.previous}: {plural(totals[Movement.BETTER], 'rating')} better, "
+            f"Since {self.combined.previous_label}: {plural(totals[Movement.BETTER], 'rating')} better, "
             f"{totals[Movement.WORSE]} worse, {totals[Movement.RATED]} newly rated, "
             f"{totals[Movement.UNRATED]} no longer rated."
         )

@@ -136,7 +136,7 @@ def _heat_map(view: ReportView, page: _Sheet) -> None:
     page.text(0, 0, f"{view.force}: {fw.title}, {view.period}", formats.title)
     page.text(
         1, 0,
-        f"As at {view.today.isoformat()}. Marks show movement since {view.combined.previous}: "
+        f"As at {view.today.isoformat()}. Marks show movement since {view.combined.previous_label}: "
         f"{legend_text(', ', cells=())}.",
     )  # fmt: skip
     page.header(3, ["Theme", "Criterion", "Title", *(district_name(d) for d in view.districts)])

@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import io
 import re
+import struct
+import warnings
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -17,12 +19,22 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import repeat
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from selfassess.core.errors import SelfAssessError
 from selfassess.core.names import MAX_FILE_BYTES, megabytes
+from selfassess.formats.safeio import read_regular
 
 MAX_BYTES = MAX_FILE_BYTES
+#: no member of a workbook inflates beyond this (checked while inflating, in chunks)
+MAX_MEMBER_BYTES = 64 * 1024 * 1024
+_CHUNK = 64 * 1024
+#: the part of a sheet examined: a cell at column XFD in every row costs openpyxl 2 MB a row
+MAX_COLUMNS = 256
+MAX_ROWS = 20_000
+#: a cell named in an openpyxl warning
+_WARNED_CELL = re.compile(r"\bCell \$?([A-Z]{1,3})\$?([0-9]{1,7})\b")
+_BAD_DATE = re.compile(r"marked as a date but the serial value (\S+) is outside the limits")
 #: the first bytes of an OLE compound file: an encrypted .xlsx or an old binary .xls
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _EXCEL_EPOCH = datetime(1899, 12, 30)
@@ -59,6 +71,8 @@ class Sheet:
     name: str | None
     rows: list[list[Cell]] = field(default_factory=list)
     epoch: datetime = _EXCEL_EPOCH
+    #: what the reader said about the sheet: (0-based row, column, or None when not at a cell; words)
+    notes: list[tuple[int | None, int | None, str]] = field(default_factory=list)
 
     def cell(self, row: int, column: int) -> Cell:
         """The cell at 0-based ``row`` and ``column`` (an empty cell past the end)."""
@@ -98,16 +112,15 @@ def place(shown: str, sheet: Sheet, row: int | None = None, column: int | None =
 
 def read_sheets(path: Path, shown: str) -> list[Sheet]:
     """Every sheet of the workbook at ``path``, or the one sheet of a CSV file."""
-    try:
-        size = path.stat().st_size
-        with open(path, "rb") as handle:
-            head = handle.read(8)
+    try:  # opened non-blocking and checked to be a regular file before any read (a FIFO, /dev/zero)
+        data = read_regular(path, MAX_BYTES)
     except FileNotFoundError:
         raise SheetError("no such file", shown) from None
     except IsADirectoryError:
         raise SheetError("is a folder, not a file", shown) from None
     except OSError as error:
         raise SheetError(f"cannot read: {error.strerror}", shown) from None
+    head = data[:8]
     if head.startswith(_OLE):
         raise SheetError(
             "a password-protected workbook or an old .xls file: open it in Excel and save it "
@@ -116,9 +129,9 @@ def read_sheets(path: Path, shown: str) -> list[Sheet]:
         )
     if head.startswith(b"PK"):
         return _read_workbook(path, shown)
-    if size > MAX_BYTES:
+    if len(data) > MAX_BYTES:
         raise SheetError(f"file is larger than {megabytes(MAX_BYTES)} MB", shown)
-    return [_read_csv(path.read_bytes(), shown)]
+    return [_read_csv(data, shown)]
 
 
 # -- CSV ------------------------------------------------------------------------------------------
@@ -151,22 +164,73 @@ def _check_zip(path: Path, shown: str) -> bool:
     """Refuse what is not a workbook or is too big; return whether any worksheet holds a formula."""
     try:
         with zipfile.ZipFile(path) as archive:
-            names = archive.namelist()
-            size = sum(info.file_size for info in archive.infolist())
-            sheets = [n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")]
-            # nothing is decompressed from a workbook that is refused below for its size
-            formulas = size <= MAX_BYTES and any(_FORMULA.search(archive.read(name)) for name in sheets)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error):
+            infos = archive.infolist()
+            names = [info.filename for info in infos]
+            size = sum(info.file_size for info in infos)
+            if "xl/workbook.xml" not in names:
+                raise SheetError("not an Excel workbook (.xlsx): save it from Excel as .xlsx or .csv", shown)
+            if size > MAX_BYTES:
+                raise SheetError(
+                    f"workbook is larger than {megabytes(MAX_BYTES)} MB uncompressed: "
+                    "save just the district's sheet as .xlsx or .csv",
+                    shown,
+                )
+            # every member inflated here, in chunks, before openpyxl reads any: a plain read() of a
+            # member whose directory entry lies inflates all of it before the CRC check fails
+            with open(path, "rb") as handle:
+                return any([_inflate(handle, info, shown) for info in infos])
+    except SheetError:
+        raise
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error, RuntimeError, NotImplementedError):
         raise SheetError("not a spreadsheet: a damaged or unknown zip file", shown) from None
-    if "xl/workbook.xml" not in names:
-        raise SheetError("not an Excel workbook (.xlsx): save it from Excel as .xlsx or .csv", shown)
-    if size > MAX_BYTES:
-        raise SheetError(
-            f"workbook is larger than {megabytes(MAX_BYTES)} MB uncompressed: "
-            "save just the district's sheet as .xlsx or .csv",
-            shown,
-        )
-    return formulas
+
+
+def _damaged(info: zipfile.ZipInfo, shown: str, why: str) -> SheetError:
+    return SheetError(f"not a spreadsheet: zip member {info.filename!r} {why}", shown)
+
+
+def _inflate(handle: BinaryIO, info: zipfile.ZipInfo, shown: str) -> bool:
+    """Inflate one member in 64 KiB chunks, refusing one that inflates beyond its stated size (or
+    64 MiB) or whose CRC is wrong; whether it is a worksheet holding a formula."""
+    if info.flag_bits & 0x1:
+        raise _damaged(info, shown, "is encrypted: save the workbook without a password")
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        raise _damaged(info, shown, "uses a compression Excel does not write")
+    handle.seek(info.header_offset)
+    header = handle.read(30)
+    if len(header) < 30 or header[:4] != b"PK\x03\x04":
+        raise _damaged(info, shown, "has no local header")
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    handle.seek(info.header_offset + 30 + name_length + extra_length)
+    inflater = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None
+    sheet = info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")
+    limit = min(info.file_size, MAX_MEMBER_BYTES)
+    left, inflated, crc, found, tail = info.compress_size, 0, 0, False, b""
+    while True:
+        if inflater is not None and inflater.unconsumed_tail:
+            pending = inflater.unconsumed_tail
+        elif left > 0:
+            pending = handle.read(min(_CHUNK, left))
+            if not pending:
+                raise _damaged(info, shown, "is cut short")
+            left -= len(pending)
+        else:
+            break
+        out = inflater.decompress(pending, _CHUNK) if inflater is not None else pending
+        inflated += len(out)
+        if inflated > limit:
+            raise _damaged(info, shown, "inflates beyond its stated size (or 64 MiB)")
+        crc = zlib.crc32(out, crc)
+        if sheet and not found:
+            found = _FORMULA.search(tail + out) is not None
+            tail = out[-8:]
+    if inflater is not None:
+        rest = inflater.flush()
+        inflated += len(rest)
+        crc = zlib.crc32(rest, crc)
+    if inflated != info.file_size or crc != info.CRC:
+        raise _damaged(info, shown, "is damaged (bad CRC)")
+    return found
 
 
 def _read_workbook(path: Path, shown: str) -> list[Sheet]:
@@ -179,19 +243,27 @@ def _read_workbook(path: Path, shown: str) -> list[Sheet]:
             shown,
         ) from None
     try:
-        values = load_workbook(path, read_only=True, data_only=True)
-        # read a second time, for the formulas, only when there are formulas to look for
-        formulas = load_workbook(path, read_only=True, data_only=False) if has_formulas else None
-        try:
-            return [
-                _read_worksheet(values[name], formulas[name] if formulas else None, values.epoch)
-                for name in values.sheetnames
-                if getattr(values[name], "iter_rows", None) is not None  # chart sheets have no cells
-            ]
-        finally:
-            values.close()
-            if formulas is not None:
-                formulas.close()
+        with warnings.catch_warnings(record=True) as said:  # openpyxl's warnings become findings
+            warnings.simplefilter("always")
+            values = load_workbook(path, read_only=True, data_only=True)
+            # read a second time, for the formulas, only when there are formulas to look for
+            formulas = load_workbook(path, read_only=True, data_only=False) if has_formulas else None
+            try:
+                sheets = []
+                for name in values.sheetnames:
+                    if getattr(values[name], "iter_rows", None) is None:  # chart sheets have no cells
+                        continue
+                    loading = [str(w.message) for w in said]  # said while opening the workbook
+                    said.clear()
+                    sheet = _read_worksheet(values[name], formulas[name] if formulas else None, values.epoch)
+                    _note(sheet, [*loading, *dict.fromkeys(str(w.message) for w in said)])
+                    said.clear()
+                    sheets.append(sheet)
+                return sheets
+            finally:
+                values.close()
+                if formulas is not None:
+                    formulas.close()
     except SheetError:
         raise
     except Exception as error:  # openpyxl raises many kinds for damaged files; none may crash us
@@ -199,19 +271,48 @@ def _read_workbook(path: Path, shown: str) -> list[Sheet]:
 
 
 def _read_worksheet(values: Any, formulas: Any, epoch: datetime) -> Sheet:
+    from openpyxl.cell.read_only import EMPTY_CELL
+
     sheet = Sheet(values.title, epoch=epoch)
     values.reset_dimensions()  # some writers record a wrong size; read the rows that are there
     formula_rows: Iterator[tuple[Any, ...]] = repeat(())
     if formulas is not None:
         formulas.reset_dimensions()
-        formula_rows = formulas.iter_rows()
-    for value_row, formula_row in zip(values.iter_rows(), formula_rows, strict=False):
+        formula_rows = formulas.iter_rows(max_col=MAX_COLUMNS, max_row=MAX_ROWS + 1)
+    rows = values.iter_rows(max_col=MAX_COLUMNS, max_row=MAX_ROWS + 1)
+    for value_row, formula_row in zip(rows, formula_rows, strict=False):
+        if len(sheet.rows) == MAX_ROWS:
+            if any(cell.value is not None for cell in value_row):
+                sheet.notes.append((MAX_ROWS, None, f"only the first {MAX_ROWS:,} rows are read"))
+            break
         cells = []
         for index, cell in enumerate(value_row):
             formula = formula_row[index] if index < len(formula_row) else None
-            cells.append(_cell(cell, formula))
+            cells.append(
+                EMPTY if cell is EMPTY_CELL and formula in (None, EMPTY_CELL) else _cell(cell, formula)
+            )
+        while cells and cells[-1] == EMPTY:  # rows padded to MAX_COLUMNS: keep what is there
+            cells.pop()
         sheet.rows.append(cells)
     return sheet
+
+
+def _note(sheet: Sheet, said: list[str]) -> None:
+    """What openpyxl warned about, as notes at their cell; a date out of range marks its cell."""
+    for message in said:
+        at = _WARNED_CELL.search(message)
+        row = column = None
+        if at is not None:
+            column = sum((ord(ch) - 64) * 26**power for power, ch in enumerate(reversed(at.group(1)))) - 1
+            row = int(at.group(2)) - 1
+        bad_date = _BAD_DATE.search(message)
+        if bad_date is not None and row is not None and column is not None and row < len(sheet.rows):
+            cells = sheet.rows[row]
+            if column < len(cells):
+                problem = f"a date outside the years 1 to 9999 (the number {bad_date.group(1)})"
+                cells[column] = Cell(None, cells[column].fill, problem)
+                continue
+        sheet.notes.append((row, column, f"the spreadsheet reader said: {message}"))
 
 
 UNCACHED = "a formula with no saved value: open the file in Excel and save it, then import again"

@@ -181,6 +181,9 @@ def import_sheet(workspace: Workspace, request: Request, today: date, user: str)
     applicable = framework.applicable(workspace.capabilities(request.district))
     draft = read_rows(sheet, shown, layout, framework, applicable, today)
     outcome = Outcome(list(draft.findings))
+    outcome.findings += [
+        Finding(place(shown, sheet, row, column), NOTE, words) for row, column, words in sheet.notes
+    ]
     outcome.findings += _privacy(draft, workspace.settings.privacy_allow)
     outcome.findings += _missing(draft, [c.id for c in applicable], place(shown, sheet))
     if not draft.responses:

@@ -6,6 +6,7 @@ Screens are imported when first opened, so starting on the fill screen never loa
 from __future__ import annotations
 
 import importlib
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,8 @@ class SelfAssessApp(App[int]):
         self.today = today
         self.user = user
         self._first = (screen, arguments)
+        #: said on standard error once the screen is gone (where unsaved text was kept)
+        self.farewell: str | None = None
         force = workspace.settings.force
         self.sub_title = force
         self._keys = KeyGate(self, super().on_event)
@@ -57,6 +60,13 @@ class SelfAssessApp(App[int]):
             self._keys.take(event)  # handed on to Textual in order, each on the state the last left
             return
         await super().on_event(event)
+
+    async def action_quit(self) -> None:
+        """ctrl+q: a screen holding text it could not save asks first (``confirm_quit``)."""
+        ask = getattr(self.screen, "confirm_quit", None)
+        if ask is not None and ask():
+            return
+        self.exit()
 
     def format_title(self, title: str, sub_title: str) -> Content:
         """Every screen's title bar, through the text gate (a force name may hold an escape)."""
@@ -93,4 +103,6 @@ def run(workspace: Workspace, today: date, user: str, screen: str = "home", **ar
     """Run the app until the user quits; the exit status for the command line."""
     app = SelfAssessApp(workspace, today, user, screen, **arguments)
     result = app.run()
+    if app.farewell:
+        sys.stderr.write(visible(app.farewell) + "\n")
     return result if isinstance(result, int) else app.return_code or 0  # 143 after SIGTERM, 129 after SIGHUP

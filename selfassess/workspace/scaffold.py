@@ -25,6 +25,7 @@ from selfassess.core.names import (
 from selfassess.core.periods import PERIOD_RE, Period
 from selfassess.formats.bundled import bundled_root
 from selfassess.formats.guards import refuse_symlink
+from selfassess.formats.safeio import refuse_symlinked_folders
 from selfassess.formats.settings import SETTINGS_FILE
 from selfassess.git.run import have_git, is_repository
 from selfassess.git.util import git
@@ -62,6 +63,8 @@ def init_workspace(root: Path, force_name: str, districts: list[str], force_unit
     if len(set(districts)) != len(districts):
         raise SelfAssessError("a district is listed twice")
     root.mkdir(parents=True, exist_ok=True)
+    for folder in (CRITERIA, ASSESSMENTS):  # never written through: the files would land elsewhere
+        refuse_symlinked_folders(root, root / folder)
     settings = {
         "force": force_name,
         "framework": DEFAULT_FRAMEWORK,

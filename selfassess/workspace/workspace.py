@@ -35,6 +35,7 @@ from selfassess.formats import cache
 from selfassess.formats.atomic import sha256_bytes
 from selfassess.formats.bundled import bundled_framework
 from selfassess.formats.portable import case_twin
+from selfassess.formats.safeio import read_regular, refuse_symlinked_folders
 from selfassess.formats.settings import SETTINGS_FILE, Settings, load_settings
 from selfassess.formats.store import check_place, parse_assessment, parse_review
 from selfassess.formats.tomlread import read_bytes
@@ -151,6 +152,7 @@ class Workspace:
         return self.load_framework(self.settings.framework)
 
     def framework_path(self, framework_id: str) -> Path | None:
+        refuse_symlinked_folders(self.root, self.root / CRITERIA)
         local = self.root / CRITERIA / f"{framework_id}.yaml"
         if local.is_file():
             return local
@@ -219,13 +221,18 @@ class Workspace:
             )
         return district
 
-    def assessment_path(self, district: str, period: str) -> Path:
+    def district_folder(self, district: str) -> Path:
+        """``assessments/<district>``, refused when it (or ``assessments``) is a symbolic link."""
         check_district(district)
-        return self.root / ASSESSMENTS / district / f"{Period.parse(period)}.toml"
+        folder = self.root / ASSESSMENTS / district
+        refuse_symlinked_folders(self.root, folder)
+        return folder
+
+    def assessment_path(self, district: str, period: str) -> Path:
+        return self.district_folder(district) / f"{Period.parse(period)}.toml"
 
     def review_path(self, district: str, period: str) -> Path:
-        check_district(district)
-        return self.root / ASSESSMENTS / district / f"{Period.parse(period)}{REVIEW_SUFFIX}"
+        return self.district_folder(district) / f"{Period.parse(period)}{REVIEW_SUFFIX}"
 
     def relative(self, path: str | os.PathLike[str]) -> str:
         try:
@@ -358,8 +365,7 @@ def _read_framework(path: Path) -> Framework:
     Only frameworks that parsed are kept, so every error is still found, and reported, by parsing.
     """
     try:
-        with open(path, "rb") as file:
-            data = file.read(_CACHED_FRAMEWORK_BYTES + 1)
+        data = read_regular(path, _CACHED_FRAMEWORK_BYTES)
     except OSError:
         data = b""
     key = None

@@ -90,19 +90,21 @@ def history_command(opts: Options, district: str, criterion_id: str | None, fmt:
         if items:
             data["items"] = {ref: {p: str(s) for p, s in statuses.items()} for ref, statuses in items.items()}
         echo(json_text(data))
-        return 0
-    echo(render_history(result))
-    if items:
-        from selfassess.cli.history_text import render_item_history
+    else:
+        echo(render_history(result))
+        if items:
+            from selfassess.cli.history_text import render_item_history
 
-        echo(render_item_history(district, result.periods, items))
-    if result.periods and not result.in_git:
+            echo(render_item_history(district, result.periods, items))
+    if result.periods and not result.in_git and fmt != "json":
         echo(
             "note: not a git repository: grades come from the files alone, without when each "
             "rating last changed",
             err=True,
         )
-    return 0
+    for problem in result.unreadable:  # the rest is shown; each unreadable file named, exit 1
+        echo(f"{problem} (left out of the history)", err=True)
+    return 1 if result.unreadable else 0
 
 
 @click.command("textconv")
@@ -115,11 +117,11 @@ def textconv_command(opts: Options, file: Path) -> int:
     """
     from selfassess.cli.textconv import render_bytes
     from selfassess.core.names import megabytes
+    from selfassess.formats.safeio import read_regular
     from selfassess.formats.tomlread import MAX_ASSESSMENT_BYTES
 
-    try:
-        with open(file, "rb") as handle:  # bounded: /dev/zero or a huge file must not fill memory
-            data = handle.read(MAX_ASSESSMENT_BYTES + 1)
+    try:  # bounded, and only a regular file: /dev/zero or a FIFO must not fill memory or hang
+        data = read_regular(file, MAX_ASSESSMENT_BYTES)
     except OSError as error:
         raise AssessmentError(f"cannot read: {error.strerror}", file) from None
     if len(data) > MAX_ASSESSMENT_BYTES:  # git shows this line as the file's text, and goes on

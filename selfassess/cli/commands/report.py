@@ -5,7 +5,6 @@ Only click is imported here; the report package is imported when the command run
 
 from __future__ import annotations
 
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -34,7 +33,8 @@ SUFFIXES[".xlsx"] = "xlsx"  # a workbook: selfassess.report.xlsx, written only t
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
     metavar="FILE",
-    help="Write the report to FILE (default: standard output).",
+    help="Write the report to FILE (default, or '-': standard output). A device or pipe is written "
+    "through; a symbolic link only when it leads inside the workspace.",
 )
 @click.option("--excel", is_flag=True, help="CSV only: start with a UTF-8 byte-order mark for Excel.")
 @click.option("--stamp", is_flag=True, help="Add the time of generation (otherwise output is reproducible).")
@@ -55,8 +55,7 @@ def report_command(
     """
     from selfassess.cli.commands.options import combined_view, report_unreadable
     from selfassess.cli.terminal import echo
-    from selfassess.core.errors import SelfAssessError
-    from selfassess.formats.atomic import write_atomic
+    from selfassess.formats.safeio import STDOUT, write_output
     from selfassess.report import build, render_bytes
 
     if fmt is None:
@@ -71,12 +70,5 @@ def report_command(
     data, notes = render_bytes(view, fmt, excel=excel)
     for note in notes:
         echo(f"{output}: note: {note}", err=True)
-    if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-    else:
-        try:
-            write_atomic(output, data)
-        except OSError as error:
-            raise SelfAssessError(f"cannot write {output}: {error.strerror or error}") from None
+    write_output(output or STDOUT, data, opts.workspace().root)
     return report_unreadable(combined)

@@ -11,7 +11,7 @@ from textual.content import Content
 
 from selfassess.core.model import Grade, Response
 from selfassess.core.vocabulary import CellKind, ink
-from selfassess.tui.common.text import literal
+from selfassess.tui.common.text import literal, visible
 
 
 def colours(grade: Grade) -> tuple[str, str] | None:
@@ -31,8 +31,8 @@ def swatch_style(grade: Grade) -> str:
 
 
 def grade_name(grade: Grade) -> str:
-    """``2 Amber``: the key that chooses it and its label."""
-    return f"{grade.number} {grade.label}"
+    """``2 Amber``: the key that chooses it and its label, through the text gate (footer, help)."""
+    return f"{grade.number} {visible(grade.label)}"
 
 
 def rating_content(grade: Grade | None, response: Response) -> Content:

@@ -19,3 +19,11 @@ def literal(text: object, style: str = "") -> Content:
 
 #: kept for callers that want the string: the text gate (``selfassess.core.textgate.visible``)
 safe_text = visible
+
+
+def markdown_cell(text: str) -> str:
+    """File text (a grade's label or meaning) fit for a cell of a Markdown help table: through the
+    text gate, on one line, with the characters that would end the cell or start code escaped."""
+    escaped = visible(text).replace("\\", "\\\\").replace("|", "\\|").replace("`", "\\`")
+    escaped = escaped.replace("<", "\\<")  # a placeholder such as <RLO> is text, not an HTML tag
+    return " ".join(escaped.split())

@@ -134,7 +134,7 @@ class DiffScreen(AppScreen):
             current = workspace.current_period(self.today)
             new = current if current in periods or not periods else periods[-1]
         if old is None:
-            old = str(Period.parse(new).previous)
+            old = str(Period.parse(new).previous or new)  # 1000-Q1: nothing before it
         labels = sorted({*periods, old, new}, reverse=True)
         self.choices = [Choice(f"{self.district}@{p}", p if p in periods else f"{p} (none)") for p in labels]
         self.old_spec, self.new_spec = f"{self.district}@{old}", f"{self.district}@{new}"
@@ -277,7 +277,7 @@ class DiffScreen(AppScreen):
         def shifted(spec: str) -> str:
             period = Period.parse(spec.rsplit("@", 1)[1])
             for _ in range(abs(steps)):
-                period = period.previous if steps > 0 else period.next
+                period = (period.previous or period) if steps > 0 else period.next
             return str(period)
 
         assert self.old_spec and self.new_spec

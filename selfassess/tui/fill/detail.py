@@ -61,7 +61,7 @@ class CriterionFields(VerticalScroll):
             yield Label("Evidence as of", classes="field-label")
             yield Input(placeholder="YYYY-MM-DD", id="as-of", validators=[DateValidator()])
             yield Static(id="as-of-error")
-        yield LastPeriod(session.framework, session.previous_period, id="previous")
+        yield LastPeriod(session.framework, session.previous_period or "", id="previous")
         yield Label("Improvement actions", classes="field-label")
         yield ActionsList(id="actions")
         yield Static(id="actions-hint")

@@ -8,11 +8,10 @@ from textual.binding import BindingType
 
 from selfassess.core.model import Framework
 from selfassess.tui.common.keys import key_table
+from selfassess.tui.common.text import markdown_cell
 
-
-def _cell(text: str) -> str:
-    """Framework text fit for a Markdown table cell."""
-    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
+#: framework text in a help table: through the text gate, fit for a cell
+_cell = markdown_cell
 
 
 def fill_help(framework: Framework, bindings: Iterable[BindingType]) -> str:

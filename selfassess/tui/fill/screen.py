@@ -276,14 +276,43 @@ class FillScreen(AppScreen):
             return
         self._stop_watching()
         self._capture()
-        self.session.close()
+        self._close()
+
+    def _close(self) -> None:
+        """Save, or keep the text in a file of its own and say where once the screen is gone."""
+        kept = self._session.close()
+        if kept is not None:
+            where = self.workspace.relative(kept)
+            self.app.farewell = (  # type: ignore[attr-defined]
+                f"{self.district} {self.period}: your last changes could not be saved; they are kept in "
+                f"{where} and offered the next time you open this assessment."
+            )
 
     def _stopped(self, reason: str) -> None:
         """The terminal closed or the process was told to stop: save (or keep) the text, then leave."""
         if self.session is not None:
             self._capture()
-            self.session.close()
+            self._close()
         self.app.exit(return_code=closing.EXIT_STATUS.get(reason, 0))
+
+    def confirm_quit(self) -> bool:
+        """Before quitting: save what is pending; when that fails, ask (True: asking, not quitting yet)."""
+        session = self.session
+        if session is None:
+            return False
+        self._capture()
+        if not session.dirty or session.save():
+            return False
+        problem = session.problem.message if session.problem else "the file could not be written"
+        question = literal(
+            f"Your last changes are not saved: {problem}. Quit anyway? They are then kept in a file of "
+            "their own (beside the assessment, else in your data folder) and offered the next time you "
+            "open this assessment."
+        )
+        self.app.push_screen(
+            ConfirmModal(question, "Quit", "Stay"), lambda yes: self.app.exit() if yes else None
+        )
+        return True
 
     # -- moving between criteria -----------------------------------------------------------------
     @property
@@ -430,7 +459,8 @@ class FillScreen(AppScreen):
         go_home(self)
 
     def action_quit_letter(self) -> None:
-        self.app.exit()
+        if not self.confirm_quit():
+            self.app.exit()
 
     # -- showing --------------------------------------------------------------------------------
     def _show_response(self) -> None:
@@ -438,7 +468,7 @@ class FillScreen(AppScreen):
         session, criterion_id = self._session, self.current
         if criterion_id is None:
             return
-        self.query_one(RatingBar).show(session.get(criterion_id), session.previous_period)
+        self.query_one(RatingBar).show(session.get(criterion_id), session.previous_period or "")
         self.query_one(CriterionFields).show_previous(criterion_id)
         self.query_one(CriteriaTree).refresh_labels()
         self.query_one("#overall", Static).update(progress_bar(*session.progress()))
@@ -605,6 +635,8 @@ class FillScreen(AppScreen):
             self._changed()
             if self._save():
                 self.notify("Merged and saved.", timeout=4)
+                if session.adopt_unsaved():  # the next earlier session's text, if any
+                    self.call_after_refresh(self._merge)
             if session.read_only:
                 self._apply_mode()
             if self.current is not None:

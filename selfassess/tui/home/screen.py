@@ -242,7 +242,7 @@ class HomeScreen(AppScreen):
 
     def action_diff(self) -> None:
         district, period = self._selection()
-        old = str(Period.parse(period).previous)
+        old = str(Period.parse(period).previous or period)  # 1000-Q1 has none: its own file
         for label in (old, period):
             if not self.workspace.assessment_path(district, label).exists():
                 self.notify(

@@ -50,7 +50,9 @@ def rating_line(combined: Combined, criterion: Criterion, district: str, previou
     """``2026-Q4: 2 Amber ▼ worse`` (or last period's rating, without a movement)."""
     if previous:
         cell, had = combined.previous_cell(criterion, district), combined.had_assessment(district)
-        return Content.assemble(literal(f"{combined.previous}: "), grade_words(combined.framework, cell, had))
+        return Content.assemble(
+            literal(f"{combined.previous_label}: "), grade_words(combined.framework, cell, had)
+        )
     cell, has = combined.cell(criterion, district), combined.has_assessment(district)
     movement = Movement(combined.movement(criterion, district))
     moved = f"  {movement.sign} {movement.words}".rstrip() if movement else ""
@@ -129,7 +131,7 @@ class CellModal(ModalScreen[None]):
                 yield Static(rating_line(combined, criterion, district), classes="review-rating")
                 yield Static(trend_line(self.trend, criterion, district), classes="review-trend")
                 yield from response_widgets(combined.response(criterion, district), self.today)
-                yield heading(f"Last period ({combined.previous})")
+                yield heading(f"Last period ({combined.previous_label})")
                 yield Static(
                     rating_line(combined, criterion, district, previous=True), classes="review-rating"
                 )

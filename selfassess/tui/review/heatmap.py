@@ -79,7 +79,7 @@ class ViewFilter:
             theme = next((t for t in combined.framework.themes if t.id == self.theme), None)
             found.append(f"theme: {theme.title if theme else self.theme}")
         if self.changes_only:
-            found.append(f"only changes since {combined.previous}")
+            found.append(f"only changes since {combined.previous_label}")
         if self.worst_only:
             found.append(f"only {combined.framework.worst.label}")
         if self.district is not None:
@@ -153,7 +153,7 @@ class HeatMap(DataTable[SegmentCell]):
         cell_width = max(cell_len(t) for t in tags.values()) + 3
         title = Content("\n").join(
             [
-                literal(f"{combined.period} (since {combined.previous})", "bold"),
+                literal(f"{combined.period} (since {combined.previous_label})", "bold"),
                 literal("status →"),
                 literal("counts (worst first) →"),
             ]

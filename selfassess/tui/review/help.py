@@ -10,12 +10,11 @@ from selfassess.core.model import Framework
 from selfassess.core.vocabulary import CellKind, Mark, Status, legend
 from selfassess.logic.trend import BLOCKS
 from selfassess.tui.common.keys import key_table
+from selfassess.tui.common.text import markdown_cell
 from selfassess.tui.review.cells import grade_tags
 
-
-def _cell(text: str) -> str:
-    """Framework text fit for a Markdown table cell."""
-    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").replace("`", "\\`").split())
+#: framework text in a help table: through the text gate, fit for a cell
+_cell = markdown_cell
 
 
 #: keys that are not bindings of the screen, before and after those that are

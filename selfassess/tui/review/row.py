@@ -69,7 +69,7 @@ class RowModal(ModalScreen[None]):
                     for district in self.districts:
                         with Vertical(classes="review-row-column"):
                             yield from self._now(district)
-                yield heading(f"Last period ({self.combined.previous})")
+                yield heading(f"Last period ({self.combined.previous_label})")
                 with Horizontal(classes="review-row-band review-row-previous"):
                     for district in self.districts:
                         with Vertical(classes="review-row-column"):

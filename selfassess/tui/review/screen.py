@@ -272,7 +272,7 @@ class ReviewScreen(AppScreen):
         filters = self.view.words(combined)
         shown = f"{len(self.heatmap.visible_districts)} of {len(combined.districts)} districts"
         first = literal(
-            f"{combined.period}, movement since {combined.previous} · {shown} · "
+            f"{combined.period}, movement since {combined.previous_label} · {shown} · "
             + (f"filter: {'; '.join(filters)}" if filters else "no filter"),
             "bold",
         )
@@ -354,7 +354,7 @@ class ReviewScreen(AppScreen):
             literal(f"{district}: ", "bold"),
             grade_words(framework, combined.cell(criterion, district), combined.has_assessment(district)),
             literal(moved, "bold"),
-            literal(f" · {combined.previous} "),
+            literal(f" · {combined.previous_label} "),
             grade_words(framework, before, combined.had_assessment(district)),
         ]
         if self.trend is not None:
@@ -501,7 +501,7 @@ class ReviewScreen(AppScreen):
         first = Period.parse(periods[0]) if periods else Period.parse(current)
         last = max(Period.parse(periods[-1]) if periods else first, Period.parse(current))
         target = Period.parse(self.period)
-        target = target.next if quarters > 0 else target.previous
+        target = target.next if quarters > 0 else (target.previous or target)
         if quarters < 0 and target > last:  # from a later quarter without files: the latest that has them
             target = last
         elif quarters > 0 and target < first:
