@@ -11,8 +11,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from selfassess.core.names import SLUG
+
 #: how an action names an item it addresses: ``<inspection id>/<item id>``
-ADDRESS_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,39}/[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
+ADDRESS_RE = re.compile(rf"{SLUG}/[A-Za-z0-9][A-Za-z0-9._-]{{0,39}}")
 #: the kinds of finding an inspection report makes, in the order a report lists them
 ITEM_KINDS = ("cause-of-concern", "recommendation", "area-for-improvement")
 
