@@ -42,7 +42,7 @@ FORMATS = [
     (7, "050617457997f1a47251b58b601ff1043568a274db68118de0f4606af67eecd6"),  # core/names.py (#24)
     (8, "e7643608b854de948572f2f1e12e689501bbcb3934a44c1d9a56c01a8fa43fa7"),  # duplicates, future (#25)
     (9, "391325ffdf8b8db67881ebbfeb6c99a8482e105e4f65a59d1cf078c424833c60"),  # people in narrative (#27)
-    (10, "3408074161d737e09037a50b4baf396e21f7ca5517b99f3736f60d1d5f282b7e"),  # people, round 2 (#27)
+    (10, "d6a2a7a9261b502cc7d4f2601ec0ec89a360386da5c5bd67834120a05939a4a0"),  # people, round 2 (#27)
 ]
 
 

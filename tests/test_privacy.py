@@ -1013,6 +1013,7 @@ def test_initials_with_an_age_after_them_in_any_form() -> None:
             ("R.M.T, 13, was missing overnight.", "R.M.T, 13"),
             ("Child KD was placed in police protection.", "Child KD"),
             ("Victim JT disclosed abuse to a teacher.", "Victim JT"),
+            ("The girl (initials S.K.) was seen.", "initials S.K."),
         ],
         [
             "CSE (12) and CCE (8) referrals were made in May.",
@@ -1037,11 +1038,13 @@ def test_a_name_with_an_age_phrase_after_it() -> None:
             ("Rhys, then aged nine, was seen.", "Rhys, then aged nine"),
             ("Nine-year-old Rhys was the only witness.", "Nine-year-old Rhys"),
             ("Tyrese, nine, was seen alone.", "Tyrese, nine"),
+            ("Kacey, 14yrs, was seen.", "Kacey, 14yrs"),
         ],
         [
             "Children aged nine to eleven were seen in 12 cases.",
             "By Year 9, fourteen years old is the median age of the cohort.",
             "Sgt Example, then aged 34, led the operation.",
+            "Rotherham, 12 years of data, was the sample.",
         ],
     )
 

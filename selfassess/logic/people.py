@@ -495,7 +495,7 @@ def check_name_aged_words(m: re.Match[str]) -> _Span | None:
 
 # Child J.P.W., Child T.W. (two or more initials; "Child B" is an anonymised label)
 CHILD_INITIALS_RE = re.compile(
-    _words(["child", "person", "baby", "sibling", "victim"])
+    _words(["child", "person", "baby", "sibling", "victim", "initials"])
     + r"[ \t]+[A-Z]\.[ \t]?[A-Z]\.?(?:[ \t]?[A-Z]\.?)?"
     r"(?![\w\-])"
 )
@@ -512,7 +512,7 @@ INITIALS_AGE_RE = re.compile(
 
 # Child KD, Victim JT: two or three capitals with no dots after "Child" (one capital is a label)
 CHILD_BARE_INITIALS_RE = re.compile(
-    _words(["child", "victim", "sibling"]) + r"[ \t]+(?P<initials>[A-Z]{2,3})(?![\w\-'’])"
+    _words(["child", "victim", "sibling", "initials"]) + r"[ \t]+(?P<initials>[A-Z]{2,3})(?![\w\-'’])"
 )
 
 
@@ -590,7 +590,9 @@ _AGE_LEAD = r"(?:who[ \t]+(?:is|was)|then|now|just|only|still|aged|then[ \t]+age
 NAME_AGE_PHRASE_RE = re.compile(
     rf"(?P<name>{_NAME_LEAD}(?:[ \t]+{NAME_WORD})?)[ \t]*,[ \t]+"
     rf"(?:(?P<lead>(?i:{_AGE_LEAD}))[ \t]+|(?i:an?)[ \t]+)?"
-    rf"(?P<age>\d{{1,2}}|{_AGE_WORD_RE})(?P<years>[ \t\-]+(?i:years?|yrs?)[ \t\-]+(?i:old))?(?![\w\-])"
+    rf"(?P<age>\d{{1,2}}|{_AGE_WORD_RE})"
+    r"(?P<years>[ \t\-]+(?i:years?|yrs?)[ \t\-]+(?i:old)(?![\w\-])|[ \t]*(?i:yrs?|yo|y/o)(?=[ \t]*[,;)]))?"
+    r"(?![\w\-])"
     r"(?![ \t]*(?:to|-|–|or)[ \t]+\w)"
 )
 
