@@ -556,8 +556,10 @@ def check_bare_initials_age(m: re.Match[str]) -> _Span | None:
 
 
 # The Kowalski twins, the Ahmed brothers, the Begum children, aged 4 and 6: a family named by its children
+# (led by the name's capital, which is far rarer than "the", and a look back for "the ")
 FAMILY_GROUP_RE = re.compile(
-    rf"[Tt](?<![\w\-][Tt])he[ \t]+(?P<name>{NAME_WORD})[ \t]+"
+    rf"(?P<name>[{_UPPER}](?<=[Tt]he[ \t][{_UPPER}])(?<![\w\-][Tt]he[ \t][{_UPPER}])"
+    rf"{NAME_WORD[len(f'[{_UPPER}]') :]})[ \t]+"
     r"(?P<group>twins|triplets|brothers|sisters|siblings|boys|girls|children|kids)(?![\w\-'’])"
     rf"(?P<age>[ \t]*,?[ \t]*(?:\((?i:aged?[ \t]+)?\d|(?i:aged?|both|all|now|then)[ \t]|{_AGE_WORD_RE}"
     r"|\d{1,2}[ \t]+(?i:and|&)[ \t]+\d))?"
