@@ -42,7 +42,7 @@ FORMATS = [
     (7, "050617457997f1a47251b58b601ff1043568a274db68118de0f4606af67eecd6"),  # core/names.py (#24)
     (8, "e7643608b854de948572f2f1e12e689501bbcb3934a44c1d9a56c01a8fa43fa7"),  # duplicates, future (#25)
     (9, "391325ffdf8b8db67881ebbfeb6c99a8482e105e4f65a59d1cf078c424833c60"),  # people in narrative (#27)
-    (10, "2c6e5920b28a8e03cb2b26db942abbd6aace0dd926a9ac611565f3389bf2ed43"),  # people, round 2 (#27)
+    (10, "73025a12deb587c35bed8c1e64e5f7b545491bedf06c6052819aa61b4ad2e8a2"),  # people, round 2 (#27)
 ]
 
 
