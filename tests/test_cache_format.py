@@ -44,6 +44,7 @@ FORMATS = [
     (9, "391325ffdf8b8db67881ebbfeb6c99a8482e105e4f65a59d1cf078c424833c60"),  # people in narrative (#27)
     (10, "dda826f2dd0812277314d7463daacadf087c40f122ca91b503b0f28ab70e07a3"),  # inspections (#31)
     (11, "83f09cbba653ea8ed41abef650e0b4fe55145c230025f3674615659f40307cb1"),  # hostile files (#26)
+    (12, "9935e4ade5adc533b204e88eb88d71ee4bfcb6f428b3713731d90dd19d52f355"),  # people, round 2 (#27)
 ]
 
 

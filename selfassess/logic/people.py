@@ -1,13 +1,16 @@
 """People named in evidence narrative (issue 27): a first name from a list, or any capitalised name, in a
 context that makes it a person in a case: a title (Mr, Mrs), "called/named/known as", a relation (her
-brother Kai, the stepfather, Wayne Lister), a possessive (Jayden's stepfather), an age in digits or words,
-a family ("the Okonkwo family"), initials with "Child" or an age, or a first name with a surname.
+brother Kai, the stepfather, Wayne Lister), what the person is after the name (Dragomir, the eldest of the
+three boys), a possessive (Jayden's stepfather), an age in digits or words before or after the name (Rhys,
+nine years old), a family ("the Okonkwo family", "the Kowalski twins"), initials with "Child" or an age
+(K.L.D., a 16-year-old; AB (15) was found), a user name after a word for one, or a first name with a
+surname.
 
 Officers and the organisations' own names stay clean: a rank before a name ("DS Smith", "PC 2417 Jones"),
 one capital after "Child" ("Child B"), and names of places, teams, schools and operations ("Early Help",
-"Wath Academy", "Operation Stovewood"). The first names are read from ``first_names.txt`` (made by
-``scripts/make_names.py`` from the US Social Security baby-names data, public domain) only when a scan
-meets a candidate, never at import.
+"Wath Academy", "Operation Stovewood", "the Philomena Protocol"). The first names are read from
+``first_names.txt`` (made by ``scripts/make_names.py`` from the US Social Security baby-names data, public
+domain) only when a scan meets a candidate, never at import.
 """
 
 from __future__ import annotations
@@ -110,7 +113,8 @@ NOT_NAMES = frozenset(
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday
     british english welsh scottish irish white black asian mixed romanian albanian polish
-    vietnamese somali eritrean afghan syrian
+    vietnamese somali eritrean afghan syrian kurdish iraqi iranian pakistani bangladeshi indian slovak
+    czech lithuanian latvian nigerian sudanese roma traveller gypsy caribbean african european
     mash dsl iro
     head headteacher headmaster headmistress teacher teachers governor governors principal deputy nurse
     nurses lead leads manager managers worker workers coordinator senco lado marac mappa ofsted cafcass
@@ -139,13 +143,16 @@ PLACE_WORDS = frozenset(
     cinema studio studios gallery news times post mail herald express echo standard telegraph
     guardian fm radio tv media online app apps direct line lines matters network forum panel
     conference commission committee inquiry review awareness day week month year fortnight
+    protocol protocols principle principles rule rules model framework charter pledge guidance toolkit
+    bill appeal campaign initiative institute society association alliance pathway block laws acts
     """.split()
 )
 #: ranks and offices: a name after one is an officer or official doing their job ("DS Smith", "PC 2417
 #: Jones", "Detective Sergeant Jane Smith", "Cllr Ahmed")
 RANKS = frozenset(
     """
-    pc dc ds di dci dsi det sgt ps insp supt cst pcso acc dcc cc ch chief constable sergeant inspector
+    pc dc ds di dci dsi dcs dsu ci det sgt ps insp supt cst pcso acc dcc cc ch chief constable sergeant
+    inspector
     superintendent detective officer officers commander commissioner dr doctor prof professor cllr
     councillor judge hhj sir dame lord lady rev revd reverend father fr mp mep
     operation op project st saint
@@ -366,6 +373,21 @@ def check_relation(m: re.Match[str]) -> _Span | None:
     return None
 
 
+# the victim, Dragomir, was / her boyfriend, Ezekiel; : any name set off by commas after a relation or a
+# part in the case (a pattern of its own: it runs on texts with no known first name, and needs a comma)
+APPOSITIVE_RE = re.compile(
+    rf"(?P<name>[{_UPPER}](?<=[a-z],[ \t][{_UPPER}]){NAME_WORD[len(f'[{_UPPER}]') :]})(?=[ \t]*[,;)])"
+)
+_APPOSITIVE_END = re.compile(r"[ \t]*[,;)]")
+
+
+def check_appositive(m: re.Match[str]) -> _Span | None:
+    before = _RELATION_BEFORE.search(m.string, max(0, m.start() - 24), m.start())
+    if before is None or not before.group("relation").islower() or not _ok_word(m.group("name")):
+        return None
+    return None if _place_follows(m.string, m.end()) else m.span("name")
+
+
 def check_after_verb(m: re.Match[str]) -> _Span | None:
     if _VERB_BEFORE.search(m.string, max(0, m.start() - 16), m.start()) is None:
         return None
@@ -447,14 +469,17 @@ def check_known_as(m: re.Match[str]) -> _Span | None:
 AGE_WORDS_NAME_RE = re.compile(
     rf"(?P<age>{_AGE_WORD_RE})[ \t\-]+[Yy]ears?[ \t\-]+[Oo]ld"
     r"(?:[ \t]+(?i:boy|girl|child|son|daughter|brother|sister|sibling|male|female))?"
-    r"(?:,?[ \t]+(?i:named|called|known[ \t]+as)[ \t]+|,[ \t]+)"
+    r"(?:,?[ \t]+(?i:named|called|known[ \t]+as)[ \t]+|,[ \t]+|(?P<bare>[ \t]+))"
     rf"(?:(?P<quoted>{_QUOTED})|(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD})?)(?![\w\-]))"
 )
 
 
 def check_age_words_name(m: re.Match[str]) -> _Span | None:
-    if m.group("name") is not None and not _words_ok(m.group("name").split()):
+    name = m.group("name")
+    if name is not None and not _words_ok(name.split()):
         return None
+    if m.group("bare") is not None and (name is None or not is_first_name(name.split()[0])):
+        return None  # "nine-year-old Rhys", but not "a ten-year-old Kurdish boy"
     return m.span()
 
 
@@ -473,24 +498,177 @@ def check_name_aged_words(m: re.Match[str]) -> _Span | None:
 
 # Child J.P.W., Child T.W. (two or more initials; "Child B" is an anonymised label)
 CHILD_INITIALS_RE = re.compile(
-    _words(["child", "person", "baby", "sibling", "victim"])
+    _words(["child", "person", "baby", "sibling", "victim", "initials"])
     + r"[ \t]+[A-Z]\.[ \t]?[A-Z]\.?(?:[ \t]?[A-Z]\.?)?"
     r"(?![\w\-])"
 )
 # J.B. (14), D.K., 16, T.W., aged 14: initials with an age
 INITIALS_AGE_RE = re.compile(
-    r"[A-Z](?<![\w\-.][A-Z])\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?"
+    r"[A-Z](?<![\w\-.][A-Z])\.[ \t]?[A-Z](?:\.[ \t]?[A-Z])?\.?(?![\w\-])"
     r"(?:[ \t]*\((?i:aged?[ \t]+)?\d{1,2}\)"
+    rf"|[ \t]*,[ \t]+(?:an?[ \t]+)?(?:\d{{1,2}}|{_AGE_WORD_RE})"
+    r"[ \t\-]+(?i:years?|yrs?)[ \t\-]+(?i:old)(?![\w])"
     rf"|[ \t]*,[ \t]+(?i:aged?[ \t]+)?(?:\d{{1,2}}|{_AGE_WORD_RE})(?![\w\-])"
     rf"|[ \t]+(?:was|is)[ \t]+(?:aged[ \t]+)?(?:\d{{1,2}}|{_AGE_WORD_RE})(?![\w\-%]))"
 )
+
+
+# Child KD, Victim JT: two or three capitals with no dots after "Child" (one capital is a label)
+CHILD_BARE_INITIALS_RE = re.compile(
+    _words(["child", "victim", "sibling", "initials"]) + r"[ \t]+(?P<initials>[A-Z]{2,3})(?![\w\-'’])"
+)
+
+
+def check_child_bare_initials(m: re.Match[str]) -> _Span | None:
+    return None if m.group("initials").lower() in ACRONYMS else m.span()
+
+
+# AB (15) was found, LW, 12, disclosed, JT, aged 14: two or three capitals with no dots and an age; with
+# "aged" they are a child's initials, with a bare number only when the child does something next ("CSE
+# (12) and CCE (8) referrals" are counts)
+BARE_INITIALS_AGE_RE = re.compile(
+    r"[A-Z](?<![\w\-.'’/][A-Z])[A-Z]{1,2}"
+    r"(?:(?P<aged>[ \t]*\((?i:aged?)[ \t]+(?P<age1>\d{1,2})\)"
+    rf"|[ \t]*,[ \t]+(?i:aged?)[ \t]+(?:(?P<age2>\d{{1,2}})|{_AGE_WORD_RE})(?![\w\-]))"
+    r"|(?:[ \t]*\((?P<age3>\d{1,2})\)|[ \t]*,[ \t]+(?P<age4>\d{1,2})(?=[ \t]*,))"
+    r"(?=[ \t]*,?[ \t]+(?:was|is|had|has|said|says|told|disclosed|went|did|stated|reported|attended|ran"
+    r"|returned|became|refused|alleged|admitted|denied|and[ \t]+(?:his|her|their))(?![\w\-])))"
+    r"(?![ \t]*(?:to|-|–|or)[ \t]*\d)"
+)
+#: capitals that are counted in evidence, never a child's initials
+ACRONYMS = frozenset(
+    """
+    cse cce cin cp cpp lac cla cic cid cps csc ppu dsl iro abe rhi sar scr dhr sgo epo ipo nfa rfi
+    mfh cmoc cpi vaw vawg dva dv ypo yot yjs bcu ncu icu gp ae nhs uk gb eu adhd asd ehcp sen pru
+    pc dc ds di ci pcs dcs dsu dci dsi acc dcc hmi mp mep
+    """.split()
+)
+
+
+def check_bare_initials_age(m: re.Match[str]) -> _Span | None:
+    initials = m.group()[: 3 if m.group()[2:3].isupper() else 2]
+    if initials.lower() in ACRONYMS:
+        return None
+    before = _PREVIOUS_WORD.search(m.string, max(0, m.start() - 30), m.start())
+    if before is not None and before.group(1).lower() in ("the", "a", "an", "of", "per", "by"):
+        return None  # "the CIN (14) were", "a LAC (12)": a group, not a child
+    age = next((a for a in (m.group(f"age{i}") for i in range(1, 5)) if a is not None), None)
+    if age is not None and not 0 < int(age) <= 17:
+        return None
+    return m.span()
+
+
+# The Kowalski twins, the Ahmed brothers, the Begum children, aged 4 and 6: a family named by its children
+# (led by the name's capital, which is far rarer than "the", and a look back for "the ")
+FAMILY_GROUP_RE = re.compile(
+    rf"(?P<name>[{_UPPER}](?<=[Tt]he[ \t][{_UPPER}])(?<![\w\-][Tt]he[ \t][{_UPPER}])"
+    rf"{NAME_WORD[len(f'[{_UPPER}]') :]})[ \t]+"
+    r"(?P<group>twins|triplets|brothers|sisters|siblings|boys|girls|children|kids)(?![\w\-'’])"
+    rf"(?P<age>[ \t]*,?[ \t]*(?:\((?i:aged?[ \t]+)?\d|(?i:aged?|both|all|now|then)[ \t]|{_AGE_WORD_RE}"
+    r"|\d{1,2}[ \t]+(?i:and|&)[ \t]+\d))?"
+)
+
+
+_COHORT_AGES = re.compile(
+    rf"[ \t]*,?[ \t]*\(?(?i:aged?[ \t]+)?(?:(?i:between|under|over|from|up[ \t]+to)(?![\w\-])"
+    rf"|(?:\d{{1,2}}|{_AGE_WORD_RE})[ \t]*"
+    r"(?:(?i:to|or|and[ \t]+(?:under|over|above|below)|plus)(?![\w\-])|[-–+]))"
+)
+
+
+def check_family_group(m: re.Match[str]) -> _Span | None:
+    name = m.group("name")
+    if not _ok_word(name) or _after_rank(m.string, m.start("name")):
+        return None
+    if m.group("group") in ("boys", "girls", "children", "kids") and m.group("age") is None:
+        return None  # "the Barnsley children were seen": a place's children, unless an age goes with them
+    if _place_follows(m.string, m.end("group")):
+        return None  # "the Sheffield twins project"
+    if _COHORT_AGES.match(m.string, m.end("group")):
+        return None  # "the Rotherham children aged 10 to 17", "aged between 12 and 15": a cohort
+    return m.start("name"), m.end("group")
+
+
+# Rhys, nine years old at the time; Dragomir, a fourteen-year-old; Kacey, who was nine; Rhys, then aged
+# nine: a name, then an age phrase
+_AGE_LEAD = r"(?:who[ \t]+(?:is|was)|then|now|just|only|still|aged|then[ \t]+aged|now[ \t]+aged)"
+NAME_AGE_PHRASE_RE = re.compile(
+    rf"(?P<name>{_NAME_LEAD}(?:[ \t]+{NAME_WORD})?)[ \t]*,[ \t]+"
+    rf"(?:(?P<lead>(?i:{_AGE_LEAD}))[ \t]+|(?i:an?)[ \t]+)?"
+    rf"(?P<age>\d{{1,2}}|{_AGE_WORD_RE})"
+    r"(?P<years>[ \t\-]+(?i:years?|yrs?)[ \t\-]+(?i:old)(?![\w\-])|[ \t]*(?i:yrs?|yo|y/o)(?=[ \t]*[,;)]))?"
+    r"(?![\w\-])"
+    r"(?![ \t]*(?:to|-|–|or)[ \t]+\w)"
+)
+
+
+def check_name_age_phrase(m: re.Match[str]) -> _Span | None:
+    words = m.group("name").split()
+    # "Tyrese, nine, was": an age alone between commas, after a known first name only
+    bare = m.group("years") is None and m.group("lead") is None
+    if bare and not (is_first_name(words[0]) and _APPOSITIVE_END.match(m.string, m.end())):
+        return None
+    if not _words_ok(words) or _after_rank(m.string, m.start()):
+        return None
+    return m.span()
+
+
+# Dragomir, the eldest of the three boys; Ezekiel, her boyfriend; Nkechi, the victim's mother: a name,
+# then what the person is in the case (any capitalised name: the part makes it a person)
+_PART_WORDS = (
+    "mum mother dad father stepfather stepmother stepdad stepmum step-father step-mother step-dad "
+    "step-mum brother sister twin son daughter stepson stepdaughter half-brother half-sister aunt auntie "
+    "uncle nan nana gran grandmother grandfather grandma grandad grandson granddaughter cousin niece "
+    "nephew boyfriend girlfriend partner ex-partner husband wife ex-husband ex-wife fiance fiancé carer "
+    "sibling child boy girl teenager victim suspect offender perpetrator complainant defendant "
+    "youngest eldest oldest middle friend neighbour lodger"
+).split()
+_PART_WORD = "(?:" + "|".join(re.escape(w) for w in sorted(_PART_WORDS, key=len, reverse=True)) + ")"
+NAME_PART_RE = re.compile(
+    rf"(?P<name>{_NAME_LEAD}(?:[ \t]+{NAME_WORD})?),[ \t]+"
+    r"(?:the|a|an|his|her|their|(?:the[ \t]+)?(?:victim|mother|father|child|boy|girl|suspect|family)['’]s)"
+    r"[ \t]+(?:(?:younger|older|elder|little|big|baby|twin|biological|foster|kinship|former|current|new"
+    r"|estranged|adult|teenage|maternal|paternal|only|second|third)[ \t]+)*"
+    rf"{_PART_WORD}(?![\w\-'’])"
+    r"(?=[ \t]+of[ \t]|[ \t]*[,;.)])"
+)
+#: a place, not a person, before the comma: "In Leeds, the child's mother, ..."
+_PLACE_PREPOSITIONS = frozenset(
+    "in at from across within near around throughout during after before by on into outside inside "
+    "across between beyond".split()
+)
+
+
+def check_name_part(m: re.Match[str]) -> _Span | None:
+    words = m.group("name").split()
+    if not _words_ok(words) or _after_rank(m.string, m.start()):
+        return None
+    if words[0].lower() in _PLACE_PREPOSITIONS:
+        return None  # "Across Doncaster, the victim's mother, ..."
+    before = _PREVIOUS_WORD.search(m.string, max(0, m.start() - 30), m.start())
+    if before is not None and before.group(1).lower() in _PLACE_PREPOSITIONS:
+        return None
+    return m.span("name")
+
+
+# user name kayz_x99, the handle @bigman.d, gamertag 'NoScope77': a user name after a word for one
+HANDLE_RE = re.compile(
+    r"(?<![\w\-])(?i:user[ \t]?name|handle|gamertag|screen[ \t]?name|profile[ \t]+name|account[ \t]+name)"
+    r"(?![\w\-])(?:[ \t]+(?:is|was|of))?[ \t]*:?[ \t]+"
+    r"(?P<user>@[\w.]{2,30}|[A-Za-z][\w.]*(?:\d|_)[\w.]*|['‘\"“][^'’\"”\s]{2,30}['’\"”])"
+)
+
+
+def check_handle(m: re.Match[str]) -> _Span | None:
+    user = m.group("user").rstrip(".")
+    return (m.start("user"), m.start("user") + len(user)) if len(user) > 1 else None
 
 
 # Snapchat name lilsteez_99, Instagram account @kaylz.x, TikTok handle "Dee": a user name after a network
 USERNAME_RE = re.compile(
     r"(?<![\w\-])(?:Snapchat|Snap|Instagram|Insta|TikTok|Facebook|WhatsApp|Twitter|Discord|Telegram|Kik"
     r"|Xbox|PlayStation|PSN|Roblox|Fortnite|YouTube|Tinder|Grindr|Wizz|Yubo|Threads|Messenger)"
-    r"(?:[ \t]+(?i:user[ \t]?name|name|handle|account|profile|id|tag|gamertag|alias))?"
+    r"(?:[ \t]+(?i:user[ \t]?name|name|handle|account|profile|id|tag|gamertag|alias|user))?"
     r"(?:[ \t]+(?:is|was|of|called|named|as))?[ \t]*:?[ \t]+"
     r"(?P<user>@[\w.]{2,30}|[A-Za-z][\w.]*(?:\d|_)[\w.]*|['‘\"“][^'’\"”\n]{2,30}['’\"”])"
 )
@@ -576,6 +754,7 @@ CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, tuple[frozenset[str], ...]
         name_or_two_capitalised,
     ),
     (NAMED_PERSON, RELATION_RE, check_after_verb, (), has_first_name),
+    (NAMED_PERSON, APPOSITIVE_RE, check_appositive, (_c(","),), None),
     (NAMED_PERSON, POSSESSIVE_RE, check_possessive, (_c("'s", "’s"),), has_first_name),
     (NAMED_PERSON, FAMILY_RE, check_family, (_i("family") | _c("s'", "s’"),), None),
     (
@@ -587,6 +766,16 @@ CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, tuple[frozenset[str], ...]
     ),
     (NAMED_PERSON, AGE_WORDS_NAME_RE, check_age_words_name, (_i("year"), _i("old")), None),
     (NAMED_PERSON, NAME_AGED_WORDS_RE, check_name_aged_words, (_i("aged"),), None),
+    (NAMED_PERSON, NAME_AGE_PHRASE_RE, check_name_age_phrase, (_c(","),), None),
+    (NAMED_PERSON, NAME_PART_RE, check_name_part, (_c(","),), None),
+    (
+        NAMED_PERSON,
+        FAMILY_GROUP_RE,
+        check_family_group,
+        (_i("twins", "triplets", "brothers", "sisters", "siblings", "boys", "girls", "children", "kids"),),
+        None,
+    ),
+    (USERNAME, HANDLE_RE, check_handle, (_i("name", "handle", "gamertag"),), None),
     (USERNAME, USERNAME_RE, _whole, (_NETWORKS,), None),
     (STREET_ADDRESS, HOME_AT_RE, check_home_at, (_HOME_WORDS,), None),
     (STREET_ADDRESS, FLAT_RE, _whole, (_c("Flat"),), None),
@@ -598,5 +787,7 @@ CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, tuple[frozenset[str], ...]
         None,
     ),
     (NAMED_BY_INITIALS, CHILD_INITIALS_RE, _whole, (_s("A.A", "A. A"),), None),
+    (NAMED_BY_INITIALS, CHILD_BARE_INITIALS_RE, check_child_bare_initials, (_s("AA"),), None),
     (NAMED_BY_INITIALS, INITIALS_AGE_RE, _whole, (_s("A.A", "A. A"),), None),
+    (NAMED_BY_INITIALS, BARE_INITIALS_AGE_RE, check_bare_initials_age, (_s("AA"),), None),
 )

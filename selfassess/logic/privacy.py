@@ -98,8 +98,8 @@ _NOT_RANGE = r"(?!\d|\.\d|\s*%|\s*(?i:to|-|–|and|or)\s*\d)"
 
 # DOB 14/03/2012, D.O.B.: 14.03.12, born 3 March 2012, date of birth 2012-03-14, birthday is ...
 _DOB_RE = re.compile(
-    _words(r"d\.?[ ]?o\.?[ ]?b\b\.?", r"date\s+of\s+birth\b", r"born\b", r"birthday\b")
-    + r"[\s:(\-–]*(?i:(?:is|was|on|of)\s+)?"
+    _words(r"d\.?[ ]?o\.?[ ]?b\b\.?", r"date\s+of\s+birth\b", r"birth\s+date\b", r"born\b", r"birthday\b")
+    + r"[\s:,(\-–]*(?i:(?:is|was|on|of)\s+)?"
     + r"(?i:(?:recorded|given|shown|noted|listed|entered|written)\s+(?:only\s+)?as\s+)?"
     + rf"(?i:{_ANY_DATE})"
 )
@@ -239,6 +239,13 @@ _NHS_RE = re.compile(
     _lead(r"\d", r"[\w/.,\-+£$]") + r"\d{2}(?P<sep>[ \-]?)\d{3}(?P=sep)\d{4}(?![\w/]|[.,\-]\d)"
 )
 _NHS_BEFORE = re.compile(r"(?i:\b(?:nhs|chi)\b)")
+# NHS no. 485 777 3456, NHS number: 485-777-3456: ten digits right after the words, whatever their check
+# digit (a number written down wrongly is still that person's)
+_NHS_KEYWORD_RE = re.compile(
+    _words("nhs", "chi")
+    + r"(?![\w\-])(?i:[ \t]+(?:no|num|number)(?![\w\-])\.?)?[ \t]*[:#]?[ \t]*"
+    + r"(?P<nhs>\d{3}(?P<sep>[ \-]?)\d{3}(?P=sep)\d{4})(?![\w/]|[.,\-]\d)"
+)
 
 # A school's name: "St Mary's Primary", "Brookfield Academy", "the Park View PRU", "Highfield Infants".
 _SCHOOL = (
@@ -302,7 +309,7 @@ _LIST_GAP_RE = re.compile(r"[ \t]*(?:[,;&+]|and)?[ \t]*(?:and[ \t]+)?")
 _NOT_BABY_NAMES = frozenset(
     "friendly bank banks box boxes loss unit clinic clinics group groups week room".split()
 )
-_RANKS = frozenset("mr mrs ms miss dr pc dc ds sgt det insp dci dsi supt cst pcso officer".split())
+_RANKS = frozenset("mr mrs ms miss dr pc dc ds di sgt det insp dci dsi dcs dsu supt cst pcso officer".split())
 _COURTS = frozenset(
     "family high crown county youth magistrates magistrates' magistrate's supreme appeal "
     "coroner's coroners".split()
@@ -427,6 +434,10 @@ def _check_nhs(m: re.Match[str]) -> _Span | None:
     return m.span()
 
 
+def _check_nhs_keyword(m: re.Match[str]) -> _Span | None:
+    return m.span("nhs")
+
+
 def _names_ok(names: str) -> bool:
     return not any(w.lower() in _NOT_NAMES for w in re.findall(r"[\w'’\-]+", names) if w != "and")
 
@@ -547,6 +558,7 @@ _CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, _Clauses, _Gate], ...] = 
     (NAMED_CHILD, _CHILD_AFTER_RE, _check_child_after, (_i("old"), _i("year")), None),
     (NAMED_CHILD, _CHILD_AGE_COMMA_RE, _check_child_after, (_i("old"), _i("year")), None),
     (NHS_NUMBER, _NHS_RE, _check_nhs, (_THREE_DIGITS,), None),
+    (NHS_NUMBER, _NHS_KEYWORD_RE, _check_nhs_keyword, (_THREE_DIGITS, _i("nhs", "chi")), None),
     (NAMED_CHILD_CONTEXT, _CHILD_SCHOOL_RES[0], _check_named, (_SCHOOL_YEARS,), None),
     (NAMED_CHILD_CONTEXT, _CHILD_SCHOOL_RES[1], _check_name_words, (_SCHOOL_YEARS,), None),
     (NAMED_CHILD_CONTEXT, _CHILD_SCHOOL_RES[2], _check_named, (_c(*_SCHOOL_WORDS),), None),
