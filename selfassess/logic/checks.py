@@ -1,5 +1,6 @@
 """What ``validate`` and ``submit`` find in an assessment: blockers to submitting, and warnings
-(personal data, stale evidence, overdue actions). The fill screen shows the same findings."""
+(personal data, stale evidence, overdue actions, claims a dip sample contradicts). The fill screen
+shows the same findings."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from selfassess.core.model import Assessment, Framework, Response
+from selfassess.core.model import Assessment, Criterion, Framework, Response
 from selfassess.core.upgrades import on_other_version
 from selfassess.formats.tomlsource import KeyLines
 from selfassess.workspace.workspace import Workspace
@@ -160,7 +161,32 @@ def assessment_warnings(
             )
         if overdue:
             findings += _overdue(path, locate, criterion_id, response, today)
+        if response.sample is not None and criterion is not None and criterion.sample is not None:
+            findings += sample_findings(path, locate, framework, criterion, response)
     return findings
+
+
+#: where in the file each kind of contradiction points: the key the person should look at
+_SAMPLE_KEY = {"rating": ("rating",), "evidence": ("evidence",), "sample": ("sample", "size")}
+
+
+def sample_findings(
+    path: str, locate: _Locator, framework: Framework, criterion: Criterion, response: Response
+) -> list[Finding]:
+    """Where the rating or the evidence claims more than the recorded dip sample shows (warnings)."""
+    from selfassess.logic.samples import contradictions  # here: only files with a sample need it
+
+    return [
+        Finding(
+            path,
+            locate.line("criteria", criterion.id, *_SAMPLE_KEY[found.field]),
+            WARNING,
+            found.message,
+            criterion.id,
+            found.kind,
+        )
+        for found in contradictions(framework, criterion, response)
+    ]
 
 
 def _privacy(
