@@ -199,6 +199,16 @@ def test_other_figures_in_the_evidence(evidence: str, contradicts: bool) -> None
     assert (_kinds(response) == [OTHER_FIGURE]) is contradicts
 
 
+@pytest.mark.parametrize(
+    "evidence",
+    ["Adult present in all but 1 of 20.", "Both held for nearly every child.",
+     "All 20 incidents reviewed: 19 of 20 met the standard.", "19 of 20 records named every child.",
+     "1 of 20 had no plan recorded."],
+)  # fmt: skip
+def test_words_that_are_no_absolute_claim(evidence: str) -> None:
+    assert _kinds(Response(rating="green", evidence=evidence, sample=Sample(size=20, met=19))) == []
+
+
 def test_no_sample_no_contradictions() -> None:
     assert _kinds(Response(rating="green", evidence="Every case, 1 of 20.")) == []
 

@@ -133,7 +133,7 @@ class SampleFigures:
 
     def short(self) -> str:
         return (
-            f"{self.met} of {self.size}, {percent(self.proportion)}, "
+            f"{self.met} of {self.size}, {percent(self.proportion, floor=True)}, "
             f"95% CI {percent(self.low, sign=False)}–{percent(self.high)}"
         )
 
@@ -147,13 +147,14 @@ class SampleFigures:
         }
 
 
-def percent(share: float, sign: bool = True) -> str:
-    """A share as a whole percentage, never rounded up to 100 nor down to 0 unless exact."""
+def percent(share: float, sign: bool = True, floor: bool = False) -> str:
+    """A share as a whole percentage. A sample's share is rounded down (``floor``), so 94.9% never
+    reads as a 95% threshold reached; no share rounds to 0% or 100% unless it is exactly that."""
     value = share * 100
-    rounded = round(value)
-    if rounded == 100 and share < 1:
+    rounded = math.floor(value + 1e-9) if floor else round(value)
+    if rounded >= 100 and share < 1:
         rounded = 99
-    elif rounded == 0 and share > 0:
+    elif rounded <= 0 and share > 0:
         rounded = 1
     return f"{rounded}%" if sign else str(rounded)
 
@@ -224,8 +225,10 @@ _NO_FAILURE = re.compile(
     re.IGNORECASE,
 )
 _ALL_CLAIM = re.compile(
-    r"\b(?:all|every|always|each\s+and\s+every|without\s+exception|100\s?%)\b", re.IGNORECASE
+    r"(?<!nearly )(?<!almost )(?<!not )\b(?:all(?!\s+but\b)(?!\s+\d)|every|always|without\s+exception)\b",
+    re.IGNORECASE,
 )
+_SENTENCE = re.compile(r"(?<=[.;:!?])\s+|\n")
 # "14 of 20", "14 out of 20", "14/20", "70%"
 _OF = re.compile(r"\b(\d{1,7})\s*(?:of|out\s+of|/)\s*(?:the\s+)?(\d{1,7})\b", re.IGNORECASE)
 _PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?%")
@@ -289,18 +292,30 @@ def contradictions(
         )
     text = response.evidence
     if text and sample.met < sample.size:
-        claim = _ALL_CLAIM.search(text) or _NO_FAILURE.search(text)
+        claim = absolute_claim(text)
         if claim:
             found.append(
                 Contradiction(
                     ABSOLUTE_CLAIM,
-                    f"{cid}: the evidence says {claim.group(0).strip()!r}, but {sample.size - sample.met} "
+                    f"{cid}: the evidence says {claim!r}, but {sample.size - sample.met} "
                     f"of the {sample.size} sampled cases did not meet the standard",
                     "evidence",
                 )
             )
     found += _other_figures(cid, sample, text)
     return found
+
+
+def absolute_claim(text: str) -> str | None:
+    """The words in ``text`` claiming every case met the standard, or none failed it ("every",
+    "always", "no overdue visits"); None when it claims neither ("all but two", "nearly every")."""
+    for sentence in _SENTENCE.split(text):
+        if _OF.search(sentence):  # "18 of 20 records named every child": counting, not claiming
+            continue
+        claim = _ALL_CLAIM.search(sentence) or _NO_FAILURE.search(sentence)
+        if claim:
+            return claim.group(0).strip()
+    return None
 
 
 def _better(framework: Framework, rating: str | None, supported: str) -> bool:
@@ -316,7 +331,8 @@ def _other_figures(cid: str, sample: Sample, text: str) -> list[Contradiction]:
     if not text:
         return []
     for met, size in figures_in_text(text):
-        if size == sample.size and met != sample.met:
+        # "3 of 20 had no plan" counts the failures of the same sample: it agrees
+        if size == sample.size and met not in (sample.met, sample.size - sample.met):
             return [_differs(cid, f"{met} of {size}", sample)]
     share = 100 * sample.met / sample.size
     for value in percents_in_text(text):
