@@ -37,3 +37,61 @@ def test_summary_text_lists_samples_and_marks_ratings_they_do_not_support(demo_w
     assert "23/30 76%!" in om1  # doncaster: Amber, but 23 of 30 supports Red
     assert "pooled" in om1 and "supports" in om1
     assert "! the rating is better than the sample supports" in section
+
+
+SAMPLED = """\
+schema = 2
+framework = "test"
+framework_version = "1.0"
+district = "north"
+period = "{period}"
+status = "submitted"
+assessor = "DCI A. Example"
+updated = 2026-11-23T10:15:00Z
+
+[criteria.T1C1]
+rating = "{rating}"
+evidence = "Dip sample of 20 incidents: {met} of 20 assessed each child."
+
+[criteria.T1C1.sample]
+size = 20
+met = {met}
+"""
+
+
+def sampled_workspace(make_workspace, *quarters: tuple[str, str, int]) -> Path:
+    """A workspace whose framework gives T1C1 a sample, with north's files for each (period, rating, met)."""
+    from conftest import sample_framework_yaml
+
+    root = make_workspace(themes=1, per_theme=2)
+    (root / "criteria" / "test.yaml").write_text(sample_framework_yaml(themes=1, per_theme=2))
+    folder = root / "assessments" / "north"
+    folder.mkdir(parents=True)
+    for period, rating, met in quarters:
+        (folder / f"{period}.toml").write_text(SAMPLED.format(period=period, rating=rating, met=met))
+    return root
+
+
+def test_diff_text_and_json_show_the_sample_as_one_field(make_workspace) -> None:
+    root = sampled_workspace(make_workspace, ("2026-Q3", "amber", 14), ("2026-Q4", "green", 18))
+    result = run_cli("diff", "north@2026-Q3", "north@2026-Q4", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert "Dip samples\n  T1C1 sample 14/20 (70%) → 18/20 (90%)\n" in result.stdout
+    data = json.loads(run_cli("diff", "north@2026-Q3", "north@2026-Q4", "--format", "json", cwd=root).stdout)
+    (change,) = data["criteria"]
+    assert change["changed"] == ["rating", "evidence", "sample"]
+    assert change["sample"] == [{"size": 20, "met": 14}, {"size": 20, "met": 18}]
+
+
+def test_history_gives_the_share_per_period(make_workspace) -> None:
+    root = sampled_workspace(
+        make_workspace, ("2026-Q2", "red", 9), ("2026-Q3", "amber", 14), ("2026-Q4", "green", 18)
+    )
+    text = run_cli("history", "north", cwd=root).stdout
+    row = text.split("T1C1 ")[1].splitlines()[1]
+    assert row.split() == ["met", "the", "standard", "45%", "70%", "90%"]
+    data = json.loads(run_cli("history", "north", "--format", "json", cwd=root).stdout)
+    t1c1 = next(c for c in data["criteria"] if c["id"] == "T1C1")
+    assert {p: s["met"] for p, s in t1c1["samples"].items()} == {"2026-Q2": 9, "2026-Q3": 14, "2026-Q4": 18}
+    assert [s["supports"] for s in t1c1["samples"].values()] == ["red", "amber", "green"]
+    assert next(c for c in data["criteria"] if c["id"] == "T1C2")["samples"] == {}  # none recorded

@@ -159,6 +159,27 @@ def percent(share: float, sign: bool = True, floor: bool = False) -> str:
     return f"{rounded}%" if sign else str(rounded)
 
 
+def sample_text(sample: Sample | None) -> str:
+    """``14/20 (70%)``, the short form diff and history use; ``none`` without a sample."""
+    if sample is None:
+        return "none"
+    return f"{sample.met}/{sample.size} ({percent(sample.met / sample.size, floor=True)})"
+
+
+def sample_json(sample: Sample | None) -> dict[str, object] | None:
+    """A recorded sample as in the file: size, met, from, to, source (absent ones left out)."""
+    if sample is None:
+        return None
+    found: dict[str, object] = {"size": sample.size, "met": sample.met}
+    if sample.start is not None:
+        found["from"] = sample.start.isoformat()
+    if sample.end is not None:
+        found["to"] = sample.end.isoformat()
+    if sample.source:
+        found["source"] = sample.source
+    return found
+
+
 def grade_words(framework: Framework, grade_id: str) -> str:
     grade = framework.grade(grade_id)
     return grade.label if grade is not None else grade_id
