@@ -15,8 +15,9 @@ from typing import Any
 
 from selfassess.core.model import Action, Assessment, Response, Review
 
-#: the fields of a response that merge one by one (``rating`` stands for rating and not_applicable)
-FIELDS = ("rating", "evidence", "notes", "as_of", "carried")
+#: the fields of a response that merge one by one (``rating`` stands for rating and not_applicable);
+#: a dip sample is one field: merging its size and met apart could give met > size
+FIELDS = ("rating", "evidence", "notes", "as_of", "carried", "sample")
 ACTION_FIELDS = ("action", "owner", "due", "done")
 _EARLIEST = datetime.min.replace(tzinfo=UTC)
 _ACTION_NUMBER = re.compile(r"-a(\d+)$")
