@@ -60,11 +60,12 @@ met = {met}
 
 
 def sampled_workspace(make_workspace, *quarters: tuple[str, str, int]) -> Path:
-    """A workspace whose framework gives T1C1 a sample, with north's files for each (period, rating, met)."""
+    """A workspace whose framework gives T1C1 and T1C2 a sample (T1C3 none), with north's files for each
+    (period, rating, met)."""
     from conftest import sample_framework_yaml
 
-    root = make_workspace(themes=1, per_theme=2)
-    (root / "criteria" / "test.yaml").write_text(sample_framework_yaml(themes=1, per_theme=2))
+    root = make_workspace(themes=1, per_theme=3)
+    (root / "criteria" / "test.yaml").write_text(sample_framework_yaml(themes=1, per_theme=3))
     folder = root / "assessments" / "north"
     folder.mkdir(parents=True)
     for period, rating, met in quarters:
@@ -95,3 +96,61 @@ def test_history_gives_the_share_per_period(make_workspace) -> None:
     assert {p: s["met"] for p, s in t1c1["samples"].items()} == {"2026-Q2": 9, "2026-Q3": 14, "2026-Q4": 18}
     assert [s["supports"] for s in t1c1["samples"].values()] == ["red", "amber", "green"]
     assert next(c for c in data["criteria"] if c["id"] == "T1C2")["samples"] == {}  # none recorded
+
+
+def _import(root: Path, sheet: Path):
+    return run_cli(
+        "import", str(sheet), "--district", "north", "--period", "2027-Q1", "--as-of", TODAY, cwd=root
+    )
+
+
+def test_xlsx_has_sample_met_and_share_columns_and_imports_back(make_workspace, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from selfassess import load_assessment
+    from selfassess.core.model import Sample
+
+    root = sampled_workspace(make_workspace, ("2026-Q4", "amber", 14))
+    out = tmp_path / "q4.xlsx"
+    assert (
+        run_cli(
+            "report", "2026-Q4", "--format", "xlsx", "-o", str(out), "--as-of", TODAY, cwd=root
+        ).returncode
+        == 0
+    )
+    rows = list(load_workbook(out)["north"].iter_rows(values_only=True))
+    header = list(rows[0])
+    t1c1 = next(r for r in rows if r[0] == "T1C1")
+    assert [t1c1[header.index(c)] for c in ("Sample", "Met", "Share met")] == [20, 14, 0.7]
+    result = _import(root, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    after = load_assessment(root / "assessments" / "north" / "2027-Q1.toml")
+    assert after.responses["T1C1"].sample == Sample(size=20, met=14)
+
+
+def test_import_reads_samples_written_as_a_user_would(make_workspace, tmp_path: Path) -> None:
+    from selfassess import load_assessment
+    from selfassess.core.model import Sample
+
+    root = sampled_workspace(make_workspace)
+    sheet = tmp_path / "tracker.csv"
+    sheet.write_text(
+        "Ref,Rating,Evidence,n/N\n"
+        "T1C1,Amber,Dip sample of incidents,14 of 20\n"
+        "T1C2,Green,Audit,28/30\n"
+        "T1C2,Green,Seen,3 of 2\n"
+    )
+    result = _import(root, sheet)
+    assert result.returncode == 1, result.stdout + result.stderr  # the impossible one was skipped
+    assert "'3 of 2' is not a sample (met of cases, e.g. 14 of 20); ignored" in result.stdout
+    after = load_assessment(root / "assessments" / "north" / "2027-Q1.toml")
+    assert after.responses["T1C1"].sample == Sample(size=20, met=14)
+    assert after.responses["T1C2"].sample == Sample(size=30, met=28)
+    sheet.write_text("Criterion,Rating,Sample,Met\nT1C1,Green,20,19\nT1C3,Red,10,5\n")
+    result = run_cli(
+        "import", str(sheet), "--district", "north", "--period", "2027-Q2", "--as-of", TODAY, cwd=root
+    )
+    assert "framework defines no dip sample for T1C3; sample ignored" in result.stdout
+    after = load_assessment(root / "assessments" / "north" / "2027-Q2.toml")
+    assert after.responses["T1C1"].sample == Sample(size=20, met=19)
+    assert after.responses["T1C3"].sample is None
