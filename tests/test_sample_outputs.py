@@ -154,3 +154,39 @@ def test_import_reads_samples_written_as_a_user_would(make_workspace, tmp_path: 
     after = load_assessment(root / "assessments" / "north" / "2027-Q2.toml")
     assert after.responses["T1C1"].sample == Sample(size=20, met=19)
     assert after.responses["T1C3"].sample is None
+
+
+def test_every_report_format_carries_the_samples(make_workspace) -> None:
+    import csv
+    import io
+    import re
+    import xml.etree.ElementTree as ET
+
+    root = sampled_workspace(
+        make_workspace, ("2026-Q2", "red", 9), ("2026-Q3", "amber", 14), ("2026-Q4", "green", 18)
+    )
+
+    def report(fmt: str) -> str:
+        result = run_cli("report", "2026-Q4", "--format", fmt, "--as-of", TODAY, cwd=root)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    html = report("html")
+    section = html.split('<section id="samples"')[1].split("</section>")[0]
+    (svg,) = [ET.fromstring(s) for s in re.findall(r"<svg\b.*?</svg>", section, re.S)]
+    assert svg.get("role") == "img" and svg.find("polygon") is not None  # the interval as a band
+    (line,) = svg.findall("polyline")
+    assert len(line.get("points").split()) == 3  # three quarters with a sample, joined
+    assert [t.text for t in svg.iter("text") if t.get("class") == "threshold"] == ["Amber", "Green"]
+    assert '<tr><th scope="row">2026-Q3</th><td class="num">14</td><td class="num">20</td>' in section
+    assert "<td>Amber</td>" in section and '2026-Q1</th><td colspan="5">no sample recorded' in section
+    markdown = report("md")
+    assert "## Dip samples" in markdown and "| 18/20 |" in markdown
+    assert "18 of 20, 90%, 95% CI 70–97%, supports Green" in markdown
+    rows = list(csv.DictReader(io.StringIO(report("csv"))))
+    north = next(r for r in rows if r["criterion"] == "T1C1" and r["district"] == "north")
+    assert (north["sample_size"], north["sample_met"], north["sample_share"], north["sample_supports"]) == (
+        "20", "18", "0.9", "green",
+    )  # fmt: skip
+    data = json.loads(report("json"))
+    assert next(c for c in data["criteria"] if c["id"] == "T1C1")["samples"]["north"]["met"] == 18

@@ -10,7 +10,7 @@ from datetime import date
 
 from selfassess.logic.combine import Combined
 from selfassess.logic.trend import load_trend
-from selfassess.report.view import ReportView, TrendCounts
+from selfassess.report.view import ReportView, SampleLine, TrendCounts
 from selfassess.workspace.workspace import Workspace
 
 FORMATS = ("md", "csv", "json", "html")
@@ -27,6 +27,7 @@ def build(workspace: Workspace, combined: Combined, today: date, stamp: str | No
         trend=TrendCounts.of(trend, combined.districts),
         quarters=workspace.settings.quarters,
         stamp=stamp,
+        samples=SampleLine.all_of(trend, combined),
     )
 
 

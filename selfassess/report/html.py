@@ -16,6 +16,7 @@ from selfassess.core.vocabulary import legend as marks
 from selfassess.logic.combine import OpenAction
 from selfassess.report.describe import movement_words, trend_sentence
 from selfassess.report.html_access import e, figures_table, hidden, print_margins, table_region
+from selfassess.report.html_samples import sample_section
 from selfassess.report.sources import sources_html
 from selfassess.report.svg import UNRATED_FILL, trend_svg
 from selfassess.report.text import district_name, long_date, plain, plural
@@ -384,6 +385,7 @@ def render_html(view: ReportView) -> str:
         + themes_table(view)
         + heat_map(view)
         + trends(view)
+        + sample_section(view)
         + worst_sections(view)
         + overdue_table(view)
         + reviews(view)
