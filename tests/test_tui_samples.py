@@ -126,3 +126,54 @@ async def test_at_80_by_24_the_sample_line_and_footer_fit(make_workspace) -> Non
         await pilot.pause()
         line = pilot.app.screen.query_one(SampleLine)
         assert line.display and line.region.height >= 1 and line.region.right <= 80
+
+
+def _rows(pilot) -> list[str]:
+    from selfassess.tui.review.heatmap import HeatMap
+
+    return [
+        str(key.value)
+        for key in pilot.app.screen.query_one(HeatMap).rows
+        if str(key.value).startswith("criterion:")
+    ]
+
+
+def _cell_text(pilot, criterion_id: str, district: str) -> str:
+    from selfassess.tui.review.heatmap import HeatMap
+
+    table = pilot.app.screen.query_one(HeatMap)
+    return str(table.get_cell(f"criterion:{criterion_id}", district).content.plain)  # type: ignore[attr-defined]
+
+
+async def test_review_u_filters_to_unsupported_ratings_and_p_shows_shares(demo_workspace: Path) -> None:
+    from textual.widgets import Static
+
+    from selfassess.tui.review.cell import CellModal
+    from selfassess.tui.review.heatmap import HeatMap
+
+    app = SelfAssessApp(Workspace(demo_workspace), TODAY, "ACC Test", "review", period="2026-Q4")
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        everything = _rows(pilot)
+        assert _cell_text(pilot, "OM1", "doncaster").strip() == "Amber ▼"
+        await pilot.press("u")
+        assert _rows(pilot) == ["criterion:IR6", "criterion:OM1", "criterion:CC7"]  # the deliberate ones
+        top = pilot.app.screen.query_one("#review-top", Static).visual.plain
+        assert "only ratings their dip sample does not support" in top
+        await pilot.press("p")
+        assert _cell_text(pilot, "OM1", "doncaster").strip() == "76%!"  # 23 of 30, rated Amber, supports Red
+        assert _cell_text(pilot, "OM1", "barnsley").strip() == "100%"
+        table = pilot.app.screen.query_one(HeatMap)
+        table.go_to("OM1", "doncaster")
+        await pilot.pause()
+        detail = pilot.app.screen.query_one("#review-detail", Static).visual.plain
+        assert "⚠ sample 23 of 30, 76%, 95% CI 59–88%, supports Red: the rating is better than that" in detail
+        await pilot.press("enter")
+        modal = pilot.app.screen
+        assert isinstance(modal, CellModal)
+        shown = modal.query_one(".review-sample", Static).visual.plain
+        assert "Dip sample: 23 of 30, 76%, 95% CI 59–88%, supports Red" in shown
+        assert "⚠ OM1 is rated Amber but its sample (23 of 30, 76%, 95% CI 59–88%) supports Red" in shown
+        await pilot.press("escape", "p", "u")
+        assert _rows(pilot) == everything
+        assert _cell_text(pilot, "OM1", "doncaster").strip() == "Amber ▼"
