@@ -115,3 +115,15 @@ def test_textconv_reads_the_sample(repo: Path) -> None:
     (repo / "odd.toml").write_text(FILE.replace("met = 14", 'met = "lots"'))
     odd = run_cli("textconv", "odd.toml", cwd=repo)
     assert odd.returncode == 0 and "  Sample: lots of 20 met the standard\n" in odd.stdout
+
+
+def test_not_applicable_on_one_side_and_a_sample_on_the_other_never_gives_both() -> None:
+    base = _side(20, 14)
+    base.responses["T1C1"].sample = None
+    ours = _side(20, 14)
+    ours.responses["T1C1"] = Response(not_applicable="No such incidents here")
+    theirs = _side(20, 14)  # recorded a sample
+    result = merge_assessments(base, ours, theirs)
+    merged = result.merged.responses["T1C1"]
+    assert (merged.not_applicable, merged.sample) == ("No such incidents here", None)
+    assert "sample" in result.conflicts["T1C1"]

@@ -99,6 +99,11 @@ def _merge_response(
         set_field_value(merged, name, value)
         if clash:
             conflicts.append(name)
+    if merged.not_applicable is not None and merged.sample is not None:
+        # one side marked it not applicable, the other recorded a sample: a file cannot hold both
+        merged.sample = None
+        if "sample" not in conflicts:
+            conflicts.append("sample")
     merged.actions, clash = _merge_actions(criterion_id, base.actions, ours.actions, theirs.actions, used)
     if clash:
         conflicts.append("actions")
