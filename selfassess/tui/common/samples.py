@@ -17,9 +17,10 @@ def sample_lines(
     understood: Sample | None = None,
     none_yet: str = "none recorded",
     take_key: str = "D",
+    edit_hint: str = "",
 ) -> list[Content]:
     """The sample in lines (nothing for a criterion the framework evidences by no sample); ``understood``:
-    a "k of n" in the evidence, offered as the sample with ``take_key``."""
+    a "k of n" in the evidence, offered as the sample with ``take_key``; ``edit_hint`` after the figures."""
     if criterion.sample is None or response.not_applicable is not None:
         return []
     lines: list[Content] = []
@@ -28,7 +29,13 @@ def sample_lines(
         lines.append(literal(f"Dip sample: {none_yet}", "italic"))
     else:
         shown = figures(framework, criterion, sample)
-        lines.append(Content.assemble(literal("Dip sample: ", "bold"), literal(shown.words(framework))))
+        lines.append(
+            Content.assemble(
+                literal("Dip sample: ", "bold"),
+                literal(shown.words(framework)),
+                literal(edit_hint, "$text-muted"),
+            )
+        )
         for straddle in shown.straddles:
             could = f"; about {straddle.cases} could" if straddle.cases else ""
             lines.append(

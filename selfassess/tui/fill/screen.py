@@ -116,6 +116,7 @@ class FillScreen(AppScreen):
             "d",
             "edit_sample",
             "Sample",
+            show=False,  # as y: the sample line under the rating says "d to record one" / "d edits"
             tooltip="record or change the criterion's dip sample: cases examined and how many met the "
             "standard (where the framework evidences the criterion by a sample)",
         ),
