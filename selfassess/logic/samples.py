@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from statistics import NormalDist
 
 from selfassess.core.model import MAX_SAMPLE_SIZE, Criterion, Framework, Response, Sample
@@ -46,8 +47,15 @@ def wilson(met: int, size: int, z: float = Z95) -> tuple[float, float]:
 
 def reaches(met: int, size: int, threshold: float) -> bool:
     """Whether met/size is at least ``threshold``, compared exactly (0.9 means nine tenths, not the
-    binary float just above it)."""
-    return Fraction(met, size) >= Fraction(str(threshold))
+    binary float just above it): ``Fraction(met, size) >= Fraction(str(threshold))``, in integers."""
+    exact = _exact(threshold)
+    return met * exact.denominator >= exact.numerator * size
+
+
+@lru_cache(maxsize=256)
+def _exact(threshold: float) -> Fraction:
+    """The threshold as written (0.9 is nine tenths): a framework has few, so each is made once."""
+    return Fraction(str(threshold))
 
 
 def supported_grade(framework: Framework, criterion: Criterion, sample: Sample) -> str:
@@ -71,7 +79,8 @@ def cases_to_decide(met: int, size: int, threshold: float, z: float = Z95) -> in
     ``threshold``; None when the share equals it (no sample could tell) or the interval already
     excludes it."""
     share = met / size
-    if Fraction(met, size) == Fraction(str(threshold)):
+    exact = _exact(threshold)
+    if met * exact.denominator == exact.numerator * size:
         return None
     if not _straddles(share, size, threshold, z):
         return None
@@ -185,8 +194,11 @@ def grade_words(framework: Framework, grade_id: str) -> str:
     return grade.label if grade is not None else grade_id
 
 
-def figures(framework: Framework, criterion: Criterion, sample: Sample) -> SampleFigures:
-    """The sample's share, interval, supported grade and any threshold its interval straddles."""
+def figures(
+    framework: Framework, criterion: Criterion, sample: Sample, straddles: bool = True
+) -> SampleFigures:
+    """The sample's share, interval, supported grade and (unless ``straddles`` is false: a search, only
+    the screens show it) any threshold its interval straddles, with the cases that would settle it."""
     low, high = wilson(sample.met, sample.size)
     supports = supported_grade(framework, criterion, sample)
     return SampleFigures(
@@ -196,7 +208,7 @@ def figures(framework: Framework, criterion: Criterion, sample: Sample) -> Sampl
         low=low,
         high=high,
         supports=supports,
-        straddles=tuple(_straddled(framework, criterion, sample, low, high)),
+        straddles=tuple(_straddled(framework, criterion, sample, low, high)) if straddles else (),
     )
 
 
@@ -239,27 +251,30 @@ class Contradiction:
 
 
 # "no" only counts when it claims the absence of failures: "no overdue", "no missed", "no gaps" ...
+# Claims, matched in lower-cased text, literal first so the scan is fast; the word boundary before a
+# claim and the words that soften it ("nearly every") are checked after a match (see _claims).
 _NO_FAILURE = re.compile(
-    r"\b(?:no|none\s+(?:of\s+the\s+\w+\s+)?(?:were|was|had|showed))\s+"
+    r"(?:no|none\s+(?:of\s+the\s+\w+\s+)?(?:were|was|had|showed))\s+"
     r"(?:\w+\s+){0,2}?(?:overdue|missed|missing|late|gaps?|failures?|delays?|breach(?:es)?|exceptions?|"
-    r"unauthori[sz]ed|outstanding|lapses?|errors?|omissions?|unrecorded|without)\b",
-    re.IGNORECASE,
+    r"unauthori[sz]ed|outstanding|lapses?|errors?|omissions?|unrecorded|without)\b"
 )
-_ALL_CLAIM = re.compile(
-    r"(?<!nearly )(?<!almost )(?<!not )\b(?:all(?!\s+but\b)(?!\s+\d)|every|always|without\s+exception)\b",
-    re.IGNORECASE,
-)
-_SENTENCE = re.compile(r"(?<=[.;:!?])\s+|\n")
-# "14 of 20", "14 out of 20", "14/20", "70%"
-_OF = re.compile(r"\b(\d{1,7})\s*(?:of|out\s+of|/)\s*(?:the\s+)?(\d{1,7})\b", re.IGNORECASE)
+_ALL_CLAIM = re.compile(r"(?:all(?!\s+but\b)(?!\s+\d)|every|always|without\s+exception)\b")
+_SOFTENED = ("nearly ", "almost ", "not ")
+#: what ends a sentence (and a line of evidence) for the claims: a claim is read within its sentence
+_ENDS = (". ", ".\n", "; ", ": ", "! ", "? ", "\n")
+# (digits first, so the scan skips to digits fast; the word boundary before them is checked after a match)
+_OF = re.compile(r"(\d{1,7})\s*(?:of|out\s+of|/)\s*(?:the\s+)?(\d{1,7})\b", re.IGNORECASE)
 _PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?%")
 
 
 def figures_in_text(text: str) -> list[tuple[int, int]]:
-    """Every "k of n" / "k/n" count in ``text`` with 0 ≤ k ≤ n (dates like 1/10 read as counts too:
-    the evidence is free text, and the warning says what it read)."""
+    """Every "k of n" / "k out of n" / "k/n" count in ``text`` with 0 ≤ k ≤ n, not part of a longer
+    word or number, and not a date (``1/10/2026``)."""
     found = []
     for match in _OF.finditer(text):
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            continue
         met, size = int(match.group(1)), int(match.group(2))
         if 0 <= met <= size and size >= 1 and not _is_date(text, match):
             found.append((met, size))
@@ -274,7 +289,7 @@ def _is_date(text: str, match: re.Match[str]) -> bool:
 
 
 def percents_in_text(text: str) -> list[float]:
-    return [float(m.group(1)) for m in _PERCENT.finditer(text)]
+    return [float(m.group(1)) for m in _PERCENT.finditer(text)] if "%" in text else []
 
 
 def understood_sample(text: str) -> tuple[int, int] | None:
@@ -291,7 +306,7 @@ def contradictions(
     sample = response.sample
     if sample is None or criterion.sample is None:
         return []
-    shown = figures_ or figures(framework, criterion, sample)
+    shown = figures_ or figures(framework, criterion, sample, straddles=False)
     found: list[Contradiction] = []
     cid = criterion.id
     if shown.supports == TOO_SMALL:
@@ -329,14 +344,27 @@ def contradictions(
 
 def absolute_claim(text: str) -> str | None:
     """The words in ``text`` claiming every case met the standard, or none failed it ("every",
-    "always", "no overdue visits"); None when it claims neither ("all but two", "nearly every")."""
-    for sentence in _SENTENCE.split(text):
-        if _OF.search(sentence):  # "18 of 20 records named every child": counting, not claiming
-            continue
-        claim = _ALL_CLAIM.search(sentence) or _NO_FAILURE.search(sentence)
-        if claim:
-            return claim.group(0).strip()
+    "always", "no overdue visits"); None when it claims neither ("all but two", "nearly every"), or only
+    in a sentence that itself counts "k of n" ("18 of 20 records named every child")."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a character whose lower case is longer: positions would not match
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for pattern in (_ALL_CLAIM, _NO_FAILURE):
+        for claim in pattern.finditer(lower):  # a whole-text scan: most evidence claims nothing
+            start = claim.start()
+            if start and (lower[start - 1].isalnum() or lower[start - 1] == "_"):
+                continue  # inside a word ("overall", "piano")
+            if lower[max(0, start - 7) : start].endswith(_SOFTENED):
+                continue
+            if not _OF.search(_sentence_around(text, start)):
+                return text[start : claim.end()].strip()
     return None
+
+
+def _sentence_around(text: str, index: int) -> str:
+    start = max(text.rfind(mark, 0, index) for mark in _ENDS) + 1
+    ends = [found for mark in _ENDS if (found := text.find(mark, index)) >= 0]
+    return text[start : min(ends, default=len(text))]
 
 
 def _better(framework: Framework, rating: str | None, supported: str) -> bool:
