@@ -179,15 +179,15 @@ def sample_svg(
         )
         points = " ".join(f"{_n(x(i))},{_n(y(shares[i][0]))}" for i in run)  # type: ignore[index]
         parts.append(f'<polyline points="{points}" fill="none" stroke="{LINE_INK}" stroke-width="1.6"/>')
-    for i, (period, share) in enumerate(zip(periods, shares, strict=True)):
+    for i, (period, figure) in enumerate(zip(periods, shares, strict=True)):
         centre = x(i)
-        if share is None:
+        if figure is None:
             parts.append(
                 f'<text x="{_n(centre)}" y="{_n(y(0) - 5)}" text-anchor="middle" fill="{AXIS}" '
                 'class="none">none</text>'
             )
         else:
-            parts.append(f'<circle cx="{_n(centre)}" cy="{_n(y(share[0]))}" r="2.6" fill="{LINE_INK}"/>')
+            parts.append(f'<circle cx="{_n(centre)}" cy="{_n(y(figure[0]))}" r="2.6" fill="{LINE_INK}"/>')
         year, quarter = period.split("-")
         current = ' class="current"' if i == len(periods) - 1 else ""
         ink = INK if current else AXIS

@@ -60,7 +60,9 @@ class SampleLine:
                 continue
             quarters = [trend.samples.get((criterion.id, d), ()) for d in combined.districts]
             pooled = tuple(
-                pooled_figures(trend.framework, criterion, (q[i] for q in quarters if q and q[i]))
+                pooled_figures(
+                    trend.framework, criterion, [s for q in quarters if q and (s := q[i]) is not None]
+                )
                 for i in range(len(trend.periods))
             )
             if any(pooled):

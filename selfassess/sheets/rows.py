@@ -328,7 +328,7 @@ _COUNTS = re.compile(r"^\s*(\d+)\s*(?:of|out\s+of|/)\s*(\d+)\s*$", re.IGNORECASE
 
 def _counts(value: object) -> tuple[int | None, int | None] | None:
     """(met, size) from "14 of 20", "14 out of 20" or "14/20"; None when the cell says neither."""
-    match = _COUNTS.match(text(value))
+    match = _COUNTS.match(text(value))  # type: ignore[arg-type]  # any cell value
     return (int(match.group(1)), int(match.group(2))) if match else None
 
 
