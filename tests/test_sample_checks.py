@@ -97,3 +97,27 @@ def test_submit_shows_contradictions_as_warnings_and_refuses_only_when_strict(ma
     assert result.returncode == 0, result.stdout + result.stderr
     assert "warning: T1C1 is rated Green but its sample" in result.stdout
     assert 'status = "submitted"' in (root / "assessments/north/2026-Q4.toml").read_text()
+
+
+def test_the_quick_line_finder_agrees_with_the_full_reader() -> None:
+    """``canonical_line`` (a few searches, used for warnings' lines) gives KeyLines' line or nothing."""
+    from selfassess.formats.tomlsource import KeyLines, canonical_line
+
+    from conftest import REPO
+
+    checked = 0
+    texts = [p.read_text() for p in sorted((REPO / "assessments").rglob("2026-Q*.toml"))]
+    texts.append(FILE)
+    texts.append(
+        FILE.replace('evidence = "Dip', 'evidence = """\\n[criteria.T1C2]\\nrating = "red"\\n"""\\nx = "Dip')
+    )
+    for text in texts:
+        lines = KeyLines(text)
+        for cid in ("IR1", "OM1", "CC7", "T1C1", "T1C2", "PW1"):
+            for where in [(), ("rating",), ("evidence",), ("as_of",), ("sample",), ("sample", "size"),
+                          ("sample", "met"), ("sample", "to"), ("actions", 0, "due")]:  # fmt: skip
+                quick = canonical_line(text, "criteria", cid, *where)
+                if quick is not None:
+                    assert quick == lines.line("criteria", cid, *where), (cid, where)
+                    checked += 1
+    assert checked > 300

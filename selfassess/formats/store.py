@@ -137,6 +137,7 @@ _RESPONSE_TYPES = {
     "sample": dict, "actions": list,
 }  # fmt: skip
 _ACTION_TYPES = {"id": str, "action": str, "owner": str, "due": date}  # "done": False or a date
+_SAMPLE_TYPES = {"size": int, "met": int, "from": date, "to": date, "source": str}
 
 
 def _well_typed(table: dict[str, Any], types: dict[str, type], checked: str = "") -> bool:
@@ -174,6 +175,17 @@ def _parse_action(reader: _Reader, table: Any, criterion_id: str, index: int) ->
 
 def _parse_sample(reader: _Reader, table: Any, criterion_id: str) -> Sample:
     """A ``[criteria.<id>.sample]`` table: counts that can be true of a dip sample, or a refusal."""
+    if type(table) is dict and _well_typed(table, _SAMPLE_TYPES):  # the usual, well-formed table: at once
+        size, met = table.get("size"), table.get("met")
+        start, end = table.get("from"), table.get("to")
+        if (
+            size is not None
+            and met is not None
+            and 1 <= size <= MAX_SAMPLE_SIZE
+            and 0 <= met <= size
+            and (start is None or end is None or start <= end)
+        ):
+            return Sample(size=size, met=met, start=start, end=end, source=table.get("source") or "")
     where = ("criteria", criterion_id, "sample")
     reader.expect(table, dict, f"the sample of {criterion_id}", *where)
     reader.unknown_keys(table, SAMPLE_KEYS, *where)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from selfassess.core.model import Assessment, Criterion, Framework, Response
 from selfassess.core.upgrades import on_other_version
-from selfassess.formats.tomlsource import KeyLines
+from selfassess.formats.tomlsource import KeyLines, canonical_line
 from selfassess.workspace.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -51,16 +51,23 @@ class _Locator:
         self._lines: KeyLines | None = None
         self._framework = framework
 
-    def line(self, *where: str | int) -> int:
-        if self._lines is None:
-            text = self._text
-            if text is None and self._path:
+    def _source(self) -> str:
+        if self._text is None:
+            self._text = ""
+            if self._path:
                 try:
                     with open(self._path, encoding="utf-8", errors="replace") as handle:
-                        text = handle.read()
+                        self._text = handle.read()
                 except OSError:
-                    text = ""
-            self._lines = KeyLines(text or "")
+                    pass
+        return self._text
+
+    def line(self, *where: str | int) -> int:
+        if self._lines is None:
+            quick = canonical_line(self._source(), *where)  # most files are canonical: no full read
+            if quick is not None:
+                return quick
+            self._lines = KeyLines(self._source())
         line = self._lines.line(*where)
         if line == 1 and self._framework is not None and len(where) >= 2 and where[0] == "criteria":
             # the file may still use an id the criterion has since replaced (read under the new id)

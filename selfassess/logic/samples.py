@@ -250,9 +250,9 @@ class Contradiction:
     field: str = "sample"
 
 
-# "no" only counts when it claims the absence of failures: "no overdue", "no missed", "no gaps" ...
 # Claims, matched in lower-cased text, literal first so the scan is fast; the word boundary before a
-# claim and the words that soften it ("nearly every") are checked after a match (see _claims).
+# claim and the words that soften it ("nearly every") are checked after a match (see absolute_claim).
+# "no" counts only when it claims the absence of failures: "no overdue", "no missed", "no gaps" ...
 _NO_FAILURE = re.compile(
     r"(?:no|none\s+(?:of\s+the\s+\w+\s+)?(?:were|was|had|showed))\s+"
     r"(?:\w+\s+){0,2}?(?:overdue|missed|missing|late|gaps?|failures?|delays?|breach(?:es)?|exceptions?|"
