@@ -204,7 +204,7 @@ class Combined:
         response = self.response(criterion, district)
         if response is None or response.sample is None or criterion.sample is None:
             return None
-        return figures(self.framework, criterion, response.sample)
+        return figures(self.framework, criterion, response.sample, straddles=False)
 
     def pooled_figures(self, criterion: Criterion) -> SampleFigures | None:
         """The force-wide figure: every district's sample this period pooled (sum of met over cases)."""

@@ -115,7 +115,7 @@ def _samples(
     for period, assessment in assessments.items():
         response = assessment.get(criterion.id) if assessment else None
         if response is not None and response.sample is not None:
-            found[period] = figures(framework, criterion, response.sample)
+            found[period] = figures(framework, criterion, response.sample, straddles=False)
     return found
 
 

@@ -218,7 +218,7 @@ def pooled(framework: Framework, criterion: Criterion, samples: Iterable[Sample]
     if not chosen:
         return None
     total = Sample(size=sum(s.size for s in chosen), met=sum(s.met for s in chosen))
-    return figures(framework, criterion, total)
+    return figures(framework, criterion, total, straddles=False)
 
 
 def _straddled(
