@@ -38,7 +38,7 @@ FORMATS = [
     (4, "01aac1107ae687b3c5995c068d61b8301765a6c1998a8fb10ab8b1be3c926342"),  # compiled reader, scan
     (5, "c123bfa7e4deaedf6ee0526ad1adf842ac57aa3efa1b55fa2d4ead350fc0b66a"),  # one findings entry
     (6, "192a704663b55f0d5299a6aaf476501712107d97bc52528b296922e4b788660f"),  # subpackages (#24)
-    (7, "b8d1df53c92a483ef6d51feb20bcb622bd8b8aee848411adb1807c1b1f897c22"),  # dip samples (#29)
+    (7, "a51f402ee2b001d2ff18f45c1c282a9c7a71ef9477b520079cb67f1c2d556ab8"),  # dip samples (#29)
 ]
 
 

@@ -379,15 +379,41 @@ def _other_figures(cid: str, sample: Sample, text: str) -> list[Contradiction]:
     percentage a point or more away from the sample's (a target, "95% target", is not a share)."""
     if not text:
         return []
-    for met, size in figures_in_text(text):
+    for met in _counts_of(text, sample.size):
         # "3 of 20 had no plan" counts the failures of the same sample: it agrees
-        if size == sample.size and met not in (sample.met, sample.size - sample.met):
-            return [_differs(cid, f"{met} of {size}", sample)]
+        if met not in (sample.met, sample.size - sample.met):
+            return [_differs(cid, f"{met} of {sample.size}", sample)]
     share = 100 * sample.met / sample.size
     for value in percents_in_text(text):
         if abs(value - share) >= 1 and _percent_is_the_share(text, value):
             return [_differs(cid, f"{value:g}%", sample)]
     return []
+
+
+#: what may come before the sample's size in a count of it: "14 of ", "14 out of the ", "14/"
+_BEFORE_SIZE = re.compile(r"(?<![\w])(\d{1,7})\s*(?:of|out\s+of|/)\s*(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def _counts_of(text: str, size: int) -> list[int]:
+    """Each k of every "k of <size>" count in ``text`` (as :func:`figures_in_text` reads them): found from
+    the size, which a text holds few times, instead of reading every number in it."""
+    found, written, at = [], str(size), text.find(str(size))
+    while at >= 0:
+        end = at + len(written)
+        if (at == 0 or not text[at - 1].isdigit()) and not (
+            end < len(text) and (text[end].isalnum() or text[end] == "_")
+        ):
+            before = _BEFORE_SIZE.search(text, max(0, at - 40), at)
+            if (
+                before is not None
+                and text[end : end + 1] != "/"
+                and text[before.start() - 1 : before.start()] != "/"
+            ):
+                met = int(before.group(1))
+                if met <= size:
+                    found.append(met)
+        at = text.find(written, end)
+    return found
 
 
 def _percent_is_the_share(text: str, value: float) -> bool:
