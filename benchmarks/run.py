@@ -228,6 +228,9 @@ def main(argv: list[str] | None = None) -> int:
         "--districts", type=int, help="districts to generate (default 50; 500 = 20,000 files)"
     )
     parser.add_argument("--no-tui", action="store_true", help="only the command-line figures")
+    parser.add_argument(
+        "--samples", action="store_true", help="generate a dip sample on every criterion of every file"
+    )
     args = parser.parse_args(argv)
     slow_runs = args.runs or (2 if args.quick else 3)
     fast_runs = 3 if args.quick else 7
@@ -246,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
                 where = (args.keep or tmp) / style
                 if not (where / "selfassess.toml").exists():
                     print(f"generating the {style} workspace in {where} ...", file=sys.stderr)
-                    extra = [f"--{k}={v}" for k, v in shape.items()]
+                    extra = [f"--{k}={v}" for k, v in shape.items()] + (["--samples"] if args.samples else [])
                     generate.main([str(where), "--quiet", f"--style={style}", *extra])
                 workspaces.append((style, where.resolve()))
         ws = workspaces[0][1]

@@ -856,6 +856,43 @@ CONTENT.update({
 for _new, _old in {"LD2": "RP5", "LD3": "PW5", "PW8": "PW4", "PW9": "PW6", "CC9": "CC6"}.items():
     CONTENT[_new] = CONTENT[_old]
 
+# Where each criterion's dip sample came from (scripts/make_demo.py records one wherever the framework
+# evidences a criterion by a sample, from 2026-Q2 on).
+SAMPLE_SOURCE = {
+    "PW1": "Notifications log, cases chosen at random by the PPU DS",
+    "PW2": "Strategy discussion records, cases chosen at random",
+    "PW10": "Operation Encompass log against domestic abuse incidents, chosen at random",
+    "IR1": "Domestic abuse incidents with children present, chosen at random by the PPU DS",
+    "IR7": "Incident records where a child began to disclose, chosen at random",
+    "IR8": "Domestic abuse incidents in households with children, chosen at random",
+    "IR3": "CATS referrals, chosen at random",
+    "IR4": "Incidents flagged for exploitation, chosen at random",
+    "IR6": "Training records of 100 response and neighbourhood officers, chosen at random",
+    "RA1": "Incidents needing a referral, chosen at random",
+    "RA2": "Child concern records, chosen at random",
+    "IN1": "ABE interviews with children, chosen at random",
+    "IN2": "Child abuse cases with a suspect, chosen at random",
+    "IN5": "Child victim cases, chosen at random",
+    "IN6": "Child abuse investigations, chosen at random",
+    "OM1": "Every registered sex offender managed in the district (ViSOR)",
+    "CC1": "Custody records of detained children, chosen at random",
+    "CC7": "Every such search of a child this quarter",
+    "CC5": "Custody records of children, chosen at random",
+    "CC8": "Custody records of child detainees at every suite, chosen at random",
+    "CH7": "Missing episodes of children, chosen at random",
+    "CH8": "Children found after missing episodes, chosen at random",
+    "RP1": "CATS child protection records, chosen at random",
+    "RP3": "Open child abuse investigations, chosen at random",
+    "RP6": "No-further-action and closure decisions, chosen at random",
+}
+# Contradictions left in on purpose, so validate's warnings and the review's "not supported" filter have
+# something to show: their samples keep the figures the narrative gives, whatever the rating and words say.
+DELIBERATE = {
+    ("rotherham", "2026-Q4", "IR6"),  # Green at 93% against the force's own 95% target
+    ("rotherham", "2026-Q4", "CC7"),  # Green, 8 of 9 searches authorised, and "Every search was authorised"
+    ("doncaster", "2026-Q4", "OM1"),  # Amber, but 23 of 30 offenders managed to plan supports Red
+}
+
 BARNSLEY_CUSTODY = (
     "Barnsley has no custody suite: children arrested here are detained in neighbouring districts' suites."
 )

@@ -24,10 +24,14 @@ fixed, so a rerun writes byte-identical files. No real person appears: every nam
 from __future__ import annotations
 
 import argparse
+import math
 import random
 import shutil
 import sys
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
+from fractions import Fraction
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,6 +45,7 @@ from demo_data import (  # noqa: E402
     BARNSLEY_Q4_REVIEWED,
     CONTENT,
     CUSTODY,
+    DELIBERATE,
     DISTRICTS,
     ESTABLISHMENT,
     FORCE,
@@ -58,6 +63,7 @@ from demo_data import (  # noqa: E402
     REVIEW_DELAY,
     REVIEW_HOUR,
     REVIEWS,
+    SAMPLE_SOURCE,
     SETTINGS,
     SHEFFIELD_DRAFT,
     SIZE,
@@ -65,9 +71,19 @@ from demo_data import (  # noqa: E402
     UNITS,
 )
 
-from selfassess.core.model import FORCE_WIDE, Action, Assessment, Framework, Response, Review  # noqa: E402
+from selfassess.core.model import (  # noqa: E402
+    FORCE_WIDE,
+    Action,
+    Assessment,
+    Framework,
+    Response,
+    Review,
+    Sample,
+    SampleRule,
+)
 from selfassess.formats.criteria import load_framework  # noqa: E402
 from selfassess.formats.store import assessment_sha256, save_assessment, save_review  # noqa: E402
+from selfassess.logic.samples import absolute_claim  # noqa: E402
 
 OLD_FRAMEWORK = Path(__file__).resolve().parent / "demo" / "ncpi-2015.2.yaml"
 
@@ -112,8 +128,18 @@ def rng(*parts: object) -> random.Random:
 BANDS = {"red": (0.42, 0.66), "amber": (0.70, 0.86), "green": (0.91, 1.0)}
 
 
-def figures(district: str, period: str, cid: str, rating: str, as_of: date | None = None) -> dict:
-    """The numbers and words for one criterion's evidence, fixed by district, period and criterion."""
+def figures(
+    district: str,
+    period: str,
+    cid: str,
+    rating: str,
+    as_of: date | None = None,
+    agree: Callable[[int, int], int] | None = None,
+) -> dict:
+    """The numbers and words for one criterion's evidence, fixed by district, period and criterion.
+
+    ``agree`` (n, k) → k moves the count of cases meeting the standard to where the rating and the
+    words say it is (see :func:`agreeing`)."""
     r = rng(district, period, cid)
     spec = CONTENT[cid]
     n = spec["n"]
@@ -127,6 +153,8 @@ def figures(district: str, period: str, cid: str, rating: str, as_of: date | Non
     k = max(0, min(n, round(n * r.uniform(lo, hi))))
     if rating == "green":
         k = max(k, n - max(1, n // 10))
+    if agree is not None:
+        k = agree(n, k)
     pct_b = round(100 * r.uniform(lo, hi))
     est = ESTABLISHMENT[district]
     vac = {"red": r.randint(6, 9), "amber": r.randint(2, 5), "green": r.randint(0, 1)}[rating]
@@ -199,22 +227,49 @@ def waits(r: random.Random, n: int, within: int, standard: int = 120) -> dict[st
     return dict(fastest=duration(fastest), median=duration(median), slowest=duration(slowest))
 
 
-def evidence_for(district: str, period: str, cid: str, rating: str) -> tuple[str, date]:
+def agreeing(rule: SampleRule, rating: str, claims_all: bool) -> Callable[[int, int], int]:
+    """k moved into the band of the criterion's thresholds that its rating needs, and to every case
+    when the evidence claims every case (or no failure): the sample then agrees with the narrative."""
+
+    def needs(grade: str, n: int) -> int:
+        return math.ceil(Fraction(str(rule.thresholds[grade])) * n)
+
+    def agree(n: int, k: int) -> int:
+        if claims_all:
+            return n
+        grades = [g for g in ("red", "amber", "green") if g == "red" or g in rule.thresholds]
+        position = grades.index(rating)
+        low = needs(rating, n) if rating != "red" else 0
+        high = needs(grades[position + 1], n) - 1 if position + 1 < len(grades) else n
+        return max(low, min(k, high))
+
+    return agree
+
+
+def evidence_for(
+    district: str, period: str, cid: str, rating: str, rule: SampleRule | None = None, fixed: bool = True
+) -> tuple[str, date, Sample | None]:
+    """The evidence text, its as-of date, and the dip sample behind it (for a criterion the framework
+    evidences by a sample). ``fixed=False`` gives the figures as the demo had them before #29."""
     spec = CONTENT[cid]
     story = STORY.get((district, period, cid), {})
-    f = figures(district, period, cid, rating, story.get("as_of")) | story.get("fig", {})
     i, ci = PERIODS.index(period), list(CONTENT).index(cid)
-    lines = []
-    if district == "barnsley" and cid.startswith("CC"):
-        lines.append(BARNSLEY_CUSTODY)
-    lines.append(spec["sample"].format(**f))
     options = spec[rating]
     first = (i + ci) % len(options)
-    lines.append(options[first].format(**f))
+    chosen = [spec["sample"], options[first]]
     if (i + 2 * ci) % 3 == 0 and rating == "red":
-        lines.append(options[(first + 1) % len(options)].format(**f))
-    lines += [line.format(**f) for line in story.get("extra", [])]
-    return "".join(line + "\n" for line in lines), f["as_of"]
+        chosen.append(options[(first + 1) % len(options)])
+    chosen += story.get("extra", [])
+    agree = None
+    if rule is not None and fixed and (district, period, cid) not in DELIBERATE:
+        agree = agreeing(rule, rating, any(absolute_claim(line) for line in chosen[1:]))
+    f = figures(district, period, cid, rating, story.get("as_of"), agree) | story.get("fig", {})
+    lines = [BARNSLEY_CUSTODY] if district == "barnsley" and cid.startswith("CC") else []
+    lines += [line.format(**f) for line in chosen]
+    sample = None
+    if rule is not None:
+        sample = Sample(size=f["n"], met=f["k"], start=quarter_start(period), source=SAMPLE_SOURCE[cid])
+    return "".join(line + "\n" for line in lines), f["as_of"], sample
 
 
 # -- actions ------------------------------------------------------------------------------------
@@ -315,7 +370,7 @@ def capabilities_of(district: str) -> tuple[str, ...]:
     return (FORCE_WIDE,) if district == FORCE else ("custody",) if district in CUSTODY else ()
 
 
-def build_district(district: str, old: Framework, new: Framework) -> list[Assessment]:
+def build_district(district: str, old: Framework, new: Framework, fixed: bool = True) -> list[Assessment]:
     capabilities = capabilities_of(district)
     predecessor = {c.id: r for c in new.criteria for r in c.replaces if r in RATINGS["rotherham"]}
     books: dict[str, ActionBook] = {}  # by 2024.1 id, so a renamed criterion keeps its actions
@@ -355,13 +410,17 @@ def build_district(district: str, old: Framework, new: Framework) -> list[Assess
             if draft and cid not in SHEFFIELD_DRAFT["rated"] + SHEFFIELD_DRAFT["evidence_only"]:
                 continue
             rating = rating_of(district, cid, period, predecessor.get(cid, cid))
+            criterion = framework.criterion(cid)
+            rule = criterion.sample if criterion is not None and framework is new else None
             if story.get("same_as_previous"):
                 old = previous.responses[cid]
-                evidence, as_of = old.evidence, old.as_of
+                evidence, as_of, sample = old.evidence, old.as_of, old.sample
                 notes = story.get("notes", old.notes)
             else:
-                evidence, as_of = evidence_for(district, period, cid, rating)
+                evidence, as_of, sample = evidence_for(district, period, cid, rating, rule, fixed)
                 as_of = min(as_of, a.updated.date() - timedelta(days=1))
+                if sample is not None:
+                    sample = replace(sample, end=as_of)
                 notes = story.get("notes", "")
             if draft and cid in SHEFFIELD_DRAFT["evidence_only"]:
                 evidence = evidence.splitlines(keepends=True)[0]  # only the sample line so far
@@ -372,6 +431,7 @@ def build_district(district: str, old: Framework, new: Framework) -> list[Assess
                 evidence=evidence,
                 notes=notes,
                 as_of=as_of,
+                sample=sample,
                 actions=book.roll(period, rating),
             )
         history.append(a)
@@ -413,7 +473,7 @@ def address(assessment: Assessment, new: Framework, items: list) -> None:
             action.addresses = refs
 
 
-def write_workspace(out: Path) -> list[Path]:
+def write_workspace(out: Path, fixed: bool = True) -> list[Path]:
     old, new = load_framework(OLD_FRAMEWORK), load_framework(ROOT / "criteria" / "ncpi.yaml")
     items = inspection_items(new)
     if out.resolve() != ROOT.resolve():
@@ -425,7 +485,7 @@ def write_workspace(out: Path) -> list[Path]:
     for district in UNITS:
         folder = out / "assessments" / district
         folder.mkdir(parents=True)
-        for assessment in build_district(district, old, new):
+        for assessment in build_district(district, old, new, fixed):
             address(assessment, new, items)
             path = folder / f"{assessment.period}.toml"
             framework = old if assessment.framework_version == old.version else new
@@ -456,9 +516,14 @@ def write_workspace(out: Path) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT, help="workspace folder (default: the repo)")
+    parser.add_argument(
+        "--before-samples-fix",
+        action="store_true",
+        help="record each sample as the narrative's figures stood before #29 (its contradictions unfixed)",
+    )
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    written = write_workspace(args.out)
+    written = write_workspace(args.out, fixed=not args.before_samples_fix)
     print(f"wrote {len(written)} files under {args.out}")
     return 0
 

@@ -150,3 +150,25 @@ def commit_all(root: Path, message: str, date: str | None = None) -> None:
         env.update(GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
     subprocess.run(["git", "add", "-A"], cwd=root, check=True)
     subprocess.run(["git", "commit", "-q", "-m", message], cwd=root, check=True, env=env)
+
+
+def sample_framework_yaml(
+    grades: list[tuple[str, str, str]] | None = None,
+    thresholds: dict[str, float] | None = None,
+    minimum: int = 20,
+    themes: int = 2,
+    per_theme: int = 3,
+) -> str:
+    """``framework_yaml()`` with a ``sample`` block on T1C1 and T1C2 (T1C3 and theme 2 have none)."""
+    thresholds = thresholds if thresholds is not None else {"amber": 0.7, "green": 0.9}
+    block = ["        sample:", "          of: incidents attended where children were present",
+             "          meets: risk to each child assessed at the scene", f"          minimum: {minimum}",
+             "          thresholds:"]  # fmt: skip
+    block += [f"            {grade}: {share}" for grade, share in thresholds.items()]
+    lines = framework_yaml(grades, themes, per_theme).splitlines()
+    out = []
+    for line in lines:
+        out.append(line)
+        if line.strip() in ("title: Criterion 1.1", "title: Criterion 1.2"):
+            out += block
+    return "\n".join(out) + "\n"

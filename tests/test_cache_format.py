@@ -23,6 +23,7 @@ PRODUCERS = (
     "selfassess.formats.canonical",
     "selfassess.formats.guards",
     "selfassess.logic.checks",
+    "selfassess.logic.samples",
     "selfassess.logic.validate",
     "selfassess.formats.criteria",
     "selfassess.formats.settings",
@@ -45,6 +46,7 @@ FORMATS = [
     (10, "dda826f2dd0812277314d7463daacadf087c40f122ca91b503b0f28ab70e07a3"),  # inspections (#31)
     (11, "83f09cbba653ea8ed41abef650e0b4fe55145c230025f3674615659f40307cb1"),  # hostile files (#26)
     (12, "9935e4ade5adc533b204e88eb88d71ee4bfcb6f428b3713731d90dd19d52f355"),  # people, round 2 (#27)
+    (13, "2e8937dc6034de94ee4c60c6e87e8eed0e323c9ad40102efd0cf59dc76a200cb"),  # dip samples (#29)
 ]
 
 

@@ -157,3 +157,58 @@ def test_demo_figures_are_consistent(demo_workspace: Path) -> None:
             assert (median <= 120) == (2 * k >= n), (path, match[0])
             assert (slowest <= 120) == (k == n), (path, match[0])
     assert found >= 10
+
+
+def _sample_warnings(root: Path) -> list[str]:
+    result = run_cli("validate", "--as-of", TODAY, cwd=root, env={"SELFASSESS_NO_CACHE": "1"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    kinds = ("but its sample", "sampled cases did not meet", "the recorded sample is", "below the minimum")
+    return [line for line in result.stdout.splitlines() if any(kind in line for kind in kinds)]
+
+
+def test_the_demo_before_its_samples_were_fixed_contradicts_itself(tmp_path: Path) -> None:
+    """Its narratives as they stood, with the samples they state recorded: validate finds what the
+    subject-matter review found (issue #29): OM1 "No overdue visits" beside 28/30, PW10 "every incident
+    notified" beside 19/20, CC7 "8 of 9 ... Every search was authorised", IR6 Green at 93% against 95%."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "scripts" / "make_demo.py"),
+            "--out",
+            str(tmp_path),
+            "--before-samples-fix",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    found = "\n".join(_sample_warnings(tmp_path))
+    assert len(found.splitlines()) > 80, found
+    assert "barnsley/2026-Q3.toml:295: warning: OM1: the evidence says 'No overdue', but 2 of the 30" in found
+    assert "OM1 is rated Green but its sample (28 of 30, 93%, 95% CI 79–98%) supports Amber" in found
+    assert re.search(r"PW10: the evidence says 'Every', but 1 of the 20 sampled cases", found)
+    assert "CC7 is rated Green but its sample (8 of 9, 88%, 95% CI 57–98%) supports Amber" in found
+    assert "IR6 is rated Green but its sample (93 of 100, 93%, 95% CI 86–97%) supports Amber" in found
+
+
+def test_the_demo_keeps_only_its_deliberate_contradictions(demo_workspace: Path) -> None:
+    found = [line.split(": warning: ")[1] for line in _sample_warnings(demo_workspace)]
+    assert found == [
+        "OM1 is rated Amber but its sample (23 of 30, 76%, 95% CI 59–88%) supports Red",
+        "IR6 is rated Green but its sample (93 of 100, 93%, 95% CI 86–97%) supports Amber",
+        "CC7 is rated Green but its sample (8 of 9, 88%, 95% CI 57–98%) supports Amber",
+        "CC7: the evidence says 'Every', but 1 of the 9 sampled cases did not meet the standard",
+    ]
+
+
+def test_the_demo_records_samples_wherever_the_framework_asks_for_one(demo_workspace: Path) -> None:
+    workspace = Workspace(demo_workspace)
+    sampled = [c.id for c in workspace.framework.criteria if c.sample is not None]
+    assert len(sampled) >= 15
+    assessment = workspace.load("rotherham", "2026-Q4")
+    assert assessment is not None and assessment.schema == 2
+    recorded = [cid for cid, r in assessment.responses.items() if r.sample is not None]
+    applicable = {c.id for c in workspace.framework.applicable(workspace.capabilities("rotherham"))}
+    assert set(recorded) == set(sampled) & applicable
+    old = workspace.load("rotherham", "2026-Q1")  # on framework 2015.2: no samples, still schema 1
+    assert old is not None and old.schema == 1

@@ -19,7 +19,8 @@ from conftest import FOUR_GRADES, REPO, run_cli
 AS_OF = "2026-12-15"
 COLUMNS = [
     "period", "district", "theme", "criterion", "title", "rating", "rating_label", "previous_rating",
-    "movement", "status", "actions_open", "actions_overdue",
+    "movement", "status", "actions_open", "actions_overdue", "sample_size", "sample_met", "sample_share",
+    "sample_supports",
 ]  # fmt: skip
 MOVEMENTS = {"better", "worse", "same", "rated", "unrated", ""}
 HOSTILE = '<script>alert(1)</script> [/] | pipe & "quotes"\n# not a heading\n=SUM(A1)'

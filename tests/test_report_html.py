@@ -133,7 +133,10 @@ def test_unknown_colour_names_fall_back_to_a_labelled_cell(make_workspace: Calla
 def test_demo_html(demo_workspace: Path) -> None:
     html = report(demo_workspace, "--format", "html").stdout
     document = assert_self_contained(html)
-    assert len(svgs(html)) == 5  # a trend chart per district and the force-wide unit
+    charts = svgs(html)
+    trends = [svg for svg in charts if "sample" not in svg.get("class", "")]
+    assert len(trends) == 5  # a trend chart per district and the force-wide unit
+    assert len(charts) - len(trends) == 25  # a chart per criterion the demo's districts sampled
     assert "South Yorkshire Police" in "".join(document.text)
 
 

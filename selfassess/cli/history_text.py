@@ -8,6 +8,7 @@ from selfassess.core.cells import cell_len, pad
 from selfassess.core.model import Framework
 from selfassess.core.vocabulary import ItemStatus
 from selfassess.logic.history import CriterionHistory, History
+from selfassess.logic.samples import percent
 
 CELL_WIDTH = 10
 TITLE_WIDTH = 34
@@ -35,7 +36,17 @@ def render_history(history: History) -> str:
             shown = fit(label, width - 1)
             row += style(shown, colour) + " " * (width - cell_len(shown))
         lines.append((row + _last_change_text(fw, item) if history.in_git else row).rstrip())
+        if item.samples:
+            row = "  met the standard".ljust(TITLE_WIDTH)
+            for period in history.periods:
+                figures = item.samples.get(period)
+                row += (percent(figures.proportion, floor=True) if figures else "").ljust(width)
+            lines.append(row.rstrip())
     lines += ["", f"Last change: the commit that gave {history.current} its current rating."]
+    if any(item.samples for item in history.criteria):
+        lines.append(
+            "Met the standard: the share of the period's dip sample that met the criterion's standard."
+        )
     return "\n".join(lines)
 
 

@@ -8,6 +8,7 @@ from selfassess.core.cells import pad as column
 from selfassess.core.model import NOT_APPLICABLE, UNRATED
 from selfassess.core.vocabulary import CellKind, Movement, cell_text, legend_text
 from selfassess.logic.combine import Combined
+from selfassess.logic.samples import percent
 
 WIDTH = 12
 TITLE_WIDTH = 44
@@ -51,5 +52,29 @@ def render_summary(combined: Combined, force: str = "") -> str:
             value = str(combined.counts(district)[key]) if combined.has_assessment(district) else ""
             row += value.ljust(WIDTH)
         lines.append(row)
+    lines += _samples(combined)
     lines += ["", legend_text("  ")]
     return "\n".join(lines)
+
+
+def _samples(combined: Combined) -> list[str]:
+    """Each criterion with a dip sample anywhere: every district's met/size and share, then the force's
+    pooled figure with its interval and the grade it supports."""
+    fw = combined.framework
+    rows = []
+    for criterion in fw.criteria:
+        pooled = combined.pooled_figures(criterion)
+        if pooled is None:
+            continue
+        row = f"  {fit(criterion.id + ' ' + criterion.title, TITLE_WIDTH - 1)}".ljust(TITLE_WIDTH + 2)
+        for district in combined.districts:
+            shown = combined.sample_figures(criterion, district)
+            cell = f"{shown.met}/{shown.size} {percent(shown.proportion, floor=True)}" if shown else ""
+            if shown and combined.not_supported(criterion, district):
+                cell += "!"
+            row += fit(cell, WIDTH - 1).ljust(WIDTH)
+        rows.append(row + f"pooled {pooled.words(fw)}")
+    if not rows:
+        return []
+    legend = "  met/cases and share per district; ! the rating is better than the sample supports"
+    return ["", style("Dip samples", bold=True), *rows, legend]

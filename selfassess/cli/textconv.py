@@ -138,12 +138,37 @@ def _details(response: dict[str, Any]) -> list[str]:
         lines.append(f"  Evidence as of: {_text(response['as_of'])}")
     if "notes" in response:
         lines += ["  Notes:", *_block(response["notes"], "    ")]
+    if "sample" in response:
+        lines += _sample(response["sample"])
     actions = response.get("actions", [])
     for action in actions if isinstance(actions, list) else [actions]:
         lines += _action(action)
-    known = {"rating", "not_applicable", "carried", "evidence", "as_of", "notes", "actions"}
+    known = {"rating", "not_applicable", "carried", "evidence", "as_of", "notes", "sample", "actions"}
     lines += [f"  {_text(k)}: {_text(v)}" for k, v in response.items() if k not in known]
     return lines
+
+
+def _sample(sample: Any) -> list[str]:
+    """``Sample: 14 of 20 met the standard (70%)``, its dates and source; any other shape as it is."""
+    if not isinstance(sample, dict):
+        return [f"  Sample: {_text(sample)}"]
+    size, met = sample.get("size"), sample.get("met")
+    counts = isinstance(size, int) and isinstance(met, int) and 0 <= met <= size and size > 0
+    share = f" ({_share(met, size)}%)" if counts and isinstance(size, int) and isinstance(met, int) else ""
+    lines = [f"  Sample: {_text(met)} of {_text(size)} met the standard{share}"]
+    if "from" in sample or "to" in sample:
+        lines.append(f"    cases from {_text(sample.get('from', '?'))} to {_text(sample.get('to', '?'))}")
+    if "source" in sample:
+        lines.append(f"    source: {_text(sample['source'])}")
+    known = ("size", "met", "from", "to", "source")
+    lines += [f"    {_text(k)}: {_text(v)}" for k, v in sample.items() if k not in known]
+    return lines
+
+
+def _share(met: int, size: int) -> int:
+    """The percentage rounded down, as everywhere (logic.samples.percent, not imported: see above);
+    never 0 or 100 unless exactly."""
+    return min(max(100 * met // size, 1 if met else 0), 99 if met < size else 100)
 
 
 def _action(action: Any) -> list[str]:

@@ -22,8 +22,9 @@ from typing import Any
 
 from selfassess.core.model import Action, Assessment, Response
 
-#: the fields of a response that merge one by one (``rating`` stands for rating and not_applicable)
-FIELDS = ("rating", "evidence", "notes", "as_of", "carried")
+#: the fields of a response that merge one by one (``rating`` stands for rating and not_applicable);
+#: a dip sample is one field: merging its size and met apart could give met > size
+FIELDS = ("rating", "evidence", "notes", "as_of", "carried", "sample")
 ACTION_FIELDS = ("action", "owner", "due", "done")
 _EARLIEST = datetime.min.replace(tzinfo=UTC)
 _ACTION_NUMBER = re.compile(r"-a(\d+)$")
@@ -122,6 +123,11 @@ def _merge_response(
         set_field_value(merged, name, value)
         if clash:
             conflicts.append(name)
+    if merged.not_applicable is not None and merged.sample is not None:
+        # one side marked it not applicable, the other recorded a sample: a file cannot hold both
+        merged.sample = None
+        if "sample" not in conflicts:
+            conflicts.append("sample")
     merged.actions, clash = _merge_actions(criterion_id, base.actions, ours.actions, theirs.actions, ids)
     if clash:
         conflicts.append("actions")

@@ -14,9 +14,14 @@ NOT_APPLICABLE = "n/a"
 UNRATED = "unrated"
 #: the capability of the force-wide unit: it is asked only criteria whose applies_to names it
 FORCE_WIDE = "force-wide"
-SCHEMA = 1
-#: the newest schema this version reads and writes: 2 when a file holds a sample or ``addresses``
-NEWEST_SCHEMA = 2
+#: the newest schema this version reads and writes; a file is written with the lowest that holds it
+SCHEMA = 2
+#: the schema of a file with nothing that needs a newer one
+BASE_SCHEMA = 1
+#: the schema a file needs once it holds a sample or an action's ``addresses``
+SAMPLE_SCHEMA = 2
+#: the largest sample a file may record (a typing slip, not a dip sample, beyond this)
+MAX_SAMPLE_SIZE = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,18 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class SampleRule:
+    """How a criterion is evidenced by a dip sample: what a case is, what meets the standard, the
+    smallest sample that evidences a grade, and the share of cases each grade needs (by grade id;
+    the worst grade needs none)."""
+
+    of: str
+    meets: str
+    minimum: int = 1
+    thresholds: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@dataclass(frozen=True)
 class Criterion:
     id: str
     title: str
@@ -52,6 +69,7 @@ class Criterion:
     levels: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     applies_to: tuple[str, ...] = ()
     references: tuple[Reference, ...] = ()
+    sample: SampleRule | None = None
     line: int | None = None
 
     def applies(self, capabilities: Iterable[str]) -> bool:
@@ -199,6 +217,19 @@ class Action:
         return self.is_open and self.due is not None and self.due < today
 
 
+@dataclass(frozen=True)
+class Sample:
+    """A dip sample: ``size`` cases examined, ``met`` of them meeting the standard, optionally the
+    period they come from (``start`` and ``end``, written ``from`` and ``to``) and where they came from.
+    It is one value: it changes and merges whole, so ``met`` can never pass ``size``."""
+
+    size: int
+    met: int
+    start: date | None = None
+    end: date | None = None
+    source: str = ""
+
+
 @dataclass
 class Response:
     """What a district recorded against one criterion."""
@@ -209,11 +240,13 @@ class Response:
     notes: str = ""
     as_of: date | None = None
     carried: bool = False
+    sample: Sample | None = None
     actions: list[Action] = field(default_factory=list)
 
     def is_empty(self) -> bool:
         return (
-            self.rating is None
+            self.sample is None
+            and self.rating is None
             and self.not_applicable is None
             and not self.evidence
             and not self.notes
@@ -245,7 +278,7 @@ class Assessment:
     assessor: str = ""
     updated: datetime | None = None
     responses: dict[str, Response] = field(default_factory=dict)
-    schema: int = SCHEMA
+    schema: int = BASE_SCHEMA
     #: where it was read from and the sha256 of those bytes: saving checks the file is unchanged
     path: str | None = field(default=None, compare=False)
     source_sha256: str | None = field(default=None, compare=False)
@@ -270,6 +303,15 @@ class Assessment:
     def is_submitted(self) -> bool:
         return self.status == "submitted"
 
+    def needed_schema(self) -> int:
+        """The schema this assessment is written with: the lowest that holds everything in it (a
+        sample or an action's ``addresses`` need schema 2)."""
+        if any(r.sample is not None for r in self.responses.values()):
+            return SAMPLE_SCHEMA
+        if any(action.addresses for _, action in self.actions()):
+            return SAMPLE_SCHEMA
+        return BASE_SCHEMA
+
 
 @dataclass
 class Review:
@@ -279,6 +321,6 @@ class Review:
     reviewed: datetime
     assessment_sha256: str
     comment: str = ""
-    schema: int = SCHEMA
+    schema: int = BASE_SCHEMA
     path: str | None = field(default=None, compare=False)
     source_sha256: str | None = field(default=None, compare=False)

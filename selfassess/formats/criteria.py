@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import difflib
 import hashlib
+import math
 import os
 import re
 from collections.abc import Callable
@@ -19,7 +20,16 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from selfassess.core.cells import fit
 from selfassess.core.errors import FrameworkError
 from selfassess.core.ids import CRITERION_RE, GRADE_RE, SLUG_RE
-from selfassess.core.model import UNRATED, Criterion, Framework, Grade, Reference, RetiredCriterion, Theme
+from selfassess.core.model import (
+    UNRATED,
+    Criterion,
+    Framework,
+    Grade,
+    Reference,
+    RetiredCriterion,
+    SampleRule,
+    Theme,
+)
 from selfassess.core.names import MAX_FRAMEWORK_BYTES, MAX_FRAMEWORK_DEPTH
 from selfassess.formats.guards import newer_hint
 from selfassess.formats.safeio import read_regular
@@ -370,6 +380,48 @@ def _levels(reader: _Reader, node: Node, label: str) -> MappingProxyType[str, st
     return MappingProxyType(levels)
 
 
+def _minimum(reader: _Reader, node: Node, label: str) -> int:
+    value = _value(node) if isinstance(node, ScalarNode) and node.tag == _TAG + "int" else None
+    if value is None or value < 1:
+        raise reader.fail(node, f"{label} must be a whole number of cases, at least 1, not {_describe(node)}")
+    return int(value)
+
+
+def _share(reader: _Reader, node: Node, label: str) -> float:
+    number = isinstance(node, ScalarNode) and node.tag in (_TAG + "int", _TAG + "float")
+    value = _value(node) if number else None
+    if value is None or not math.isfinite(value) or not 0 < value <= 1:
+        within = "above 0 and at most 1 (0.9 for 90%)"
+        raise reader.fail(node, f"{label} must be a share of cases {within}, not {_describe(node)}")
+    return float(value)
+
+
+def _thresholds(reader: _Reader, node: Node, label: str) -> MappingProxyType[str, float]:
+    """Grade id → share of cases; the worst grade needs none, and each better grade needs more."""
+    pairs = reader.pairs(node, f"{label} must be a mapping of grade ids to shares of cases")
+    if not pairs:
+        raise reader.fail(node, f"{label} is empty: name the share each grade better than the worst needs")
+    shares: dict[str, tuple[float, Node]] = {}
+    for grade, (key_node, value_node) in pairs.items():
+        _in_scale(reader, key_node, grade, f"{label} key")
+        if grade == reader.grades[0]:
+            raise reader.fail(key_node, f"{label}: {grade!r} is the worst grade, which needs no threshold")
+        shares[grade] = (_share(reader, value_node, f"{label}.{grade}"), value_node)
+    ordered = [g for g in reader.grades if g in shares]
+    for lower, higher in zip(ordered, ordered[1:], strict=False):
+        if shares[higher][0] <= shares[lower][0]:
+            raise reader.fail(
+                shares[higher][1],
+                f"{label} must rise with the grade: {higher} ({shares[higher][0]:g}) "
+                f"is not above {lower} ({shares[lower][0]:g})",
+            )
+    return MappingProxyType({g: shares[g][0] for g in ordered})
+
+
+def _sample(reader: _Reader, node: Node, label: str) -> SampleRule:
+    return SampleRule(**reader.read(node, _SAMPLE))
+
+
 def _scale(reader: _Reader, node: Node, label: str) -> tuple[Grade, ...]:
     items = reader.items(node, label)
     if not MIN_GRADES <= len(items) <= MAX_GRADES:
@@ -456,8 +508,14 @@ _CRITERION = _Schema(
         "levels": _levels,
         "applies_to": _strings(_pattern(SLUG_RE, _SLUG_FORM)),
         "references": _references,
+        "sample": _sample,
     },
     ("id", "title"),
+)
+_SAMPLE = _Schema(
+    "sample",
+    {"of": _title, "meets": _title, "minimum": _minimum, "thresholds": _thresholds},
+    ("of", "meets", "thresholds"),
 )
 _THEME = _Schema(
     "theme",

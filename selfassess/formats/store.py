@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,17 @@ from typing import Any
 from selfassess.core.errors import AssessmentError, ConflictError, SelfAssessError
 from selfassess.core.ids import SLUG_RE
 from selfassess.core.inspection import ADDRESS_RE
-from selfassess.core.model import NEWEST_SCHEMA, SCHEMA, Action, Assessment, Framework, Response, Review
+from selfassess.core.model import (
+    BASE_SCHEMA,
+    MAX_SAMPLE_SIZE,
+    SCHEMA,
+    Action,
+    Assessment,
+    Framework,
+    Response,
+    Review,
+    Sample,
+)
 from selfassess.core.periods import PERIOD_RE
 from selfassess.core.vocabulary import FILE_STATUSES
 from selfassess.formats import canonical as c
@@ -29,7 +40,10 @@ TOP_KEYS = (
     "schema", "framework", "framework_version", "district", "period", "status", "assessor",
     "updated", "criteria",
 )  # fmt: skip
-RESPONSE_KEYS = ("rating", "not_applicable", "evidence", "notes", "as_of", "carried", "actions")
+RESPONSE_KEYS = (
+    "rating", "not_applicable", "evidence", "notes", "as_of", "carried", "sample", "actions",
+)  # fmt: skip
+SAMPLE_KEYS = ("size", "met", "from", "to", "source")
 ACTION_KEYS = ("id", "action", "owner", "due", "done", "addresses")
 REVIEW_KEYS = ("schema", "reviewer", "reviewed", "assessment_sha256", "comment")
 
@@ -93,9 +107,9 @@ class _Reader:
             raise self.fail(f"{name} {OUT_OF_RANGE}", name)
         return c.to_utc(utc)
 
-    def schema(self, table: dict[str, Any]) -> int:
+    def schema(self, table: dict[str, Any], newest: int = SCHEMA) -> int:
         schema = self.required(table, "schema", int)
-        if schema > NEWEST_SCHEMA:
+        if schema > newest:
             raise self.fail(
                 f"schema {schema} was written by a newer selfassess; upgrade selfassess to read it",
                 "schema",
@@ -120,9 +134,10 @@ def _kind_name(kind: type | tuple[type, ...]) -> str:
 # and any other table takes the checks one by one, which find the same first error as ever.
 _RESPONSE_TYPES = {
     "rating": str, "not_applicable": str, "evidence": str, "notes": str, "as_of": date, "carried": bool,
-    "actions": list,
+    "sample": dict, "actions": list,
 }  # fmt: skip
 _ACTION_TYPES = {"id": str, "action": str, "owner": str, "due": date}  # "done": False or a date
+_SAMPLE_TYPES = {"size": int, "met": int, "from": date, "to": date, "source": str}
 
 
 def _well_typed(table: dict[str, Any], types: dict[str, type], checked: str = "") -> bool:
@@ -175,6 +190,46 @@ def _addresses(reader: _Reader, table: dict[str, Any], *where: str | int) -> tup
     return tuple(values)
 
 
+def _parse_sample(reader: _Reader, table: Any, criterion_id: str) -> Sample:
+    """A ``[criteria.<id>.sample]`` table: counts that can be true of a dip sample, or a refusal."""
+    if type(table) is dict and _well_typed(table, _SAMPLE_TYPES):  # the usual, well-formed table: at once
+        size, met = table.get("size"), table.get("met")
+        start, end = table.get("from"), table.get("to")
+        if (
+            size is not None
+            and met is not None
+            and 1 <= size <= MAX_SAMPLE_SIZE
+            and 0 <= met <= size
+            and (start is None or end is None or start <= end)
+        ):
+            return Sample(size=size, met=met, start=start, end=end, source=table.get("source") or "")
+    where = ("criteria", criterion_id, "sample")
+    reader.expect(table, dict, f"the sample of {criterion_id}", *where)
+    reader.unknown_keys(table, SAMPLE_KEYS, *where)
+    size = reader.required(table, "size", int, *where)
+    met = reader.required(table, "met", int, *where)
+    if size < 1:
+        raise reader.fail(f"{criterion_id} sample: size must be at least 1, not {size}", *where, "size")
+    if size > MAX_SAMPLE_SIZE:
+        raise reader.fail(
+            f"{criterion_id} sample: size {size} is over {MAX_SAMPLE_SIZE:,} cases", *where, "size"
+        )
+    if met < 0:
+        raise reader.fail(f"{criterion_id} sample: met must not be negative, not {met}", *where, "met")
+    if met > size:
+        raise reader.fail(
+            f"{criterion_id} sample: met ({met}) is more than the cases examined (size = {size})",
+            *where,
+            "met",
+        )
+    start = reader.optional(table, "from", date, *where)
+    end = reader.optional(table, "to", date, *where)
+    if start is not None and end is not None and start > end:
+        raise reader.fail(f"{criterion_id} sample: from ({start}) is after to ({end})", *where, "from")
+    source = reader.optional(table, "source", str, *where) or ""
+    return Sample(size=size, met=met, start=start, end=end, source=source)
+
+
 def _parse_response(reader: _Reader, table: Any, criterion_id: str) -> Response:
     where = ("criteria", criterion_id)
     if type(table) is dict and _well_typed(table, _RESPONSE_TYPES):
@@ -204,6 +259,15 @@ def _parse_response(reader: _Reader, table: Any, criterion_id: str) -> Response:
         raise reader.fail(
             f"criterion {criterion_id}: not_applicable needs a reason", *where, "not_applicable"
         )
+    sample = table.get("sample")
+    if sample is not None:
+        response.sample = _parse_sample(reader, sample, criterion_id)
+        if response.not_applicable is not None:
+            raise reader.fail(
+                f"criterion {criterion_id} is not applicable and has a sample; keep one",
+                *where,
+                "sample",
+            )
     actions = reader.optional(table, "actions", list, *where) or []
     response.actions = [_parse_action(reader, a, criterion_id, i) for i, a in enumerate(actions)]
     seen: set[str] = set()
@@ -242,6 +306,16 @@ def _check_against_framework(
                 criterion_id,
                 "rating",
             )
+        if response.sample is not None:
+            criterion = framework.criterion(criterion_id)
+            if criterion is None or criterion.sample is None:
+                raise reader.fail(
+                    f"criterion {criterion_id} has a sample, but framework {framework.id!r} "
+                    f"(version {framework.version}) defines no sample for it",
+                    "criteria",
+                    criterion_id,
+                    "sample",
+                )
         result[current] = response
     return result
 
@@ -341,7 +415,7 @@ def parse_review(data: bytes | str, path: str | os.PathLike[str] = "<string>") -
     table = parse_toml(text, path)
     reader = _Reader(path, text)
     reader.unknown_keys(table, REVIEW_KEYS)
-    schema = reader.schema(table)
+    schema = reader.schema(table, BASE_SCHEMA)
     digest = reader.required(table, "assessment_sha256", str)
     if not re.fullmatch(r"[0-9a-f]{64}", digest):
         raise reader.fail("assessment_sha256 must be 64 lower-case hex digits", "assessment_sha256")
@@ -384,6 +458,16 @@ def _render_action(lines: list[str], criterion_key: str, action: Action) -> None
         lines.append(f"addresses = [{', '.join(c.string(item) for item in sorted(action.addresses))}]")
 
 
+def _render_sample(lines: list[str], criterion_key: str, sample: Sample) -> None:
+    lines += ["", f"[criteria.{criterion_key}.sample]", f"size = {sample.size}", f"met = {sample.met}"]
+    if sample.start is not None:
+        lines.append(f"from = {c.local_date(sample.start)}")
+    if sample.end is not None:
+        lines.append(f"to = {c.local_date(sample.end)}")
+    if sample.source:
+        lines.append(f"source = {c.string(sample.source)}")
+
+
 def _render_response(lines: list[str], criterion_id: str, response: Response) -> None:
     criterion_key = c.key(criterion_id)
     lines += ["", f"[criteria.{criterion_key}]"]
@@ -399,22 +483,16 @@ def _render_response(lines: list[str], criterion_id: str, response: Response) ->
         lines.append(f"as_of = {c.local_date(response.as_of)}")
     if response.carried:
         lines.append("carried = true")
+    if response.sample is not None:
+        _render_sample(lines, criterion_key, response.sample)
     for action in response.actions:
         _render_action(lines, criterion_key, action)
-
-
-def written_schema(assessment: Assessment) -> int:
-    """The schema a file is written with: 2 when it holds what schema 1 cannot say (an action's
-    ``addresses``), else 1, so files without them stay readable by older versions."""
-    if any(action.addresses for _, action in assessment.actions()):
-        return NEWEST_SCHEMA
-    return SCHEMA
 
 
 def render_assessment(assessment: Assessment, framework: Framework | None = None) -> str:
     """The canonical TOML text of an assessment (criteria in framework order, empty ones left out)."""
     lines = [
-        f"schema = {written_schema(assessment)}",
+        f"schema = {assessment.needed_schema()}",
         f"framework = {c.string(assessment.framework)}",
         f"framework_version = {c.string(assessment.framework_version)}",
         f"district = {c.string(assessment.district)}",
@@ -497,7 +575,7 @@ def save_assessment(
     else:
         current = check_unchanged(target, assessment.path, assessment.source_sha256)
     _storable(assessment)
-    assessment.schema = written_schema(assessment)  # what the file will say, so the re-read matches
+    assessment.schema = assessment.needed_schema()  # what the file will say, so the re-read matches
     text = render_assessment(assessment, framework)
     if current is not None and text.encode("utf-8") != current:
         if not _same_content(current, target, assessment, framework, text):
@@ -539,6 +617,8 @@ def _storable(assessment: Assessment) -> None:
             response.not_applicable = s(response.not_applicable)
         for action in response.actions:
             action.action, action.owner = s(action.action), s(action.owner)
+        if response.sample is not None and response.sample.source != s(response.sample.source):
+            response.sample = replace(response.sample, source=s(response.sample.source))
 
 
 def _comparable(assessment: Assessment) -> Assessment:

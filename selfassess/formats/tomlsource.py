@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 
+from selfassess.formats.canonical import key
+
 _BARE = re.compile(r"[A-Za-z0-9_-]+")
+#: the usual line, ``key = value`` with a bare key: read with one match instead of character by character
+_SIMPLE = re.compile(r"[ \t]*([A-Za-z0-9_-]+)[ \t]*=")
 _HEADER = re.compile(r"^\s*(\[\[?)")
 KeyPath = tuple[str | int, ...]
 
@@ -66,14 +70,20 @@ class KeyLines:
                 if line.count(closing) % 2 == 1:
                     closing = None
                 continue
+            if not line:
+                continue
             header = _HEADER.match(line)
             if header:
                 table = self._header(line, header, arrays, number) or table
                 continue
-            parsed = _parse_key(line, 0)
-            if not parsed or parsed[1] >= len(line) or line[parsed[1]] != "=":
-                continue
-            keys, after = parsed
+            simple = _SIMPLE.match(line)
+            if simple is not None:
+                keys, after = [simple.group(1)], simple.end() - 1
+            else:
+                parsed = _parse_key(line, 0)
+                if not parsed or parsed[1] >= len(line) or line[parsed[1]] != "=":
+                    continue
+                keys, after = parsed
             self._add(table + tuple(keys), number)
             value = line[after + 1 :]
             for delimiter in ('"""', "'''"):
@@ -110,3 +120,29 @@ class KeyLines:
                 return self._lines[probe]
             probe = probe[:-1]
         return 1
+
+
+def canonical_line(text: str, *path: str | int) -> int | None:
+    """The line of ``criteria.<id>``, ``criteria.<id>.<key>`` or ``criteria.<id>.sample.<key>`` found
+    directly, as selfassess writes files (each table header on a line of its own, ``key = value`` under
+    it): a few searches instead of reading every line. None whenever it cannot be sure (another layout,
+    a header or key that could be inside a multi-line string): then :class:`KeyLines` reads the file."""
+    if not 2 <= len(path) <= 4 or path[0] != "criteria" or "'''" in text or "\r" in text:
+        return None
+    if len(path) == 4 and path[2] != "sample":
+        return None
+    table = f"criteria.{key(str(path[1]))}" + (".sample" if len(path) == 4 else "")
+    header = text.find(f"\n[{table}]\n")
+    if header < 0 or text.count('"""', 0, header) % 2:
+        return None
+    if len(path) == 2:
+        return text.count("\n", 0, header) + 2
+    name = path[-1]
+    if not isinstance(name, str) or not _BARE.fullmatch(name):
+        return None
+    start = header + len(table) + 3  # the newline that ends the header line
+    end = text.find("\n[", start)
+    found = text.find(f"\n{name} = ", start, len(text) if end < 0 else end)
+    if found < 0 or text.count('"""', start, found) % 2:
+        return None
+    return text.count("\n", 0, found) + 2

@@ -1,5 +1,6 @@
 """What ``validate`` and ``submit`` find in an assessment: blockers to submitting, and warnings
-(personal data, stale evidence, overdue actions). The fill screen shows the same findings."""
+(personal data, stale evidence, overdue actions, claims a dip sample contradicts). The fill screen
+shows the same findings."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
-from selfassess.core.model import Assessment, Framework, Response
+from selfassess.core.model import Assessment, Criterion, Framework, Response
 from selfassess.core.upgrades import on_other_version
-from selfassess.formats.tomlsource import KeyLines
+from selfassess.formats.tomlsource import KeyLines, canonical_line
 from selfassess.workspace.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -52,16 +53,23 @@ class _Locator:
         self._lines: KeyLines | None = None
         self._framework = framework
 
-    def line(self, *where: str | int) -> int:
-        if self._lines is None:
-            text = self._text
-            if text is None and self._path:
+    def _source(self) -> str:
+        if self._text is None:
+            self._text = ""
+            if self._path:
                 try:
                     with open(self._path, encoding="utf-8", errors="replace") as handle:
-                        text = handle.read()
+                        self._text = handle.read()
                 except OSError:
-                    text = ""
-            self._lines = KeyLines(text or "")
+                    pass
+        return self._text
+
+    def line(self, *where: str | int) -> int:
+        if self._lines is None:
+            quick = canonical_line(self._source(), *where)  # most files are canonical: no full read
+            if quick is not None:
+                return quick
+            self._lines = KeyLines(self._source())
         line = self._lines.line(*where)
         if line == 1 and self._framework is not None and len(where) >= 2 and where[0] == "criteria":
             # the file may still use an id the criterion has since replaced (read under the new id)
@@ -163,6 +171,8 @@ def assessment_warnings(
             )
         if overdue:
             findings += _overdue(path, locate, criterion_id, response, today)
+        if response.sample is not None and criterion is not None and criterion.sample is not None:
+            findings += sample_findings(path, locate, framework, criterion, response)
     findings += _duplicates(path, locate, assessment)
     findings += future_stamp(path, locate.line("updated"), "updated", assessment.updated, today)
     return findings
@@ -199,6 +209,29 @@ def _duplicates(path: str, locate: _Locator, assessment: Assessment) -> list[Fin
                     )
                 )
     return findings
+
+
+#: where in the file each kind of contradiction points: the key the person should look at
+_SAMPLE_KEY = {"rating": ("rating",), "evidence": ("evidence",), "sample": ("sample", "size")}
+
+
+def sample_findings(
+    path: str, locate: _Locator, framework: Framework, criterion: Criterion, response: Response
+) -> list[Finding]:
+    """Where the rating or the evidence claims more than the recorded dip sample shows (warnings)."""
+    from selfassess.logic.samples import contradictions  # here: only files with a sample need it
+
+    return [
+        Finding(
+            path,
+            locate.line("criteria", criterion.id, *_SAMPLE_KEY[found.field]),
+            WARNING,
+            found.message,
+            criterion.id,
+            found.kind,
+        )
+        for found in contradictions(framework, criterion, response)
+    ]
 
 
 def _privacy(

@@ -23,6 +23,14 @@ from selfassess.core.model import (
 from selfassess.core.periods import Period
 from selfassess.core.upgrades import is_new_to
 from selfassess.core.vocabulary import MOVES, Movement, Status
+from selfassess.logic.samples import (
+    TOO_SMALL,
+    Contradiction,
+    SampleFigures,
+    contradictions,
+    figures,
+    pooled,
+)
 from selfassess.workspace.workspace import Entry, Workspace
 
 
@@ -188,6 +196,49 @@ class Combined:
         worst = min(rated, key=self.framework.rank)  # type: ignore[arg-type]
         return worst, rated.count(worst)
 
+    # -- dip samples (logic/samples.py computes; this only picks the responses) ---------------------
+    def sample_figures(self, criterion: Criterion, district: str) -> SampleFigures | None:
+        """The district's recorded sample for ``criterion`` this period, with what it supports."""
+        response = self.response(criterion, district)
+        if response is None or response.sample is None or criterion.sample is None:
+            return None
+        return figures(self.framework, criterion, response.sample, straddles=False)
+
+    def pooled_figures(self, criterion: Criterion) -> SampleFigures | None:
+        """The force-wide figure: every district's sample this period pooled (sum of met over cases)."""
+        if criterion.sample is None:
+            return None
+        responses = (self.response(criterion, d) for d in self.districts)
+        return pooled(self.framework, criterion, (r.sample for r in responses if r and r.sample))
+
+    def sample_contradictions(self, criterion: Criterion, district: str) -> list[Contradiction]:
+        response = self.response(criterion, district)
+        if response is None:
+            return []
+        return contradictions(self.framework, criterion, response)
+
+    def not_supported(self, criterion: Criterion, district: str) -> bool:
+        """Whether the rating is better than the district's sample supports (or the sample is too small
+        to support any grade)."""
+        shown = self.sample_figures(criterion, district)
+        rating = self.cell(criterion, district)
+        if shown is None or self.framework.grade(rating) is None:
+            return False
+        if shown.supports == TOO_SMALL:
+            return True
+        return self.framework.rank(rating) > self.framework.rank(shown.supports)  # type: ignore[arg-type]
+
+    def _samples_json(self, criterion: Criterion) -> dict[str, Any]:
+        if criterion.sample is None:
+            return {}
+        samples = {}
+        for district in self.districts:
+            shown = self.sample_figures(criterion, district)
+            if shown is not None:
+                samples[district] = shown.as_json()
+        pooled_figures = self.pooled_figures(criterion)
+        return {"samples": samples, "pooled": pooled_figures.as_json() if pooled_figures else None}
+
     def assessments(self) -> dict[tuple[str, str], Assessment | None]:
         """(district, period) → assessment for both periods, so nothing is read twice."""
         before = self.previous or ""  # no previous quarter: no previous entries either
@@ -209,6 +260,7 @@ class Combined:
                     "title": criterion.title,
                     "ratings": {d: self.cell(criterion, d) for d in self.districts},
                     "previous": {d: self.previous_cell(criterion, d) for d in self.districts},
+                    **self._samples_json(criterion),
                 }
                 for criterion in self.framework.criteria
             ],

@@ -16,13 +16,14 @@ from typing import Any
 
 from selfassess.core.model import NOT_APPLICABLE, Action, Assessment, Framework, Response
 from selfassess.core.upgrades import is_new_to
+from selfassess.logic.samples import sample_json
 
 #: every direction, in the order they are listed: worst news first (SPEC §5)
 DIRECTIONS = (
     "worse", "better", "rated", "unrated", "not-applicable", "applicable", "added", "removed", "same",
 )  # fmt: skip
 #: the fields of a response ``changed`` may name, in this order
-FIELDS = ("rating", "not_applicable", "evidence", "notes", "as_of", "carried", "actions")
+FIELDS = ("rating", "not_applicable", "evidence", "notes", "as_of", "carried", "sample", "actions")
 #: directions that are a move of the rating itself (shown in the first section)
 MOVES = DIRECTIONS[:-1]
 
@@ -124,7 +125,7 @@ class CriterionChange:
         return tuple(f for f in ("evidence", "notes", "as_of", "carried") if f in self.changed)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        found: dict[str, Any] = {
             "id": self.id,
             "renamed_from": self.renamed_from,
             "rating": [self.old.rating, self.new.rating],
@@ -133,6 +134,9 @@ class CriterionChange:
             "changed": list(self.changed),
             "actions": self.actions.to_json(),
         }
+        if "sample" in self.changed:  # only then: a diff without samples keeps SPEC §5's shape
+            found["sample"] = [sample_json(self.old.sample), sample_json(self.new.sample)]
+        return found
 
 
 @dataclass

@@ -12,9 +12,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from selfassess.core.errors import InvalidIdError, SelfAssessError
-from selfassess.core.model import NOT_APPLICABLE, Assessment, Framework
+from selfassess.core.model import NOT_APPLICABLE, Assessment, Criterion, Framework
 from selfassess.formats.store import parse_assessment
 from selfassess.git import util as gitutil
+from selfassess.logic.samples import SampleFigures, figures
 from selfassess.workspace.workspace import Workspace
 
 # -- history of a district ---------------------------------------------------------------------------
@@ -41,6 +42,9 @@ class CriterionHistory:
     last_change: LastChange | None = None
     #: the working file's rating differs from the last commit of it
     uncommitted: bool = False
+    #: period → the dip sample recorded that period, with its share and interval (criteria whose
+    #: framework defines a sample only; periods without one left out)
+    samples: dict[str, SampleFigures] | None = None
 
 
 @dataclass
@@ -67,6 +71,11 @@ class History:
                     "title": c.title,
                     "ratings": c.ratings,
                     "last_change": c.last_change.to_json() if c.last_change else None,
+                    **(
+                        {"samples": {p: f.as_json() for p, f in c.samples.items()}}
+                        if c.samples is not None
+                        else {}
+                    ),
                 }
                 for c in self.criteria
             ],
@@ -94,7 +103,8 @@ def district_history(workspace: Workspace, district: str, criterion: str | None 
         applies = known is None or known.applies(capabilities)
         ratings = {p: _cell(a, criterion_id, applies) for p, a in assessments.items()}
         title = known.title if known else retired.title if retired else ""
-        criteria.append(CriterionHistory(criterion_id, title, ratings))
+        samples = _samples(framework, known, assessments) if known and known.sample else None
+        criteria.append(CriterionHistory(criterion_id, title, ratings, samples=samples))
     history = History(district, framework, periods, criteria, unreadable=unreadable)
     if latest is not None:
         path = workspace.assessment_path(district, periods[-1])
@@ -103,6 +113,17 @@ def district_history(workspace: Workspace, district: str, criterion: str | None 
         if history.in_git:
             _last_changes(workspace, district, periods, latest, history.criteria)
     return history
+
+
+def _samples(
+    framework: Framework, criterion: Criterion, assessments: dict[str, Assessment | None]
+) -> dict[str, SampleFigures]:
+    found = {}
+    for period, assessment in assessments.items():
+        response = assessment.get(criterion.id) if assessment else None
+        if response is not None and response.sample is not None:
+            found[period] = figures(framework, criterion, response.sample, straddles=False)
+    return found
 
 
 def _criterion_ids(

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from selfassess.core.errors import ConflictError, LockedError, SelfAssessError
-from selfassess.core.model import Action, Assessment, Criterion, Framework, Response, Theme
+from selfassess.core.model import Action, Assessment, Criterion, Framework, Response, Sample, Theme
 from selfassess.core.periods import Period
 from selfassess.formats import lock as locks
 from selfassess.formats.lock import Lock, LockInfo
@@ -25,6 +25,7 @@ from selfassess.logic.actionids import district_action_ids, next_action_id
 from selfassess.logic.checks import Finding, assessment_warnings, submit_blockers
 from selfassess.logic.done import criterion_blockers
 from selfassess.logic.privacy import Match, scan
+from selfassess.logic.samples import understood_sample
 from selfassess.workspace.workspace import Workspace
 
 MINE = "mine"
@@ -242,6 +243,7 @@ class Session:
         response.not_applicable = reason
         if reason is not None:
             response.rating = None
+            response.sample = None  # a criterion that does not apply has no sample (SPEC §4)
         response.carried = False
         return self._changed()
 
@@ -267,6 +269,29 @@ class Session:
             return False
         response.as_of = day
         return self._changed()
+
+    def set_sample(self, criterion_id: str, sample: Sample | None) -> bool:
+        """Record (or, with None, remove) the criterion's dip sample; only where the framework asks for
+        one and the criterion is not marked not applicable."""
+        criterion = self.framework.criterion(criterion_id)
+        response = self._edit(criterion_id)
+        if response is None or criterion is None or criterion.sample is None or response.sample == sample:
+            return False
+        if sample is not None and response.not_applicable is not None:
+            return False
+        response.sample = sample
+        return self._changed()
+
+    def understood_sample(self, criterion_id: str) -> Sample | None:
+        """The "k of n" the evidence states, as a sample to offer, when it differs from the one recorded."""
+        criterion = self.framework.criterion(criterion_id)
+        response = self.get(criterion_id)
+        if criterion is None or criterion.sample is None or response.not_applicable is not None:
+            return None
+        counts = understood_sample(response.evidence)
+        if counts is None or (response.sample and (response.sample.met, response.sample.size) == counts):
+            return None
+        return Sample(size=counts[1], met=counts[0])
 
     def confirm(self, criterion_id: str) -> bool:
         """Confirm a carried criterion as still true this period."""

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from selfassess.core.errors import SelfAssessError
-from selfassess.core.model import NOT_APPLICABLE, Assessment, Criterion, Framework
+from selfassess.core.model import NOT_APPLICABLE, Assessment, Criterion, Framework, Sample
 from selfassess.core.periods import Period
 from selfassess.core.vocabulary import CellKind
 from selfassess.workspace.workspace import Workspace
@@ -32,6 +32,8 @@ class Trend:
     #: district → which of ``periods`` have a readable assessment
     present: dict[str, tuple[bool, ...]] = field(default_factory=dict)
     cells: dict[tuple[str, str], Cells] = field(default_factory=dict)
+    #: (criterion id, district) → the dip sample recorded each quarter, for criteria evidenced by one
+    samples: dict[tuple[str, str], tuple[Sample | None, ...]] = field(default_factory=dict)
 
     def line(self, criterion_id: str, district: str) -> Cells:
         return self.cells.get((criterion_id, district), (None,) * len(self.periods))
@@ -113,4 +115,11 @@ def load_trend(
         trend.present[district] = tuple(a is not None for a in assessments)
         for criterion in framework.criteria:
             trend.cells[(criterion.id, district)] = _cells(workspace, criterion, district, assessments)
+            if criterion.sample is not None:
+                trend.samples[(criterion.id, district)] = tuple(_sample(a, criterion.id) for a in assessments)
     return trend
+
+
+def _sample(assessment: Assessment | None, criterion_id: str) -> Sample | None:
+    response = assessment.get(criterion_id) if assessment is not None else None
+    return response.sample if response is not None else None

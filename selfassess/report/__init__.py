@@ -13,7 +13,7 @@ from selfassess.core.textgate import visible
 from selfassess.logic.combine import Combined
 from selfassess.logic.signoff import for_workspace
 from selfassess.logic.trend import load_trend
-from selfassess.report.view import ReportView, TrendCounts
+from selfassess.report.view import ReportView, SampleLine, TrendCounts
 from selfassess.workspace.workspace import Workspace
 
 FORMATS = ("md", "csv", "json", "html", "xlsx")
@@ -39,6 +39,7 @@ def build(workspace: Workspace, combined: Combined, today: date, stamp: str | No
         quarters=workspace.settings.quarters,
         stamp=stamp,
         tracker=tracker,
+        samples=SampleLine.all_of(trend, combined),
     )
 
 

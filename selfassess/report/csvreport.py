@@ -9,12 +9,13 @@ from __future__ import annotations
 import csv
 import io
 
+from selfassess.core.model import Criterion
 from selfassess.core.vocabulary import CellKind, cell_kind
 from selfassess.report.view import ReportView
 
 COLUMNS = (
     "period district theme criterion title rating rating_label previous_rating movement status "
-    "actions_open actions_overdue"
+    "actions_open actions_overdue sample_size sample_met sample_share sample_supports"
 ).split()
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
@@ -56,9 +57,18 @@ def rows(view: ReportView) -> list[list[object]]:
                     combined.status(district),
                     len(actions),
                     sum(1 for a in actions if a.overdue),
+                    *_sample(view, criterion, district),
                 ]
             )
     return result
+
+
+def _sample(view: ReportView, criterion: Criterion, district: str) -> list[object]:
+    """Cases, met, share (to four places) and the grade the sample supports; empty without one."""
+    shown = view.combined.sample_figures(criterion, district)
+    if shown is None:
+        return ["", "", "", ""]
+    return [shown.size, shown.met, round(shown.proportion, 4), shown.supports]
 
 
 def render_csv(view: ReportView, excel: bool = False) -> str:

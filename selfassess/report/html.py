@@ -16,6 +16,7 @@ from selfassess.core.vocabulary import legend as marks
 from selfassess.logic.combine import OpenAction
 from selfassess.report.describe import movement_words, trend_sentence
 from selfassess.report.html_access import e, figures_table, hidden, print_margins, table_region
+from selfassess.report.html_samples import sample_section
 from selfassess.report.provenance import provenance_html
 from selfassess.report.recommendations import tracker_html
 from selfassess.report.sources import sources_html
@@ -389,6 +390,7 @@ def render_html(view: ReportView) -> str:
         + tracker_html(view)
         + heat_map(view)
         + trends(view)
+        + sample_section(view)
         + worst_sections(view)
         + overdue_table(view)
         + reviews(view)

@@ -3,7 +3,7 @@
 Shape (keys in this order; ``D`` is a district id, every per-district map lists every district)::
 
     {"period", "previous", "framework", "districts", "criteria", "counts", "status"}   # as summary
-    criteria[i] adds:  "labels":         {D: grade label | "n/a" | null}
+    criteria[i] adds:  "labels":         {D: grade label | "n/a" | null}   ("samples", "pooled" as summary)
                        "movement":       {D: "better"|"worse"|"same"|"rated"|"unrated"|""}
                        "evidence":       {D: text | null}    "notes": {D: text | null}
                        "not_applicable": {D: reason | null}  "as_of": {D: "YYYY-MM-DD" | null}

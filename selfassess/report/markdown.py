@@ -11,6 +11,7 @@ import re
 from selfassess.core.model import NOT_APPLICABLE
 from selfassess.core.vocabulary import CellKind, Movement, legend_text
 from selfassess.logic.combine import OpenAction
+from selfassess.logic.samples import grade_words
 from selfassess.report.describe import trend_sentence
 from selfassess.report.provenance import provenance_markdown
 from selfassess.report.recommendations import tracker_markdown
@@ -151,6 +152,28 @@ def _trend(view: ReportView) -> list[str]:
     ]
 
 
+def _samples(view: ReportView) -> list[str]:
+    """Each sampled criterion: every district's met of cases this quarter, and all of them pooled."""
+    if not view.samples:
+        return []
+    header = ["Criterion", *(md(district_name(d)) for d in view.districts), "Pooled"]
+    rows = []
+    for line in view.samples:
+        pooled = line.pooled[-1]
+        cells = [
+            f"{line.districts[d].met}/{line.districts[d].size}" if d in line.districts else ""
+            for d in view.districts
+        ]
+        said = (
+            f"{pooled.short()}, supports {md(grade_words(view.framework, pooled.supports))}" if pooled else ""
+        )
+        rows.append([f"{md(line.criterion.id)} {md(line.criterion.title)}", *cells, said])
+    note = (
+        "Cases meeting the standard of those sampled this quarter; pooled: every district's sample together."
+    )
+    return ["", "## Dip samples", "", note, "", *table(header, rows)]
+
+
 def _trend_words(view: ReportView) -> list[str]:
     """What each district's chart in the HTML report shows, in words (``describe.trend_sentence``)."""
     trend = view.trend
@@ -231,6 +254,7 @@ def render_markdown(view: ReportView) -> str:
         lines += ["", "## Could not be read", ""]
         lines += [f"- {md(district_name(d))}: {md(message)}" for d, message in problems]
     lines += _districts(view) + _themes(view) + tracker_markdown(view) + _heat_map(view) + _trend(view)
+    lines += _samples(view)
     lines += ["", f"## Criteria rated {md(worst.label)}, theme by theme"]
     for section in view.sections():
         lines += _section(view, section)

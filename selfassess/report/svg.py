@@ -124,3 +124,91 @@ def _column(
             )
         base += value
     return "".join(parts)
+
+
+BAND_FILL = "#c9d6e3"
+LINE_INK = "#1f4e79"
+
+
+def sample_svg(
+    label: str,
+    periods: tuple[str, ...],
+    shares: tuple[tuple[float, float, float] | None, ...],
+    thresholds: tuple[tuple[str, float], ...],
+    ident: str,
+    description: str,
+) -> str:
+    """A dip sample's share over the quarters, 0–100%: the 95% interval as a band, the share as a line
+    with a point per quarter, each grade's threshold as a dashed line labelled with the grade.
+
+    ``shares`` holds (share, low, high) per quarter, or None where no sample was recorded."""
+    plot_h = HEIGHT - TOP - BOTTOM
+    slot = (WIDTH - LEFT - RIGHT) / max(len(periods), 1)
+
+    def y(value: float) -> float:
+        return HEIGHT - BOTTOM - plot_h * value
+
+    def x(index: int) -> float:
+        return LEFT + slot * (index + 0.5)
+
+    parts = [
+        f'<svg class="trend sample" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'aria-labelledby="{ident}-title" aria-describedby="{ident}-desc">',
+        f'<title id="{ident}-title">{escape(label)}</title>',
+        f'<desc id="{ident}-desc">{escape(description)}</desc>',
+    ]
+    for tick in (0, 0.5, 1):
+        parts.append(
+            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{_n(y(tick))}" y2="{_n(y(tick))}" '
+            f'stroke="{GRID if tick else AXIS}" stroke-width="{1 if tick else 1.2}"/>'
+            f'<text x="{LEFT - 4}" y="{_n(y(tick) + 3)}" text-anchor="end" fill="{AXIS}">'
+            f"{round(tick * 100)}%</text>"
+        )
+    for words, share in thresholds:
+        parts.append(
+            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{_n(y(share))}" y2="{_n(y(share))}" '
+            f'stroke="{AXIS}" stroke-width="0.8" stroke-dasharray="4 3"/>'
+            f'<text x="{WIDTH - RIGHT - 2}" y="{_n(y(share) - 2)}" text-anchor="end" fill="{INK}" '
+            f'class="threshold">{escape(words)}</text>'
+        )
+    for run in _runs(shares):
+        upper = " ".join(f"{_n(x(i))},{_n(y(shares[i][2]))}" for i in run)  # type: ignore[index]
+        lower = " ".join(f"{_n(x(i))},{_n(y(shares[i][1]))}" for i in reversed(run))  # type: ignore[index]
+        parts.append(
+            f'<polygon points="{upper} {lower}" fill="{BAND_FILL}" stroke="{AXIS}" stroke-width="0.5"/>'
+        )
+        points = " ".join(f"{_n(x(i))},{_n(y(shares[i][0]))}" for i in run)  # type: ignore[index]
+        parts.append(f'<polyline points="{points}" fill="none" stroke="{LINE_INK}" stroke-width="1.6"/>')
+    for i, (period, figure) in enumerate(zip(periods, shares, strict=True)):
+        centre = x(i)
+        if figure is None:
+            parts.append(
+                f'<text x="{_n(centre)}" y="{_n(y(0) - 5)}" text-anchor="middle" fill="{AXIS}" '
+                'class="none">none</text>'
+            )
+        else:
+            parts.append(f'<circle cx="{_n(centre)}" cy="{_n(y(figure[0]))}" r="2.6" fill="{LINE_INK}"/>')
+        year, quarter = period.split("-")
+        current = ' class="current"' if i == len(periods) - 1 else ""
+        ink = INK if current else AXIS
+        parts.append(
+            f'<text x="{_n(centre)}" y="{HEIGHT - BOTTOM + 12}" text-anchor="middle" fill="{ink}"{current}>'
+            f"{quarter}</text>"
+            f'<text x="{_n(centre)}" y="{HEIGHT - BOTTOM + 23}" text-anchor="middle" fill="{AXIS}" '
+            f'class="year">{year}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _runs(shares: tuple[object | None, ...]) -> list[list[int]]:
+    """Runs of consecutive quarters with a sample: the band and the line break where none was taken."""
+    runs: list[list[int]] = []
+    for index, share in enumerate(shares):
+        if share is None:
+            continue
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return runs

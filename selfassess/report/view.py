@@ -15,6 +15,8 @@ from selfassess.core.periods import Period
 from selfassess.core.vocabulary import MOVES, CellKind, Movement, Status, cell_text
 from selfassess.logic.combine import Combined, OpenAction, tally
 from selfassess.logic.recommendations import Tracker
+from selfassess.logic.samples import SampleFigures
+from selfassess.logic.samples import pooled as pooled_figures
 from selfassess.logic.signoff import SignOff
 from selfassess.logic.trend import Trend
 from selfassess.report.text import district_name, excerpt, plural
@@ -39,6 +41,37 @@ class TrendCounts:
                 for index, present in enumerate(trend.had(district))
             )
         return cls(trend.periods, counts)
+
+
+@dataclass(frozen=True)
+class SampleLine:
+    """A criterion's force-wide dip-sample figure (every district's sample pooled) quarter by quarter,
+    oldest first (None where no district recorded one), and each district's figure this quarter."""
+
+    criterion: Criterion
+    periods: tuple[str, ...]
+    pooled: tuple[SampleFigures | None, ...]
+    districts: dict[str, SampleFigures]
+
+    @classmethod
+    def all_of(cls, trend: Trend, combined: Combined) -> tuple[SampleLine, ...]:
+        """One line per criterion evidenced by a sample that some district recorded in the quarters."""
+        lines = []
+        for criterion in trend.framework.criteria:
+            if criterion.sample is None:
+                continue
+            quarters = [trend.samples.get((criterion.id, d), ()) for d in combined.districts]
+            pooled = tuple(
+                pooled_figures(
+                    trend.framework, criterion, [s for q in quarters if q and (s := q[i]) is not None]
+                )
+                for i in range(len(trend.periods))
+            )
+            if any(pooled):
+                here = {d: combined.sample_figures(criterion, d) for d in combined.districts}
+                found = {d: f for d, f in here.items() if f is not None}
+                lines.append(cls(criterion, trend.periods, pooled, found))
+        return tuple(lines)
 
 
 @dataclass(frozen=True)
@@ -93,6 +126,7 @@ class ReportView:
     signed: dict[str, SignOff] | None = None
     #: the inspection items' progress this period (None: the workspace has no ``inspections/``)
     tracker: Tracker | None = None
+    samples: tuple[SampleLine, ...] = ()
 
     # -- the frame ------------------------------------------------------------------------------
     @property

@@ -29,11 +29,16 @@ CELL_LIMIT = 32767
 HEAT_MAP = "Heat map"
 OPEN_ACTIONS = "Open actions"
 RECOMMENDATIONS = "Recommendations"
+#: where an action's inspection items go in a district's sheet (after the sample's columns)
+ADDRESSES_COLUMN = 14
 TRACKER_COLUMNS = ("Inspection", "Item", "Kind", "What it asks", "Status", "Unit", "Grade", "Actions", "Due")
 #: the district sheet's columns, in the words ``selfassess import`` reads back
 DISTRICT_COLUMNS = tuple(
-    "Criterion|Title|Rating|Evidence|Notes|As of|Action id|Action|Owner|Due|Done|Addresses".split("|")
+    "Criterion|Title|Rating|Evidence|Notes|As of|Action id|Action|Owner|Due|Done|Sample|Met|Share met|"
+    "Addresses".split("|")
 )
+#: the dip sample's columns: cases examined, how many met the standard, the share (import reads the first two)
+SAMPLE_COLUMN = DISTRICT_COLUMNS.index("Sample")
 ACTION_COLUMNS = ("District", "Criterion", "Title", "Action id", "Action", "Owner", "Due", "Overdue")
 #: widest a column is made (characters); longer text wraps
 WIDEST = 60
@@ -97,6 +102,7 @@ class _Formats:
         self.top = book.add_format({"valign": "top"})
         self.date = book.add_format({"num_format": DATE_FORMAT, "valign": "top"})
         self.bold = book.add_format({"bold": True})
+        self.share = book.add_format({"num_format": "0.0%", "valign": "top"})
         self.overdue = book.add_format({"bold": True, "bg_color": OVERDUE_FILL, "valign": "top"})
         self.overdue_date = book.add_format(
             {"bold": True, "bg_color": OVERDUE_FILL, "num_format": DATE_FORMAT, "valign": "top"}
@@ -229,6 +235,13 @@ def _district_rows(
     if response.notes:
         page.text(row, 4, response.notes, formats.wrap, f"{where} notes")
     page.day(row, 5, response.as_of)
+    if response.sample is not None:
+        sample = response.sample
+        page.sheet.write_number(row, SAMPLE_COLUMN, sample.size, formats.top)
+        page.sheet.write_number(row, SAMPLE_COLUMN + 1, sample.met, formats.top)
+        page.sheet.write_number(row, SAMPLE_COLUMN + 2, sample.met / sample.size, formats.share)
+        for column in range(SAMPLE_COLUMN, SAMPLE_COLUMN + 3):
+            page.widths[column] = max(page.widths.get(column, 0), 9)
     for index, action in enumerate(response.actions):
         if index:
             row += 1
@@ -247,7 +260,7 @@ def _action_cells(page: _Sheet, row: int, action: Action, where: str) -> None:
     if isinstance(action.done, date):
         page.day(row, 10, action.done)
     if action.addresses:
-        page.text(row, 11, " ".join(sorted(action.addresses)), formats.top)
+        page.text(row, ADDRESSES_COLUMN, " ".join(sorted(action.addresses)), formats.top)
 
 
 def _open_actions(view: ReportView, page: _Sheet) -> None:

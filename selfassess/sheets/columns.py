@@ -27,6 +27,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "due": ("due", "duedate", "deadline", "targetdate", "dueby"),
     "done": ("done", "completed", "complete", "datecompleted", "donedate"),
     "addresses": ("addresses", "recommendation", "recommendations", "inspectionitem", "inspectionitems"),
+    # a dip sample: the cases examined and how many met the standard, or both in one cell ("14 of 20")
+    "sample": ("sample", "samplesize", "cases", "casessampled", "casesexamined", "dipsample", "sampled"),
+    "met": ("met", "casesmet", "metstandard", "compliant", "meetingstandard"),
+    "counts": ("nn", "kn", "metn", "metofsample", "sampleresult", "dipsampleresult", "result"),
 }
 _LOOKUP = {word: role for role, words in SYNONYMS.items() for word in words}
 _NOT_WORD = re.compile(r"[\W_]+")

@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from selfassess.core.inspection import ADDRESS_RE
-from selfassess.core.model import NOT_APPLICABLE, Action, Criterion, Framework, Response
+from selfassess.core.model import (
+    MAX_SAMPLE_SIZE,
+    NOT_APPLICABLE,
+    Action,
+    Criterion,
+    Framework,
+    Response,
+    Sample,
+)
 from selfassess.sheets.columns import Layout, normalise
 from selfassess.sheets.grid import Cell, Sheet, place
 from selfassess.sheets.ratings import Scale
@@ -165,7 +173,34 @@ class _Reader:
                 setattr(response, role, f"{current}\n{value}" if current else value)
                 self.draft.texts.append((criterion.id, role, self.where(row, role), value))
         self._as_of(row, criterion, response)
+        self._sample(row, criterion, response)
         self._action(row, criterion, response)
+
+    def _sample(self, row: int, criterion: Criterion, response: Response) -> None:
+        """A dip sample from "Sample" and "Met" columns, or "14 of 20" / "14/20" in one cell."""
+        counts = self.at(row, "counts").value
+        size, met = self.at(row, "sample").value, self.at(row, "met").value
+        if counts is None and size is None and met is None:
+            return
+        role = "counts" if counts is not None else "sample" if size is not None else "met"
+        read = _counts(counts) if counts is not None else _counts(size) if isinstance(size, str) else None
+        if read is None:
+            read = (_whole(met), _whole(size))
+        found, total = read
+        if found is None or total is None or total < 1 or not 0 <= found <= total or total > MAX_SAMPLE_SIZE:
+            shown = (
+                " of ".join(text(v) for v in (met, size) if v is not None) if counts is None else text(counts)
+            )
+            self.finding(
+                row, role, ERROR, f"{shown!r} is not a sample (met of cases, e.g. 14 of 20); ignored"
+            )
+            return
+        if criterion.sample is None:
+            self.finding(
+                row, role, ERROR, f"framework defines no dip sample for {criterion.id}; sample ignored"
+            )
+            return
+        response.sample = Sample(size=total, met=found)
 
     def _rating(self, row: int, criterion: Criterion, response: Response) -> None:
         if "rating" not in self.layout.columns or self.sheet.cell(row, self.layout.columns["rating"]).problem:
@@ -299,10 +334,35 @@ class _Reader:
                     Finding(where, WARNING, f"{criterion_id} is n/a with no reason; recorded as {reason!r}")
                 )
             response.not_applicable = reason
+            if response.sample is not None:
+                response.sample = None
+                self.draft.findings.append(
+                    Finding(where, WARNING, f"{criterion_id} is n/a: its sample is not recorded")
+                )
             if response.evidence.strip() == reason:
                 response.evidence = ""
             elif response.notes.strip() == reason:
                 response.notes = ""
+
+
+_COUNTS = re.compile(r"^\s*(\d+)\s*(?:of|out\s+of|/)\s*(\d+)\s*$", re.IGNORECASE)
+
+
+def _counts(value: object) -> tuple[int | None, int | None] | None:
+    """(met, size) from "14 of 20", "14 out of 20" or "14/20"; None when the cell says neither."""
+    match = _COUNTS.match(text(value))  # type: ignore[arg-type]  # any cell value
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def _whole(value: object) -> int | None:
+    """A whole number from a cell (12, 12.0 or "12"); None for anything else."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float) and float(value).is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
 
 
 def _words(title: str) -> str:

@@ -25,7 +25,11 @@ def _print_findings(findings: list[Any], strict: bool) -> int:
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--strict", is_flag=True, help="Treat warnings (personal data, stale, overdue) as errors.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Treat warnings (personal data, stale, overdue, sample contradictions) as errors.",
+)
 @common
 def validate(opts: Options, paths: tuple[str, ...], strict: bool) -> int:
     """Check settings, frameworks, assessments and reviews (default: the whole workspace).
@@ -51,7 +55,11 @@ def validate(opts: Options, paths: tuple[str, ...], strict: bool) -> int:
 @click.command()
 @click.argument("district")
 @click.argument("period")
-@click.option("--strict", is_flag=True, help="Treat warnings (personal data, stale, overdue) as errors.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Treat warnings (personal data, stale, overdue, sample contradictions) as errors.",
+)
 @click.option("--no-commit", is_flag=True, help="Do not commit the submitted file (in a git repository).")
 @common
 def submit(opts: Options, district: str, period: str, strict: bool, no_commit: bool) -> int:

@@ -21,6 +21,8 @@ FILL_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Confirm carried criterion", "confirm_carried", "y"),
     ("Not applicable / applicable again", "not_applicable", "n"),
     ("Clear rating", "clear_rating", "back to not rated"),
+    ("Record or change the dip sample", "edit_sample", "d"),
+    ('Record the evidence\'s "k of n" as the dip sample', "take_sample", "D"),
     ("Add improvement action", "add_action", "a"),
     ("Edit improvement action", "edit_action", "Enter in the actions list"),
     ("Tick improvement action done / open", "toggle_action", "Space in the actions list"),

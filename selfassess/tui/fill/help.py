@@ -45,7 +45,10 @@ changes not yet committed to git.
 
 The screen opens with the cursor **in the criteria list**, on the first criterion not yet rated. There
 the keys act on the criterion under the cursor: `{numbers}` rate it, `c` carries last quarter's answer
-forward, `n` marks it not applicable, `a` adds an improvement action. `Enter` (or `e`) puts the cursor
+forward, `n` marks it not applicable, `a` adds an improvement action, `d` records its dip sample
+(cases examined, how many met the standard) where the framework evidences it by one; the line under the
+rating then shows the share, its 95% interval, the grade it supports and anything that contradicts it,
+and `D` records a "14 of 20" the evidence already states. `Enter` (or `e`) puts the cursor
 **in the evidence editor**, at the end of its text: there every key you type is text, and `Esc` takes
 you back to the list. The line under the fields and the footer always show which keys act now.
 

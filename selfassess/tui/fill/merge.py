@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, RadioSet, Static
 
 from selfassess.core.model import Framework, Response
+from selfassess.logic.samples import sample_text
 from selfassess.logic.session import MINE, THEIRS, Difference
 from selfassess.tui.common.choice import Choice
 from selfassess.tui.common.grades import rating_content
@@ -32,6 +33,8 @@ def summary(framework: Framework, response: Response | None) -> Content:
         lines.append(literal(f"… {len(evidence) - EXCERPT_LINES} more line(s)", "italic"))
     if response.notes.strip():
         lines.append(Content.assemble(literal("Notes: ", "bold"), literal(response.notes.strip())))
+    if response.sample is not None:
+        lines.append(Content.assemble(literal("Sample: ", "bold"), literal(sample_text(response.sample))))
     if response.actions:
         ids = ", ".join(f"{a.id}{'' if a.is_open else ' (done)'}" for a in response.actions)
         lines.append(Content.assemble(literal("Actions: ", "bold"), literal(ids)))

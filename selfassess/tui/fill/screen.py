@@ -24,12 +24,13 @@ from textual.widgets import Footer, Header, Input, Static, TextArea, Tree
 from textual.worker import get_current_worker
 
 from selfassess.core.errors import SelfAssessError
-from selfassess.core.model import Action
+from selfassess.core.model import Action, Sample
 from selfassess.core.textgate import visible
 from selfassess.core.vocabulary import plural
 from selfassess.git.util import has_uncommitted
 from selfassess.logic import autosave, closing
 from selfassess.logic.autosave import Autosave
+from selfassess.logic.samples import sample_text
 from selfassess.logic.session import Session
 from selfassess.tui.common.base import AppScreen
 from selfassess.tui.common.confirm import ConfirmModal
@@ -48,6 +49,8 @@ from selfassess.tui.fill.mode import ACTIONS, HEADING, LIST, READ_ONLY, TYPING, 
 from selfassess.tui.fill.privacy import PersonalDataNotes
 from selfassess.tui.fill.rating import RatingBar
 from selfassess.tui.fill.reason import ReasonModal
+from selfassess.tui.fill.sample import SampleLine
+from selfassess.tui.fill.sample_form import REMOVE, SampleForm
 from selfassess.tui.fill.status import banner, state_words
 from selfassess.tui.fill.submit import SubmitChoice, SubmitModal
 from selfassess.tui.fill.tree import CriteriaTree
@@ -58,7 +61,8 @@ PROGRESS_WIDTH = 12
 EDITING = frozenset(
     {
         "rate", "clear_rating", "carry", "carry_all", "confirm_carried", "not_applicable", "add_action",
-        "edit_action", "toggle_action", "delete_action", "submit", "edit_evidence",
+        "edit_action", "toggle_action", "delete_action", "submit", "edit_evidence", "edit_sample",
+        "take_sample",
     }
 )  # fmt: skip
 
@@ -76,8 +80,11 @@ def progress_bar(done: int, total: int) -> Content:
 
 #: the keys that act on the criterion under the cursor (not while typing; on a theme heading they say so)
 CRITERION_KEYS = frozenset(
-    {"rate", "clear_rating", "carry", "confirm_carried", "not_applicable", "add_action", "edit_evidence"}
-)
+    {
+        "rate", "clear_rating", "carry", "confirm_carried", "not_applicable", "add_action", "edit_evidence",
+        "edit_sample", "take_sample",
+    }
+)  # fmt: skip
 #: the keys that are letters: typed as text in a text box, so neither shown nor acting there
 LETTER_KEYS = CRITERION_KEYS | {"sync", "reopen", "quit_letter"}
 #: these keys work in every mode, also while typing
@@ -106,6 +113,21 @@ class FillScreen(AppScreen):
             "Action",
             tooltip="add an improvement action; in the actions list `Enter` edits, `Space` ticks done, "
             "`Delete` deletes",
+        ),
+        Binding(
+            "d",
+            "edit_sample",
+            "Sample",
+            show=False,  # as y: the sample line under the rating says "d to record one" / "d edits"
+            tooltip="record or change the criterion's dip sample: cases examined and how many met the "
+            "standard (where the framework evidences the criterion by a sample)",
+        ),
+        Binding(
+            "D",
+            "take_sample",
+            "Take sample",
+            show=False,  # the sample line offers it when the evidence states "k of n"
+            tooltip='record the "k of n" the evidence states as the criterion\'s dip sample',
         ),
         Binding(
             "enter,e",
@@ -235,6 +257,7 @@ class FillScreen(AppScreen):
             with Vertical(id="detail"):
                 yield Static(id="heading")
                 yield RatingBar(session.framework, id="rating")
+                yield SampleLine(id="sample")
                 yield CriterionFields(session, id="fields")
                 yield Static(id="mode")
         yield Footer(compact=True, show_command_palette=False)
@@ -379,6 +402,10 @@ class FillScreen(AppScreen):
             return
         self.on_heading = theme
         self.query_one(RatingBar).display = theme is None
+        if theme is not None:
+            self.query_one(SampleLine).display = False
+        elif self.current is not None:
+            self._show_sample(self.current)
         self.query_one(CriterionFields).display = theme is None
         widget = self.query_one("#heading", Static)
         if theme is not None:
@@ -469,9 +496,19 @@ class FillScreen(AppScreen):
         if criterion_id is None:
             return
         self.query_one(RatingBar).show(session.get(criterion_id), session.previous_period or "")
+        self._show_sample(criterion_id)
         self.query_one(CriterionFields).show_previous(criterion_id)
         self.query_one(CriteriaTree).refresh_labels()
         self.query_one("#overall", Static).update(progress_bar(*session.progress()))
+
+    def _show_sample(self, criterion_id: str) -> None:
+        session = self._session
+        self.query_one(SampleLine).show(
+            session.framework,
+            session.framework.criterion(criterion_id),
+            session.get(criterion_id),
+            None if session.read_only else session.understood_sample(criterion_id),
+        )
 
     def _show_actions(self, keep: str | None = None) -> None:
         if self.current is not None:
@@ -521,6 +558,7 @@ class FillScreen(AppScreen):
         carried = self._session.get(self.current).carried
         if self._session.set_evidence(self.current, self.query_one(CriterionFields).saved_text("#evidence")):
             self._changed(structure=carried)
+            self._show_sample(self.current)  # the contradictions and the "k of n" offer follow the text
             self._scan_later()
 
     @on(TextArea.Changed, "#notes")
@@ -676,6 +714,15 @@ class FillScreen(AppScreen):
             return isinstance(parameters[0], int) and 1 <= parameters[0] <= len(session.framework.scale)
         if action == "carry":
             return session.can_carry(current)
+        if action == "edit_sample":
+            criterion = session.framework.criterion(current)
+            return (
+                criterion is not None
+                and criterion.sample is not None
+                and not session.get(current).not_applicable
+            )
+        if action == "take_sample":
+            return session.understood_sample(current) is not None
         if action == "reopen":
             return session.assessment.is_submitted
         return True
@@ -774,6 +821,40 @@ class FillScreen(AppScreen):
             self.app.push_screen(ConfirmModal(question, "Applicable"), made_applicable)
         else:
             self.app.push_screen(ReasonModal(criterion_id), reason_given)
+
+    # -- the dip sample -------------------------------------------------------------------------
+    def action_edit_sample(self) -> None:
+        criterion_id = self._target()
+        criterion = self._session.framework.criterion(criterion_id) if criterion_id else None
+        if criterion_id is None or criterion is None or criterion.sample is None:
+            return
+
+        def recorded(result: Sample | str | None) -> None:
+            if result is None:
+                return
+            sample = None if result == REMOVE else result
+            if self._session.set_sample(criterion_id, sample):  # type: ignore[arg-type]
+                self._changed()
+
+        self.app.push_screen(
+            SampleForm(criterion_id, criterion.sample, self._session.get(criterion_id).sample), recorded
+        )
+
+    def action_take_sample(self) -> None:
+        """Record the "k of n" the evidence states as the sample, and say what was understood."""
+        criterion_id = self._target()
+        if criterion_id is None:
+            return
+        understood = self._session.understood_sample(criterion_id)
+        if understood is not None and self._session.set_sample(criterion_id, understood):
+            self._changed()
+            self.notify(
+                visible(
+                    f"{criterion_id}: recorded the sample as {sample_text(understood)}, from the evidence."
+                ),
+                timeout=5,
+                markup=False,
+            )
 
     # -- improvement actions --------------------------------------------------------------------
     def action_add_action(self) -> None:

@@ -18,6 +18,7 @@ from selfassess.core.model import Action, Criterion, Response
 from selfassess.core.vocabulary import Movement
 from selfassess.logic.combine import Combined
 from selfassess.logic.trend import Trend
+from selfassess.tui.common.samples import sample_lines
 from selfassess.tui.common.text import literal
 from selfassess.tui.review.cells import MUTED, grade_words, status_line, trend_content
 
@@ -130,7 +131,11 @@ class CellModal(ModalScreen[None]):
                     yield Static(self.signoff, id="review-cell-signoff")
                 yield Static(rating_line(combined, criterion, district), classes="review-rating")
                 yield Static(trend_line(self.trend, criterion, district), classes="review-trend")
-                yield from response_widgets(combined.response(criterion, district), self.today)
+                response = combined.response(criterion, district)
+                lines = sample_lines(combined.framework, criterion, response) if response else []
+                if lines:
+                    yield Static(Content("\n").join(lines), classes="review-sample")
+                yield from response_widgets(response, self.today)
                 yield heading(f"Last period ({combined.previous_label})")
                 yield Static(
                     rating_line(combined, criterion, district, previous=True), classes="review-rating"

@@ -68,6 +68,14 @@ def heat_cell(
     return literal(pad(text, width), style)
 
 
+def share_cell(framework: Framework, share: str, supports: str, unsupported: bool, width: int) -> Content:
+    """A heat-map cell in proportion mode: `` 85%!`` on the colour of the grade the sample supports
+    (``!``: the rating is better than that); the grade is also in the detail line, so not by colour alone."""
+    grade = framework.grade(supports)
+    text = f" {share}" + ("!" if unsupported else "")
+    return literal(text.ljust(width), MUTED if grade is None else grade_style(grade))
+
+
 def theme_cell(
     framework: Framework, tags: dict[str, str], worst: tuple[str | None, int], mark: str, width: int
 ) -> Content:

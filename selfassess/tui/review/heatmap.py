@@ -19,6 +19,7 @@ from selfassess.core.cells import cell_len, fit
 from selfassess.core.model import NOT_APPLICABLE, Criterion, Theme
 from selfassess.core.vocabulary import CellKind
 from selfassess.logic.combine import Combined
+from selfassess.logic.samples import percent
 from selfassess.logic.trend import QUARTERS, Trend
 from selfassess.tui.common.segment_cell import SegmentCell
 from selfassess.tui.common.text import literal
@@ -28,6 +29,7 @@ from selfassess.tui.review.cells import (
     grade_tags,
     heat_cell,
     mean_trend_content,
+    share_cell,
     status_line,
     status_width,
     theme_cell,
@@ -57,6 +59,10 @@ class ViewFilter:
     changes_only: bool = False
     worst_only: bool = False
     district: str | None = None
+    #: cells show each dip sample's share meeting the standard instead of the grade (``p``)
+    proportions: bool = False
+    #: only criteria rated better than a district's sample supports (``u``)
+    unsupported_only: bool = False
 
     def toggled(self, **changes: object) -> ViewFilter:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -68,6 +74,8 @@ class ViewFilter:
         if self.theme is not None and criterion.theme != self.theme:
             return False
         if self.changes_only and not any(combined.changed(criterion, d) for d in districts):
+            return False
+        if self.unsupported_only and not any(combined.not_supported(criterion, d) for d in districts):
             return False
         worst = combined.framework.worst.id
         return not self.worst_only or any(combined.cell(criterion, d) == worst for d in districts)
@@ -84,6 +92,10 @@ class ViewFilter:
             found.append(f"only {combined.framework.worst.label}")
         if self.district is not None:
             found.append(f"district: {self.district}")
+        if self.unsupported_only:
+            found.append("only ratings their dip sample does not support")
+        if self.proportions:
+            found.append("cells: share of the dip sample meeting the standard")
         return found
 
 
@@ -242,6 +254,14 @@ class HeatMap(DataTable[SegmentCell]):
         made = self._made_cells
         for district, width in widths.items():
             cell = combined.cell(criterion, district)
+            shown = combined.sample_figures(criterion, district) if self.view.proportions else None
+            if shown is not None:
+                share = percent(shown.proportion, floor=True)
+                unsupported = combined.not_supported(criterion, district)
+                cells.append(
+                    SegmentCell(share_cell(combined.framework, share, shown.supports, unsupported, width))
+                )
+                continue
             look = (
                 cell,
                 combined.has_assessment(district),

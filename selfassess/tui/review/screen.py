@@ -83,6 +83,19 @@ class ReviewScreen(AppScreen):
         Binding("c", "changes", "Moved", tooltip="only criteria that changed since last quarter"),
         Binding("w", "worst", "Worst", tooltip="only criteria rated at the worst grade"),
         Binding(
+            "u",
+            "unsupported",
+            "Unsupported",
+            tooltip="only criteria a district rated better than its dip sample supports (again: all)",
+        ),
+        Binding(
+            "p",
+            "proportions",
+            "Shares",
+            tooltip="cells show each dip sample's share meeting the standard, on the colour of the grade "
+            "it supports (again: the grades)",
+        ),
+        Binding(
             "d", "district", "District", tooltip="only the district under the cursor (again: all districts)"
         ),
         Binding(
@@ -321,7 +334,9 @@ class ReviewScreen(AppScreen):
         if combined is None:
             return Content("")
         if not heatmap.row_count:
-            return literal("No criteria match the filters: press c, w, t or d again to widen them.", "italic")
+            return literal(
+                "No criteria match the filters: press c, w, u, t or d again to widen them.", "italic"
+            )
         theme_id = heatmap.theme_at_cursor()
         if theme_id is not None:
             theme = next(t for t in combined.framework.themes if t.id == theme_id)
@@ -361,7 +376,16 @@ class ReviewScreen(AppScreen):
             trend = self.trend
             blocks = trend_content(trend.framework, trend.line(criterion.id, district), trend.had(district))
             parts += [literal(f" · since {trend.periods[0]} "), blocks]
-        return Content.assemble(*parts)
+        line = Content.assemble(*parts)
+        shown = combined.sample_figures(criterion, district)
+        if shown is None:
+            return line
+        said = f"sample {shown.words(framework)}"
+        if combined.not_supported(criterion, district):
+            return Content("\n").join(
+                [line, literal(f"⚠ {said}: the rating is better than that", "$warning")]
+            )
+        return Content("\n").join([line, literal(said, MUTED)])
 
     def _mean_line(self, criterion: Criterion) -> Content:
         if self.trend is None:
@@ -479,6 +503,14 @@ class ReviewScreen(AppScreen):
 
     def action_worst(self) -> None:
         self.view = self.view.toggled(worst_only=not self.view.worst_only)
+        self._show()
+
+    def action_unsupported(self) -> None:
+        self.view = self.view.toggled(unsupported_only=not self.view.unsupported_only)
+        self._show()
+
+    def action_proportions(self) -> None:
+        self.view = self.view.toggled(proportions=not self.view.proportions)
         self._show()
 
     def action_district(self) -> None:
