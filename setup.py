@@ -11,7 +11,7 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).parent
-BUNDLED = ("selfassess.toml", "criteria", "assessments")
+BUNDLED = ("selfassess.toml", "criteria", "assessments", "docs")
 
 
 class BuildWithDemo(build_py):

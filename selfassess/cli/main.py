@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from selfassess.cli import streams
-from selfassess.cli.commands import check, diff, importing, report, screens, setup, summary, sync, trust
+from selfassess.cli.commands import check, diff, docs, importing, report, screens, setup, summary, sync, trust
 from selfassess.cli.commands.options import COMMON, Options, open_tui
 from selfassess.cli.terminal import GatedStream, echo
 from selfassess.core.errors import SelfAssessError
@@ -55,6 +55,7 @@ COMMANDS = (
     importing.import_command,
     *sync.COMMANDS,
     *trust.COMMANDS,
+    docs.docs_command,
 )
 for _command in COMMANDS:
     cli.add_command(_command)
