@@ -163,11 +163,94 @@ def screens() -> dict[Path, str]:
     return pictures
 
 
+# -- the reports ----------------------------------------------------------------------------------
+
+REPORTS = ROOT / "docs" / "images" / "reports"
+XLSX_ROWS = 18
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def xlsx_picture() -> str:
+    """The demo's Excel heat map sheet drawn as an SVG: its first rows, each cell's text and fill, as
+    ``report --format xlsx`` wrote them (read back with openpyxl, so the picture is of the workbook)."""
+    import io
+    import subprocess
+
+    from openpyxl import load_workbook
+
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "q4.xlsx"
+        subprocess.run(
+            [sys.executable, "-m", "selfassess", "report", "2026-Q4", "--format", "xlsx", "-o", str(out),
+             "--workspace", str(ROOT), "--as-of", TODAY.isoformat()],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        book = load_workbook(io.BytesIO(out.read_bytes()))
+    sheet = book.worksheets[[ws.title for ws in book.worksheets].index("Heat map")]
+    widths = [
+        min(max(len(str(c.value or "")) for c in column[:XLSX_ROWS]) + 2, 34) for column in sheet.columns
+    ]
+    x_of = [sum(widths[:i]) * 7 for i in range(len(widths) + 1)]
+    row_height = 20
+    parts = []
+    for r, row in enumerate(sheet.iter_rows(max_row=XLSX_ROWS)):
+        for c, cell in enumerate(row):
+            colour = cell.fill.fgColor.rgb if cell.fill and cell.fill.fill_type == "solid" else None
+            fill = f"#{colour[-6:]}" if isinstance(colour, str) and len(colour) >= 6 else "#ffffff"
+            ink = (
+                f"#{cell.font.color.rgb[-6:]}"
+                if cell.font and cell.font.color and isinstance(cell.font.color.rgb, str)
+                else "#000000"
+            )
+            x, y, w = x_of[c], r * row_height, widths[c] * 7
+            parts.append(
+                f'<rect x="{x}" y="{y}" width="{w}" height="{row_height}" fill="{fill}" stroke="#d0d0d0"/>'
+            )
+            text = str(cell.value) if cell.value is not None else ""
+            text = text if len(text) <= widths[c] - 2 else text[: widths[c] - 3] + "…"
+            weight = ' font-weight="bold"' if cell.font and cell.font.b else ""
+            parts.append(f'<text x="{x + 4}" y="{y + 14}" fill="{ink}"{weight}>{_esc(text)}</text>')
+    width, height = x_of[-1], XLSX_ROWS * row_height
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" font-family="Calibri, Arial, sans-serif" font-size="12">'
+        f"<title>The Excel workbook's heat map sheet (demo, 2026-Q4)</title>{''.join(parts)}</svg>\n"
+    )
+
+
+def html_report_png() -> Path:
+    """A picture of the HTML report's first screen at 1280 pixels, by headless Chromium (optional:
+    ``--report-png``; not checked for staleness, since it depends on the browser's version)."""
+    import subprocess
+
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    target = REPORTS / "html-report.png"
+    with tempfile.TemporaryDirectory() as folder:
+        page = Path(folder) / "q4.html"
+        subprocess.run(
+            [sys.executable, "-m", "selfassess", "report", "2026-Q4", "--format", "html", "-o", str(page),
+             "--workspace", str(ROOT), "--as-of", TODAY.isoformat()],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        browser = shutil.which("chromium") or shutil.which("chromium-browser")
+        if browser is None:
+            raise SystemExit("--report-png needs chromium")
+        subprocess.run(
+            [browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+             "--window-size=1280,1600", f"--screenshot={target}", page.as_uri()],
+            check=True, capture_output=True,
+        )  # fmt: skip
+    return target
+
+
 # -- main -----------------------------------------------------------------------------------------
 
 
 def generated(only: Callable[[Path], bool] = lambda _: True) -> dict[Path, str]:
-    files = {REFERENCE: command_reference()}
+    files = {REFERENCE: command_reference(), REPORTS / "xlsx-heat-map.svg": xlsx_picture()}
     files.update(screens())
     return {path: text for path, text in files.items() if only(path)}
 
@@ -176,7 +259,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only say which generated files are stale")
     parser.add_argument("--reference-only", action="store_true", help="only the command reference")
+    parser.add_argument("--report-png", action="store_true", help="also picture the HTML report (chromium)")
     args = parser.parse_args(argv)
+    if args.report_png:
+        print(f"wrote {html_report_png().relative_to(ROOT)}")
     files = {REFERENCE: command_reference()} if args.reference_only else generated()
     stale = [p for p, text in files.items() if not p.is_file() or p.read_text(encoding="utf-8") != text]
     if args.check:
