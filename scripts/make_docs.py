@@ -147,7 +147,9 @@ async def _take(shot: Shot, size: tuple[int, int]) -> str:
             widget.cursor_blink = False  # a blinking cursor would make two runs differ
         for area in app.screen.query(TextArea).results():
             area.cursor_blink = False
-        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()  # colours fade in (a focused scrollbar, say)
+        await pilot.pause(0.3)
+        await pilot.wait_for_scheduled_animations()
         return app.export_screenshot(title=f"selfassess — {shot.caption}")
 
 
@@ -250,6 +252,7 @@ def html_report_png() -> Path:
 
 
 def generated(only: Callable[[Path], bool] = lambda _: True) -> dict[Path, str]:
+    """Every generated file's path and text (``only`` those it accepts)."""
     files = {REFERENCE: command_reference(), REPORTS / "xlsx-heat-map.svg": xlsx_picture()}
     files.update(screens())
     return {path: text for path, text in files.items() if only(path)}
