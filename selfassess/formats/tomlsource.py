@@ -112,6 +112,10 @@ class KeyLines:
         for end in range(1, len(path) + 1):
             self._lines.setdefault(path[:end], number)
 
+    def has(self, *path: str | int) -> bool:
+        """Whether ``path`` itself (not only an ancestor) is written in the file."""
+        return tuple(path) in self._lines
+
     def line(self, *path: str | int) -> int:
         """The line of ``path``, or of its nearest ancestor found; 1 when nothing matches."""
         probe: KeyPath = tuple(path)
