@@ -39,7 +39,7 @@ FORMATS = [
     (6, "192a704663b55f0d5299a6aaf476501712107d97bc52528b296922e4b788660f"),  # subpackages (#24)
     (
         7,
-        "065165c972883a079b481c74df8b5f97784b16b61218a080bb942487db1b3cd2",
+        "01b224d63677952be6bfe418d39b0df52fa38034498de138b495b3a3bf51f3fe",
     ),  # hostile files (#26)
 ]
 
