@@ -39,7 +39,7 @@ FORMATS = [
     (6, "192a704663b55f0d5299a6aaf476501712107d97bc52528b296922e4b788660f"),  # subpackages (#24)
     (
         7,
-        "01b224d63677952be6bfe418d39b0df52fa38034498de138b495b3a3bf51f3fe",
+        "c753527d24b3b45bca2cb3b5127106e5d020c54c1bf8828af49c6989363863ce",
     ),  # hostile files (#26)
 ]
 
