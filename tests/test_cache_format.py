@@ -47,6 +47,7 @@ FORMATS = [
     (11, "83f09cbba653ea8ed41abef650e0b4fe55145c230025f3674615659f40307cb1"),  # hostile files (#26)
     (12, "9935e4ade5adc533b204e88eb88d71ee4bfcb6f428b3713731d90dd19d52f355"),  # people, round 2 (#27)
     (13, "2e8937dc6034de94ee4c60c6e87e8eed0e323c9ad40102efd0cf59dc76a200cb"),  # dip samples (#29)
+    (14, "1f8c3f3b8dd2e3da2b1717000b0bac833b73cb3323d78d75fc5f6ee47bd1026e"),  # huge integers (#26)
 ]
 
 
