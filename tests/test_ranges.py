@@ -5,6 +5,7 @@ quarter there is — has no previous quarter, never an error."""
 from __future__ import annotations
 
 import json
+import re
 import socket
 from datetime import UTC, datetime
 from pathlib import Path
@@ -131,7 +132,9 @@ def test_a_schema_too_long_to_print_is_one_line(demo_workspace: Path, schema: st
     """Found by the conflict-file fuzz run: an integer of over 4,300 digits made tomllib raise a bare
     ValueError, and one just under it could not be put in the message."""
     path = demo_workspace / "assessments" / "rotherham" / "2026-Q4.toml"
-    path.write_text(path.read_text().replace("schema = 1", f"schema = {schema}", 1))
+    text = re.sub(r"^schema = [0-9]+$", f"schema = {schema}", path.read_text(), count=1, flags=re.M)
+    assert schema in text
+    path.write_text(text)
     result = run_cli(
         "validate", "assessments/rotherham/2026-Q4.toml", "--as-of", "2026-12-01", cwd=demo_workspace
     )
