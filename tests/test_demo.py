@@ -210,5 +210,7 @@ def test_the_demo_records_samples_wherever_the_framework_asks_for_one(demo_works
     recorded = [cid for cid, r in assessment.responses.items() if r.sample is not None]
     applicable = {c.id for c in workspace.framework.applicable(workspace.capabilities("rotherham"))}
     assert set(recorded) == set(sampled) & applicable
-    old = workspace.load("rotherham", "2026-Q1")  # on framework 2015.2: no samples, still schema 1
-    assert old is not None and old.schema == 1
+    old = workspace.load("rotherham", "2026-Q1")  # on framework 2015.2: no samples
+    assert old is not None and not any(r.sample for r in old.responses.values())
+    # schema 2 there only because its actions address the inspection's items (#31)
+    assert old.schema == 2 and any(a.addresses for _, a in old.actions())

@@ -47,7 +47,7 @@ def test_keys_kept_for_the_next_features_are_not_taken() -> None:
     from selfassess.tui.review.screen import ReviewScreen
 
     assert RESERVED == {
-        "fill": {"d": "dip"},
+        "fill": {"d": "sample"},
         "review": {"p": "proportion", "u": "unsupported", "i": "recommendation"},
     }
     assert keys_taken_against_reservation("fill", FillScreen.BINDINGS) == []

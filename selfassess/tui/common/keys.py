@@ -58,7 +58,7 @@ def key_table(
 #: keys settled for features still to come (#28): screen → key → the feature it is kept for. No other
 #: action may take them; the feature's own action name contains the word given.
 RESERVED = {
-    "fill": {"d": "dip"},  # the dip sample
+    "fill": {"d": "sample"},  # the dip sample (its action: edit_sample)
     "review": {"p": "proportion", "u": "unsupported", "i": "recommendation"},
 }
 
