@@ -260,7 +260,7 @@ async def test_a_bogus_conflict_file_is_one_finding_and_fill_sets_it_aside(remot
         f"assessments/north/2026-Q4.conflict.toml:{line}: error: unresolved merge conflict whose file "
         "cannot be read: [conflicts] "
         "T1C1: unknown field 'bogus_field' (expected one of: rating, evidence, notes, as_of, carried, "
-        "actions); discard it in 'selfassess fill north 2026-Q4'"
+        "sample, actions); discard it in 'selfassess fill north 2026-Q4'"
     ]
     async with fill_app(deputy).run_test(size=(110, 40)) as pilot:
         await settle(pilot)
