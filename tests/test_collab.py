@@ -461,3 +461,19 @@ def test_with_signed_commits_every_shared_commit_stays_signed(
     for sha in kept:
         assert "\ngpgsig " in git(second, "cat-file", "commit", sha)
     assert [(a.id, a.done) for a in actions(lead, "T1C1")] == [("T1C1-a1", TODAY)]
+
+
+def test_an_updated_time_far_ahead_is_an_error_at_its_line(make_workspace) -> None:
+    """The line of ``updated`` is looked for only when it is wrong (finding it reads the whole file)."""
+    root = make_workspace()
+    path = root / "assessments" / "north" / "2026-Q4.toml"
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        'schema = 1\nframework = "test"\nframework_version = "1.0"\ndistrict = "north"\nperiod = "2026-Q4"\n'
+        'status = "draft"\nassessor = "x"\nupdated = 9999-12-30T00:00:00Z\n'
+    )
+    result = run_cli("validate", "--as-of", "2026-11-23", cwd=root)
+    assert result.returncode == 1
+    assert "assessments/north/2026-Q4.toml:8: error: updated 9999-12-30 is more than a day after today" in (
+        result.stdout
+    )

@@ -178,18 +178,22 @@ def assessment_warnings(
         if response.sample is not None and criterion is not None and criterion.sample is not None:
             findings += sample_findings(path, locate, framework, criterion, response)
     findings += _duplicates(path, locate, assessment)
-    findings += future_stamp(path, locate.line("updated"), "updated", assessment.updated, today)
+    # the line is looked for only when there is a finding: finding it reads the whole file
+    findings += future_stamp(path, lambda: locate.line("updated"), "updated", assessment.updated, today)
     return findings
 
 
-def future_stamp(path: str, line: int | None, key: str, stamp: datetime | None, today: date) -> list[Finding]:
+def future_stamp(
+    path: str, line: int | None | Callable[[], int], key: str, stamp: datetime | None, today: date
+) -> list[Finding]:
     """An ``updated``/``reviewed`` time more than a day after today is an error: dates are typed by
     whoever writes the file, and one far ahead would look newest for ever. Today is ``--as-of``, or the
     clock's date when that is later (a file saved now is not "in the future" of an earlier as-of)."""
     latest = max(today, datetime.now(UTC).date())
     if stamp is None or (stamp.date() - latest).days <= 1:
         return []
-    return [Finding(path, line, ERROR, f"{key} {stamp.date()} is more than a day after today ({latest})")]
+    where = line() if callable(line) else line
+    return [Finding(path, where, ERROR, f"{key} {stamp.date()} is more than a day after today ({latest})")]
 
 
 def _duplicates(path: str, locate: _Locator, assessment: Assessment) -> list[Finding]:
