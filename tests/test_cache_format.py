@@ -28,6 +28,7 @@ PRODUCERS = (
     "selfassess.core.model",
     "selfassess.core.ids",
     "selfassess.core.periods",
+    "selfassess.core.applicability",
 )
 
 #: (cache.FORMAT, sha256 of the producers' sources) for each format: append a line when you bump it.
@@ -37,6 +38,7 @@ FORMATS = [
     (4, "01aac1107ae687b3c5995c068d61b8301765a6c1998a8fb10ab8b1be3c926342"),  # compiled reader, scan
     (5, "c123bfa7e4deaedf6ee0526ad1adf842ac57aa3efa1b55fa2d4ead350fc0b66a"),  # one findings entry
     (6, "192a704663b55f0d5299a6aaf476501712107d97bc52528b296922e4b788660f"),  # subpackages (#24)
+    (7, "05260362f246fc80b016aa38aa162220603222bd74ae3a59b93ae16fcb30ba62"),  # [applies_to] in settings (#30)
 ]
 
 
