@@ -100,14 +100,14 @@ def test_the_wheel_bundles_exactly_the_repository_demo(tmp_path: Path) -> None:
 
 
 def test_demo_history_crosses_the_framework_upgrade(demo_workspace: Path) -> None:
-    """Early quarters on 2015.2, later ones on 2024.1: diff and history read straight across."""
+    """Early quarters on 2015.2, then 2024.1, the latest on 2024.2: diff and history read straight across."""
     versions = {
         path.stem: tomllib.loads(path.read_text())["framework_version"]
         for path in (demo_workspace / "assessments" / "rotherham").glob("20??-Q?.toml")
     }
     assert versions == {
         "2025-Q3": "2015.2", "2025-Q4": "2015.2", "2026-Q1": "2015.2",
-        "2026-Q2": "2024.1", "2026-Q3": "2024.1", "2026-Q4": "2024.1",
+        "2026-Q2": "2024.1", "2026-Q3": "2024.1", "2026-Q4": "2024.2",
     }  # fmt: skip
     diff = json.loads(run_cli("diff", "rotherham@2026-Q1", "rotherham@2026-Q2", "--format", "json",
                               cwd=demo_workspace).stdout)  # fmt: skip
@@ -118,6 +118,19 @@ def test_demo_history_crosses_the_framework_upgrade(demo_workspace: Path) -> Non
     history = json.loads(run_cli("history", "rotherham", "--format", "json", cwd=demo_workspace).stdout)
     ratings = {row["id"]: row["ratings"] for row in history["criteria"]}
     assert ratings["CH8"]["2025-Q3"] == "red" and ratings["CH8"]["2026-Q4"] == "green"  # was CH3
+    # 2024.1 -> 2024.2: force-run work moved to the force unit, new areas added
+    diff = json.loads(run_cli("diff", "rotherham@2026-Q3", "rotherham@2026-Q4", "--format", "json",
+                              cwd=demo_workspace).stdout)  # fmt: skip
+    rows = {row["id"]: row["direction"] for row in diff["criteria"]}
+    assert rows["RP2"] == rows["OM1"] == rows["PW10"] == "removed"
+    assert rows["DA1"] == "added" and rows["PW11"] == "added"
+    barnsley = json.loads(run_cli("diff", "barnsley@2026-Q3", "barnsley@2026-Q4", "--format", "json",
+                                  cwd=demo_workspace).stdout)  # fmt: skip
+    assert {row["id"]: row["direction"] for row in barnsley["criteria"]}["CC1"] == "removed"  # no suite
+    summary = json.loads(run_cli("summary", "2026-Q4", "--format", "json", "--as-of", TODAY,
+                                 cwd=demo_workspace).stdout)  # fmt: skip
+    om1 = next(row for row in summary["criteria"] if row["id"] == "OM1")
+    assert om1["ratings"]["force"] == "green" and om1["ratings"]["rotherham"] == "n/a"
 
 
 def test_make_demo_writes_exactly_the_committed_demo(tmp_path: Path) -> None:
