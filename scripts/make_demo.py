@@ -143,7 +143,8 @@ def figures(district: str, period: str, cid: str, rating: str, as_of: date | Non
     elif n == "est":
         n = ESTABLISHMENT[district]
     elif n == "rso":  # a caseload moves a little from quarter to quarter; the force's is the sum
-        n = RSO[district] + PERIODS.index(period) + r.randint(-1, 1)
+        drift = len(RSO) - 1 if district == FORCE else 1  # the force's caseload grows as its districts' do
+        n = RSO[district] + drift * PERIODS.index(period) + r.randint(-1, 1)
     elif isinstance(n, tuple):
         n = r.randint(*n)
     lo, hi = BANDS[rating]
