@@ -176,3 +176,15 @@ def test_the_readme_coverage_table_names_every_criterion_once(framework) -> None
     areas = ("Call handling", "section 47", "Domestic abuse", "LADO", "not in care", "Supported")
     for area in areas:
         assert area in table, area
+
+
+def test_sampled_criteria_state_their_thresholds_in_their_levels(framework) -> None:
+    """Needs the `sample` support of issue #29 in the loader (this test and the blocks merge after it)."""
+    sampled = [c for c in framework.criteria if getattr(c, "sample", None)]
+    assert len(sampled) >= 10
+    for criterion in sampled:
+        rule = criterion.sample
+        assert rule.thresholds["green"] > rule.thresholds["amber"], criterion.id
+        levels = " ".join(criterion.levels.values())
+        assert f"of {rule.minimum}" in levels or " in 10" in levels, criterion.id
+        assert "local" in criterion.guidance, criterion.id
