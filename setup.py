@@ -12,7 +12,7 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).parent
-BUNDLED = ("selfassess.toml", "criteria", "assessments", "inspections")
+BUNDLED = ("selfassess.toml", "criteria", "assessments", "inspections", "docs")
 
 
 class BuildWithDemo(build_py):

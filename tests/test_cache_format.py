@@ -48,7 +48,8 @@ FORMATS = [
     (11, "83f09cbba653ea8ed41abef650e0b4fe55145c230025f3674615659f40307cb1"),  # hostile files (#26)
     (12, "9935e4ade5adc533b204e88eb88d71ee4bfcb6f428b3713731d90dd19d52f355"),  # people, round 2 (#27)
     (13, "2e8937dc6034de94ee4c60c6e87e8eed0e323c9ad40102efd0cf59dc76a200cb"),  # dip samples (#29)
-    (14, "244f06fc5c250516a7e830c9a8f6f5fb68943432e753c7c6b5e2c8b9a92cbb1d"),  # applies_to (#30)
+    (14, "1f8c3f3b8dd2e3da2b1717000b0bac833b73cb3323d78d75fc5f6ee47bd1026e"),  # huge integers (#26)
+    (15, "aba341cbe0b7eb89543fbdc73b7730ceabd97e5dd2ee00831e220ca8e09ee5ae"),  # applies_to (#30)
 ]
 
 

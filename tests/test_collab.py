@@ -221,7 +221,8 @@ def test_a_commit_whose_identical_change_is_upstream_does_not_stop_sync(remote: 
         review(root, "ACC", "2026-11-22T10:00:00Z", "Accepted.")
     sync_ok(lead)
     result = sync_ok(deputy)
-    assert "Pushed" in result.stdout
+    # the deputy's commit was already upstream to the byte: nothing left to push, and sync says so (#28)
+    assert "Nothing to push: origin/main already has every commit." in result.stdout
     assert not git(deputy, "for-each-ref", "refs/selfassess/superseded").strip()
     assert git(deputy, "status", "--porcelain") == ""
 

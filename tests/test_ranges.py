@@ -5,8 +5,10 @@ quarter there is — has no previous quarter, never an error."""
 from __future__ import annotations
 
 import json
+import re
 import socket
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -123,3 +125,18 @@ def test_the_first_quarter_has_no_previous_one(make_workspace, quarters: str) ->
     assert json.loads(result.stdout)["previous"] == "1000-Q1"
     history = run_cli("history", "north", *as_of, cwd=root)
     assert history.returncode == 0 and "1000-Q1" in history.stdout, history.stderr
+
+
+@pytest.mark.parametrize("schema", ["9" * 5000, "-" + "9" * 5000, "9" * 4000, "-" + "9" * 4000])
+def test_a_schema_too_long_to_print_is_one_line(demo_workspace: Path, schema: str) -> None:
+    """Found by the conflict-file fuzz run: an integer of over 4,300 digits made tomllib raise a bare
+    ValueError, and one just under it could not be put in the message."""
+    path = demo_workspace / "assessments" / "rotherham" / "2026-Q4.toml"
+    text = re.sub(r"^schema = [0-9]+$", f"schema = {schema}", path.read_text(), count=1, flags=re.M)
+    assert schema in text
+    path.write_text(text)
+    result = run_cli(
+        "validate", "assessments/rotherham/2026-Q4.toml", "--as-of", "2026-12-01", cwd=demo_workspace
+    )
+    assert "Traceback" not in result.stderr and result.returncode == 1, result.stderr
+    assert "2026-Q4.toml:1: error:" in result.stdout and len(result.stdout) < 500

@@ -4,6 +4,7 @@ items across units and quarters, each item's status per period, and the ``recomm
 from __future__ import annotations
 
 import json
+import subprocess
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -585,3 +586,23 @@ def test_history_shows_each_items_status_in_the_district_quarter_by_quarter(trac
             run_cli("history", "south", "--format", "json", "--as-of", "2027-01-10", cwd=tracked).stdout
         )["items"]
     )
+
+
+def test_history_names_the_commit_behind_each_change_of_status(tracked: Path, git_repo) -> None:
+    git_repo(tracked, "Quarters 2026-Q2 to Q4")
+    head = subprocess.run(
+        ["git", "log", "-1", "--format=%h %cs"], cwd=tracked, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    result = run_cli("history", "north", "--as-of", "2027-01-10", cwd=tracked)
+    assert result.returncode == 0, result.stderr
+    assert f"  insp-1/R1 2026-Q3: not started → in progress (commit {head})" in result.stdout
+    data = json.loads(
+        run_cli("history", "north", "--format", "json", "--as-of", "2027-01-10", cwd=tracked).stdout
+    )
+    assert {
+        "ref": "insp-1/R3",
+        "period": "2026-Q4",
+        "from": "in-progress",
+        "to": "closed",
+        "commit": head,
+    } in data["item_changes"]

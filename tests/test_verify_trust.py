@@ -68,7 +68,7 @@ def test_a_lead_cannot_vouch_for_themselves_through_an_unverified_key_change(tea
     ]
     assert summary_verified(team)["north"] is False
     section = report(team.root).stdout.split("## Provenance")[1]
-    (row,) = [line for line in section.splitlines() if line.startswith("| north |")]
+    (row,) = [line for line in section.splitlines() if line.startswith("| North |")]
     assert row.endswith(f"| NO: review {review} changed by {LEAD} — not a reviewer |")
     state = files(team)["assessments/north/2026-Q4.review.toml"]
     assert state["verified"] is False and state["origin"]["commit"] == full(team, review)
@@ -134,7 +134,7 @@ def test_an_unsigned_merge_cannot_launder_unsigned_content(team: Team) -> None:
         "why": "changed — unsigned",
     }
     section = report(team.root).stdout.split("## Provenance")[1]
-    (row,) = [line for line in section.splitlines() if line.startswith("| north |")]
+    (row,) = [line for line in section.splitlines() if line.startswith("| North |")]
     assert row.endswith(f"| NO: assessment {side[:7]} changed — unsigned |")
     assert verify(team).returncode == 1
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from selfassess.cli.diff_text import cell_label
 from selfassess.cli.terminal import fit, style
 from selfassess.core.cells import cell_len, pad
 from selfassess.core.model import Framework
 from selfassess.core.vocabulary import ItemStatus
 from selfassess.logic.history import CriterionHistory, History
+from selfassess.logic.recommendations import StatusChange
 from selfassess.logic.samples import percent
 
 CELL_WIDTH = 10
@@ -61,9 +64,14 @@ def _last_change_text(framework: Framework, item: CriterionHistory) -> str:
     return f"{change.date[:10]} {change.commit} {old} → {new}"
 
 
-def render_item_history(district: str, periods: list[str], items: dict[str, dict[str, ItemStatus]]) -> str:
-    """The inspection items for ``district``, their status there quarter by quarter; a change of
-    status is marked ``*``."""
+def render_item_history(
+    district: str,
+    periods: list[str],
+    items: dict[str, dict[str, ItemStatus]],
+    changes: Sequence[StatusChange] = (),
+) -> str:
+    """The inspection items for ``district``, their status there quarter by quarter (a change of status
+    marked ``*``), then each change with the commit that last changed that quarter's file."""
     width = max(len(s.words) for s in ItemStatus) + 2
     ref_width = max(len(ref) for ref in items) + 2
     lines = ["", style(f"Inspection items in {district}: status by period (* changed)", bold=True), ""]
@@ -76,4 +84,11 @@ def render_item_history(district: str, periods: list[str], items: dict[str, dict
             row += said.ljust(width)
             before = status or before
         lines.append(row.rstrip())
+    if changes:
+        lines += ["", "Changes of status, with the commit that last changed that quarter's file:"]
+        for change in changes:
+            where = f"commit {change.commit}" if change.commit else "not committed"
+            lines.append(
+                f"  {change.ref} {change.period}: {change.before.words} → {change.after.words} ({where})"
+            )
     return "\n".join(lines)

@@ -16,6 +16,7 @@ from selfassess.cli import streams
 from selfassess.cli.commands import (
     check,
     diff,
+    docs,
     importing,
     recommendations,
     report,
@@ -67,6 +68,7 @@ COMMANDS = (
     importing.import_command,
     *sync.COMMANDS,
     *trust.COMMANDS,
+    docs.docs_command,
 )
 for _command in COMMANDS:
     cli.add_command(_command)

@@ -13,9 +13,9 @@ from datetime import date
 
 from selfassess.core.periods import Period
 
-_PERIOD = re.compile(r"^\s*([0-9]{4})-[qQ]([1-4])\s*\Z")
-_ISO = re.compile(r"^\s*([0-9]{4})-([0-9]{2})-([0-9]{2})\s*\Z")
-_UK = re.compile(r"^\s*([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{4})\s*\Z")
+_PERIOD = re.compile(r"^ *([0-9]{4})-[qQ]([1-4]) *\Z")
+_ISO = re.compile(r"^ *([0-9]{4})-([0-9]{2})-([0-9]{2}) *\Z")
+_UK = re.compile(r"^ *([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{4}) *\Z")
 #: how a typed date may be written, for messages
 DATE_FORMS = "YYYY-MM-DD or D/M/YYYY"
 

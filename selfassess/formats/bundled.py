@@ -39,3 +39,9 @@ def load_bundled_framework(framework_id: str) -> Framework | None:
 
     path = bundled_framework(framework_id)
     return load_framework(path) if path else None
+
+
+def guide_folder() -> Path | None:
+    """The guide's pages (``docs/``): bundled in a wheel, or the checkout's own."""
+    folder = bundled_root() / "docs"
+    return folder if (folder / "index.md").is_file() else None

@@ -109,6 +109,8 @@ class _Reader:
 
     def schema(self, table: dict[str, Any], newest: int = SCHEMA) -> int:
         schema = self.required(table, "schema", int)
+        if not -(10**6) <= schema <= 10**6:  # no schema will ever be this; a huge int cannot be printed
+            raise self.fail("schema is not a schema version (out of range)", "schema")
         if schema > newest:
             raise self.fail(
                 f"schema {schema} was written by a newer selfassess; upgrade selfassess to read it",

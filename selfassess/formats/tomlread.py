@@ -18,6 +18,7 @@ from selfassess.formats.safeio import read_regular
 MAX_ASSESSMENT_BYTES = MAX_FILE_BYTES
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(\s|$)", re.MULTILINE)
 _MARKERS = ("<" * 7, "=" * 7, ">" * 7)  # a cheap test before the search for them at a line start
+_LONG_NUMERAL = re.compile(r"[0-9_]{4300,}")
 _TOML_POSITION = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)\s*$")
 
 
@@ -88,3 +89,7 @@ def _tomllib(text: str, path: str) -> dict[str, Any]:
             line = int(position.group(1)) if position.group(1) else text.count("\n") + 1
         message = _TOML_POSITION.sub("", message)
         raise AssessmentError(f"not valid TOML: {message}", path, line) from None
+    except ValueError:  # an integer of more than 4,300 digits: Python refuses to convert it
+        long = _LONG_NUMERAL.search(text)
+        line = text.count("\n", 0, long.start()) + 1 if long else None
+        raise AssessmentError("not valid TOML: a number with more than 4,300 digits", path, line) from None

@@ -59,6 +59,9 @@ class KeyLines:
 
     def __init__(self, text: str) -> None:
         self._lines: dict[KeyPath, int] = {}
+        #: keys only implied by a dotted key or a header (``apple`` of ``apple.type = …``): answer a
+        #: question about that very key, never stand in for a descendant as an ancestor does
+        self._implied: dict[KeyPath, int] = {}
         self._scan(text)
 
     def _scan(self, text: str) -> None:
@@ -109,12 +112,19 @@ class KeyLines:
         """``path`` and each key it implies (``apple`` of ``apple.type = …`` or ``[apple.kind]``) is
         first written at line ``number`` unless seen before: an unknown key found only there is
         reported at its line."""
-        for end in range(1, len(path) + 1):
-            self._lines.setdefault(path[:end], number)
+        self._lines.setdefault(path, number)
+        for end in range(1, len(path)):
+            self._implied.setdefault(path[:end], number)
+
+    def has(self, *path: str | int) -> bool:
+        """Whether ``path`` itself (not only an ancestor) is written in the file."""
+        return tuple(path) in self._lines
 
     def line(self, *path: str | int) -> int:
         """The line of ``path``, or of its nearest ancestor found; 1 when nothing matches."""
         probe: KeyPath = tuple(path)
+        if probe not in self._lines and probe in self._implied:
+            return self._implied[probe]
         while probe:
             if probe in self._lines:
                 return self._lines[probe]

@@ -70,15 +70,19 @@ class _Locator:
             if quick is not None:
                 return quick
             self._lines = KeyLines(self._source())
-        line = self._lines.line(*where)
-        if line == 1 and self._framework is not None and len(where) >= 2 and where[0] == "criteria":
+        lines = self._lines
+        if (
+            not lines.has(*where[:2])
+            and self._framework is not None
+            and len(where) >= 2
+            and where[0] == "criteria"
+        ):
             # the file may still use an id the criterion has since replaced (read under the new id)
             criterion = self._framework.criterion(str(where[1]))
             for old in criterion.replaces if criterion else ():
-                line = self._lines.line("criteria", old, *where[2:])
-                if line != 1:
-                    break
-        return line
+                if lines.has("criteria", old):
+                    return lines.line("criteria", old, *where[2:])
+        return lines.line(*where)
 
 
 def _label(framework: Framework, grade_id: str | None) -> str:

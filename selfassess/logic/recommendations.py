@@ -246,3 +246,54 @@ def unit_history(
             if unit in progress.unit_status:
                 history.setdefault(progress.item.ref, {})[period] = progress.unit_status[unit]
     return history
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """An item's status in a unit moving between two periods, and the commit that last changed the
+    unit's file of the later period (None outside git or for an uncommitted file)."""
+
+    ref: str
+    period: str
+    before: ItemStatus
+    after: ItemStatus
+    commit: str | None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "ref": self.ref,
+            "period": self.period,
+            "from": str(self.before),
+            "to": str(self.after),
+            "commit": self.commit,
+        }
+
+
+def status_changes(
+    workspace: Workspace, unit: str, history: dict[str, dict[str, ItemStatus]]
+) -> list[StatusChange]:
+    """Each change of an item's status in ``unit`` from one period to the next, with the commit of the
+    later period's file (one ``git log`` per period that has a change)."""
+    from selfassess.core.errors import GitError
+    from selfassess.git.util import git
+
+    commits: dict[str, str | None] = {}
+
+    def commit_of(period: str) -> str | None:
+        if period not in commits:
+            path = workspace.assessment_path(unit, period)
+            try:
+                found = git(workspace.root, "log", "-1", "--format=%h %cs", "--", str(path)).strip()
+            except GitError:
+                found = ""
+            commits[period] = found or None
+        return commits[period]
+
+    changes = []
+    for ref, statuses in history.items():
+        before: ItemStatus | None = None
+        for period, status in statuses.items():
+            if before is not None and status != before:
+                changes.append(StatusChange(ref, period, before, status, commit_of(period)))
+            before = status
+    return changes

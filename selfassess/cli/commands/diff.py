@@ -81,21 +81,24 @@ def history_command(opts: Options, district: str, criterion_id: str | None, fmt:
     workspace = opts.workspace()
     result = district_history(workspace, district, criterion_id)
     items = {}
+    changes = []
     if criterion_id is None and result.periods and workspace.inspection_files():
-        from selfassess.logic.recommendations import unit_history
+        from selfassess.logic.recommendations import status_changes, unit_history
 
         items = unit_history(workspace, district, result.periods, opts.today())
+        changes = status_changes(workspace, district, items)
     if fmt == "json":
         data = result.to_json()
         if items:
             data["items"] = {ref: {p: str(s) for p, s in statuses.items()} for ref, statuses in items.items()}
+            data["item_changes"] = [change.to_json() for change in changes]
         echo(json_text(data))
     else:
         echo(render_history(result))
         if items:
             from selfassess.cli.history_text import render_item_history
 
-            echo(render_item_history(district, result.periods, items))
+            echo(render_item_history(district, result.periods, items, changes))
     if result.periods and not result.in_git and fmt != "json":
         echo(
             "note: not a git repository: grades come from the files alone, without when each "
