@@ -18,11 +18,14 @@ districts = ["barnsley", "doncaster", "rotherham", "sheffield", "force"]
 quarters = "calendar"               # 2026-Q4 = October to December 2026
 stale_after_days = 183              # evidence older than this at the period's end is flagged
 
-# Criteria with applies_to: [custody] (CC3) are asked only of districts with a custody suite;
-# Barnsley has none, so its files do not contain them. "force" is the force-wide unit: it is
-# asked only the criteria with applies_to: [force-wide] (leadership, custody oversight,
-# appropriate adults, joint arrangements, learning from reviews), and no district is asked them.
-# The quarters up to 2026-Q1 were assessed on framework version 2015.2 and have no force unit.
+# Criteria with applies_to: [custody] (CC1, CC3, CC5 in 2024.2) are asked only of districts with a
+# custody suite; Barnsley has none, so its files do not contain them. "force" is the force-wide unit:
+# it is asked only the criteria with applies_to: [force-wide] (leadership, custody oversight,
+# appropriate adults, joint arrangements, learning from reviews and, from 2024.2, the control room,
+# CATS access, digital forensics, online abuse referrals, offender management and Operation
+# Encompass), and no district is asked them. A force organised differently can change who is asked
+# with [applies_to.ncpi] (see the README). The quarters up to 2026-Q1 were assessed on framework
+# version 2015.2 and have no force unit; 2026-Q2 and 2026-Q3 on 2024.1; 2026-Q4 on 2024.2.
 [capabilities]
 doncaster = ["custody"]
 rotherham = ["custody"]
@@ -38,8 +41,10 @@ FORCE = "force"  # the force-wide unit, assessed from the upgrade on
 UNITS = (*DISTRICTS, FORCE)
 CUSTODY = {"doncaster", "rotherham", "sheffield"}
 PERIODS = ("2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4")
-#: quarters assessed on the 2015.2 framework (scripts/demo/ncpi-2015.2.yaml); later ones on 2024.1
+#: quarters assessed on the 2015.2 framework (scripts/demo/ncpi-2015.2.yaml)
 OLD_PERIODS = ("2025-Q3", "2025-Q4", "2026-Q1")
+#: quarters assessed on 2024.1 (scripts/demo/ncpi-2024.1.yaml); later ones on 2024.2 (criteria/ncpi.yaml)
+MID_PERIODS = ("2026-Q2", "2026-Q3")
 TODAY = date(2026, 11, 23)
 MONTHS = "January February March April May June July August September October November December".split()
 
@@ -60,14 +65,19 @@ OWNERS = {
                   "RP": "DI M. Example", "PW": "Ch Insp. K. Example"},
     "sheffield": {"IR": "Insp. R. Example", "CC": "Insp. Z. Example", "CH": "DS Q. Example",
                   "RP": "DI U. Example", "PW": "Ch Insp. I. Example"},
-    "force": {"LD": "Supt H. Example", "CC": "Ch Insp. B. Example", "PW": "DCI N. Example"},
+    "force": {"LD": "Supt H. Example", "CC": "Ch Insp. B. Example", "PW": "DCI N. Example",
+              "IR": "Ch Insp. T. Example", "RP": "Supt H. Example", "IN": "DCI N. Example",
+              "OM": "DCI M. Example"},
 }  # fmt: skip
-# Themes new in 2024.1 whose actions a district gives to the owner of an older theme.
-OWNER_OF = {"RA": "IR", "IN": "RP", "OM": "CH"}
+# Themes new in 2024.1 or 2024.2 whose actions a district gives to the owner of an older theme.
+OWNER_OF = {"RA": "IR", "IN": "RP", "OM": "CH", "DA": "IR"}
 HOMES = {"barnsley": 14, "doncaster": 23, "rotherham": 27, "sheffield": 41, "force": 105}
 ESTABLISHMENT = {"barnsley": 24, "doncaster": 32, "rotherham": 34, "sheffield": 52, "force": 142}
 SIZE = {"barnsley": 0.6, "doncaster": 0.9, "rotherham": 0.8, "sheffield": 1.5, "force": 3.8}
 POSTS = {"barnsley": 4, "doncaster": 6, "rotherham": 6, "sheffield": 9, "force": 25}
+# Registered sex offenders managed at the start of the demo (a caseload drifts slowly; OM1).
+RSO = {"barnsley": 31, "doncaster": 36, "rotherham": 47, "sheffield": 58}
+RSO["force"] = sum(RSO.values())
 
 # Ratings per 2015.2 criterion, one letter per quarter 2025-Q3 … 2026-Q4: R red, A amber, G green.
 # The first three letters are the 2015.2 quarters; the last three carry on, from 2026-Q2, in the
@@ -119,6 +129,19 @@ NEW_RATINGS = {
                   "IN5": "AGG", "IN6": "AAA", "OM1": "GGG", "OM2": "AAA", "PW10": "AGG"},
     "force": {"LD1": "AAG", "LD2": "AGG", "LD3": "AAA", "PW8": "AAA", "PW9": "AGG", "CC8": "GGA",
               "CC9": "AGG"},
+}  # fmt: skip
+# Ratings of criteria new to a unit in 2024.2 (new criteria, and force-level ones for the force unit),
+# one letter per quarter on 2024.2 (2026-Q4).
+NEWER_RATINGS = {
+    "rotherham": {"PW11": "G", "PW12": "G", "PW13": "A", "RA3": "A", "DA1": "G", "DA2": "G", "DA3": "A",
+                  "DA4": "G", "CH9": "A"},
+    "doncaster": {"PW11": "A", "PW12": "A", "PW13": "G", "RA3": "R", "DA1": "A", "DA2": "A", "DA3": "A",
+                  "DA4": "A", "CH9": "R"},
+    "barnsley": {"PW11": "G", "PW12": "G", "PW13": "G", "RA3": "A", "DA1": "G", "DA2": "G", "DA3": "A",
+                 "DA4": "G", "CH9": "G"},
+    "sheffield": {"PW11": "A", "PW12": "G", "PW13": "A", "RA3": "A", "DA1": "A", "DA2": "A", "DA3": "A",
+                  "DA4": "A", "CH9": "A"},
+    "force": {"RP2": "G", "IN3": "A", "IN4": "A", "OM1": "G", "OM2": "A", "PW10": "G", "IR9": "A"},
 }  # fmt: skip
 LETTER = {"R": "red", "A": "amber", "G": "green"}
 
@@ -278,7 +301,7 @@ CONTENT: dict[str, dict] = {
         n=(5, 11),
         sample="{n} children charged and refused bail this quarter: {k} moved to local-authority "
         "accommodation, the rest held overnight in custody.",
-        red=["Requests for accommodation went unanswered out of hours in {few} cases, with no "
+        red=["Requests for accommodation went unanswered out of hours in {miss} cases, with no "
              "escalation to the local authority duty manager.",
              "Certificates explaining why a transfer was impracticable were missing in most cases."],
         amber=["Where a transfer failed, a certificate was completed and the local authority's "
@@ -361,7 +384,7 @@ CONTENT: dict[str, dict] = {
         "({month}): {k} of {n} risk-assessed at first report.",
         red=["High-risk grading came late in {few} cases where exploitation concerns were already "
              "known.",
-             "Children missing from homes were graded 'absent' without a check of their history."],
+             "Children missing from homes were graded 'no apparent risk' without a check of their history."],
         amber=["Initial risk assessments were done but the grade was not reviewed as time passed.",
                "Home staff reported slow call-backs at night in {few} cases."],
         green=["Every episode sampled had an early risk assessment and regular supervisory review.",
@@ -739,7 +762,7 @@ CONTENT.update({
                  "Advocate feedback reviewed quarterly"],
     ),
     "OM1": dict(
-        n=(30, 60),
+        n="rso",
         sample="{n} registered sex offenders managed in the district at the end of {month}: {k} of {n} "
         "had a current risk assessment and visits to plan.",
         red=["{miss} visits or risk assessments overdue.",
@@ -787,7 +810,7 @@ CONTENT.update({
         "rationale.",
         red=["{few} searches had no appropriate adult and no recorded urgency.",
              "Street searches of children were not reviewed by a supervisor."],
-        amber=["Authority is recorded, but the appropriate adult was an officer's colleague in {few} cases.",
+        amber=["Authority is recorded, but a safeguarding referral was not considered after {few} searches.",
                "A safeguarding referral was considered in only some cases."],
         green=["Every search was authorised, with an appropriate adult present.",
                "Each search was reviewed and a safeguarding referral considered."],
@@ -884,14 +907,300 @@ SAMPLE_SOURCE = {
     "RP1": "CATS child protection records, chosen at random",
     "RP3": "Open child abuse investigations, chosen at random",
     "RP6": "No-further-action and closure decisions, chosen at random",
+    # criteria new in 2024.2
+    "IR9": "Control room calls about children, chosen at random",
+    "PW11": "Section 47 enquiries with a strategy discussion, chosen at random",
+    "RA3": "Children at risk of exploitation living at home, chosen at random",
+    "DA1": "Domestic abuse risk assessments in households with children, chosen at random",
 }
 # Contradictions left in on purpose, so validate's warnings and the review's "not supported" filter have
-# something to show: their samples keep the figures the narrative gives, whatever the rating and words say.
+# something to show: their samples keep the count the narrative gives (cases meeting the standard), whatever
+# the rating and words say. On criteria framework 2024.2 evidences by a sample (2026-Q4 is assessed on it).
 DELIBERATE = {
-    ("rotherham", "2026-Q4", "IR6"),  # Green at 93% against the force's own 95% target
-    ("rotherham", "2026-Q4", "CC7"),  # Green, 8 of 9 searches authorised, and "Every search was authorised"
-    ("doncaster", "2026-Q4", "OM1"),  # Amber, but 23 of 30 offenders managed to plan supports Red
+    ("rotherham", "2026-Q4", "DA1"): 17,  # Green at 17 of 20 (85%) against the 90% Green needs
+    ("rotherham", "2026-Q4", "IN5"): 19,  # "Every child victim was offered support", 19 of 20
+    ("doncaster", "2026-Q4", "RA2"): 13,  # Amber, but 13 of 20 records with the history supports Red
 }
+
+# -- framework 2024.2 (2026-Q4) ---------------------------------------------------------------------
+# Criteria new in 2024.2, criteria the force-wide unit answers from 2024.2 on (worded for the force),
+# and 2024.2 wording of older ones. Used for quarters on 2024.2 only; earlier quarters keep CONTENT.
+CONTENT_2024_2: dict[str, dict] = {
+    "CH7": dict(
+        n=20,
+        sample="{total} missing episodes of children this quarter ({care} of them from care); sample of {n} "
+        "({month}): {k} of {n} placed on the risk continuum with the child's history at first report and "
+        "reviewed as enquiries went on.",
+        red=["{few} children missing from home were graded low risk without history checks.",
+             "Risk was not reviewed during {few} long episodes."],
+        amber=["Children missing from care are assessed well; those missing from home less so.",
+               "Repeat episodes led to a multi-agency plan in only some cases."],
+        green=["Gaps found in the sample were fed back to the officers and sergeants concerned.",
+               "Children missing three times or more in the quarter have a multi-agency plan."],
+        actions=["History checks at first report for each missing child",
+                 "Risk review every six hours during an episode",
+                 "Multi-agency plan for repeat missing children"],
+    ),
+    "CC3": dict(
+        n=(5, 11),
+        sample="{n} children charged and kept in police detention this quarter: {k} moved to "
+        "local-authority accommodation, {miss} held in custody with a certificate under PACE s.38(6).",
+        red=["Requests for accommodation went unanswered out of hours in {miss} cases, with no "
+             "escalation to the local authority duty manager.",
+             "Certificates explaining why a transfer was impracticable were missing in most cases."],
+        amber=["Where a transfer failed, a certificate was completed and the local authority's "
+               "out-of-hours lead informed.",
+               "The concordat with the local authority is signed, but a bed is rarely available at "
+               "short notice."],
+        green=["Each certificate was reviewed by the custody inspector and raised with the local authority.",
+               "Transfers are reviewed monthly with the local authority."],
+        actions=["Escalation route to the local authority duty manager for each refusal",
+                 "Certificate of impracticability checked by the custody inspector",
+                 "Agree a standing bed arrangement with the local authority"],
+    ),
+    "CC7": dict(
+        n=(4, 10),
+        sample="The {n} searches of children exposing intimate parts this quarter reviewed ({month}), in "
+        "custody and on the street: {k} of {n} recorded supervisor authority, an appropriate adult and a "
+        "rationale.",
+        red=["{few} searches had no appropriate adult and no recorded urgency.",
+             "Street searches of children were not reviewed by a supervisor."],
+        amber=["Authority and the appropriate adult are recorded, but a safeguarding referral was not "
+               "considered after {few} searches.",
+               "Supervisor reviews of street searches were late in {few} cases."],
+        green=["Searches missing any of the three were reviewed by the inspector with the officer.",
+               "A safeguarding referral was considered after each search reviewed."],
+        actions=["Inspector review of each search of a child exposing intimate parts",
+                 "Stop and search briefing on Code A and Code C Annex A for children",
+                 "Safeguarding referral considered after each such search"],
+    ),
+    "IR9": dict(
+        n=20,
+        sample="Control room dip sample of {n} calls involving children ({month}): {k} of {n} recorded the "
+        "children, a THRIVE assessment, previous-call checks and a reasoned grade.",
+        red=["Children at the address were not asked about in {miss} calls.",
+             "{few} calls were downgraded with no supervisor decision recorded."],
+        amber=["The children are recorded, but previous-call research is missing in {miss} calls.",
+               "Downgrades are supervised, but call-backs were late in {few} cases."],
+        green=["Calls missing a step were fed back to the call handler by the team leader.",
+               "Downgrades in the sample each record the supervisor's decision and a call-back."],
+        actions=["Children-at-the-address prompt added to the call script",
+                 "Team leaders dip sample ten calls involving children each month",
+                 "Hidden-vulnerability input for all call handlers"],
+    ),
+    "PW11": dict(
+        n=20,
+        sample="Dip sample of {n} section 47 enquiries started this quarter ({month}): in {k} of {n} the "
+        "police actions agreed at the strategy discussion were done in time and recorded.",
+        red=["Joint visits were agreed but not recorded as done in {miss} enquiries.",
+             "{few} threshold disagreements were not escalated."],
+        amber=["Police actions are usually done, but {miss} were late or missing from the social care file.",
+               "Joint visits depend on PPU availability out of hours."],
+        green=["Joint audit with children's social care agreed the findings.",
+               "Late actions in the sample were escalated through the resolution procedure."],
+        actions=["Strategy discussion actions tracked on the PPU daily log",
+                 "Monthly joint audit of section 47 enquiries with children's social care",
+                 "Out-of-hours joint visit rota agreed"],
+    ),
+    "PW12": dict(
+        n=(8, 16),
+        sample="{n} child protection conferences for children in the district this quarter: the police "
+        "attended or sent a researched report to {k} of {n}.",
+        red=["No police report reached {miss} conferences.",
+             "Police actions in child protection plans are not tracked."],
+        amber=["Reports are sent, but {few} lacked research on the adults in the household.",
+               "Police plan actions were late in {few} cases."],
+        green=["Reports set out the history and an analysis, not only a list of incidents.",
+               "Police actions from plans are tracked to completion on the PPU log."],
+        actions=["Conference report template with a history and analysis section",
+                 "Named PPU officer for each conference",
+                 "Plan actions added to the PPU daily log"],
+    ),
+    "PW13": dict(
+        n=(3, 8),
+        sample="{n} allegations against people working with children notified this quarter: the "
+        "designated officer was told the same day in {k} of {n}.",
+        red=["The designated officer learnt of {miss} allegations from the employer, not the police.",
+             "Police did not attend {few} allegations management meetings."],
+        amber=["Notification is prompt, but outcomes were not passed back in {miss} cases.",
+               "Police attendance at allegations meetings depends on who is on duty."],
+        green=["Outcomes of criminal enquiries were passed to the designated officer and the employer.",
+               "A named PPU sergeant links with the designated officer."],
+        actions=["Same-day notification to the designated officer added to the crime recording checklist",
+                 "Named link with the designated officer",
+                 "Outcomes passed back at case closure"],
+    ),
+    "RA3": dict(
+        n=15,
+        sample="Dip sample of {n} children living at home discussed at the exploitation meeting ({month}): "
+        "{k} of {n} plans recorded the police actions and the NRM decision.",
+        red=["{miss} children had no recorded police action or NRM decision.",
+             "Children excluded from school are not screened for exploitation."],
+        amber=["Plans record police actions, but the NRM decision is missing in {miss} cases.",
+               "Parents were told how to report concerns in only some cases."],
+        green=["Child abduction warning notices were served on {few} adult(s) linked to sampled children.",
+               "Parents and carers have a named officer to report concerns to."],
+        actions=["Screen children missing from home for exploitation at the daily meeting",
+                 "NRM decision recorded in each exploitation plan",
+                 "Named officer for parents of children at risk of exploitation"],
+    ),
+    "DA1": dict(
+        n=20,
+        sample="Dip sample of {n} domestic abuse incidents with children in the household ({month}): {k} of "
+        "{n} had a completed DARA assessment, reviewed by a sergeant, recording each child.",
+        red=["The questions about children were left blank in {miss} assessments.",
+             "Sergeants reviewed fewer than half of the assessments within 24 hours."],
+        amber=["Assessments are completed, but {miss} did not record the children or their risk.",
+               "Supervisor review changed the grade in {few} cases, mostly upwards."],
+        green=["Supervisor reviews are recorded on the assessment with the reason for any change.",
+               "Gaps found were fed back to the response sergeants."],
+        actions=["DARA refresher for response teams, with the questions about children",
+                 "Sergeant review of each assessment within 24 hours",
+                 "Monthly dip sample of ten assessments"],
+    ),
+    "DA2": dict(
+        n=(10, 25),
+        sample="{n} high-risk domestic abuse cases with children this quarter: {k} of {n} referred to MARAC "
+        "with the children named and police research attached.",
+        red=["{miss} high-risk cases were not referred to MARAC.",
+             "Police MARAC actions are not tracked between meetings."],
+        amber=["Referrals are made, but research on the children was missing in {miss} cases.",
+               "{few} police actions were still open at the next meeting."],
+        green=["Police actions from the last MARAC were done before the next, bar {few}.",
+               "Children's social care is told of each child named at MARAC."],
+        actions=["MARAC referral prompt on high-risk assessments",
+                 "Police MARAC actions tracked on the PPU log",
+                 "Research template covering each child"],
+    ),
+    "DA3": dict(
+        n=(6, 12),
+        sample="Dip sample of {n} high-risk domestic abuse cases ({month}): a protection notice or order "
+        "was considered and the decision recorded in {k} of {n}.",
+        red=["Notices were considered in only {k} cases; authorisations do not mention the children.",
+             "Breaches of orders were not recorded in {few} cases."],
+        amber=["Notices are used, but {miss} sampled cases had no recorded decision.",
+               "Authorisations record the children's welfare in most but not all cases."],
+        green=["Authorisations record the children's welfare and the victim's view.",
+               "Breaches in the quarter were arrested or charged."],
+        actions=["Protection notice prompt for the duty inspector on high-risk cases",
+                 "Authorisation template with a section on the children",
+                 "Breach monitoring by the domestic abuse team"],
+    ),
+    "DA4": dict(
+        n=(10, 30),
+        sample="{n} disclosure scheme applications this quarter (right to ask and right to know): {k} of {n} "
+        "decided within the guidance's timescale.",
+        red=["Applications waited over {days} weeks for a decision.",
+             "Safety plans did not mention the children in {few} sampled cases."],
+        amber=["Most applications are decided in time; {miss} waited for the multi-agency panel.",
+               "Safety plans mention the children but not their school or social worker."],
+        green=["Sampled safety plans consider the children of the person at risk.",
+               "Declined disclosures record the reason and the advice given."],
+        actions=["Weekly tracking of disclosure scheme applications",
+                 "Safety plan template with a section on the children",
+                 "Panel dates booked a quarter ahead"],
+    ),
+    "CH9": dict(
+        n=(5, 14),
+        sample="{n} supported accommodation settings for 16- and 17-year-olds in the district; {k} of {n} "
+        "checked against Ofsted's register this quarter and given a named police contact.",
+        red=["The district's list had not been checked since the regulations took effect.",
+             "{few} missing episodes from these settings were not shared with the provider."],
+        amber=["The list is checked, but {miss} settings have no named contact.",
+               "Concerns about adults visiting settings are shared late."],
+        green=["Concerns about adults linked to settings were shared with providers and placing authorities.",
+               "Missing episodes from these settings are reviewed with each provider."],
+        actions=["Reconcile the settings list with Ofsted's register each quarter",
+                 "Named neighbourhood contact for each setting",
+                 "Quarterly meeting with providers and placing authorities"],
+    ),
+    # force-level from 2024.2 on (asked of districts until 2026-Q3), worded for the force
+    "RP2": dict(
+        n=20,
+        sample="Force audit of CATS access ({month}): {k} of {n} sampled referrals were on the system, and "
+        "{pct_b}% of response officers searched it this quarter.",
+        red=["Frontline access is still read-only for {few} districts.",
+             "{miss} sampled referrals were not on the system."],
+        amber=["Access is granted force-wide, but searches vary between districts.",
+               "{miss} sampled referrals were recorded only on the crime system."],
+        green=["Access is granted to frontline officers and supervisors in each district.",
+               "The search audit is reported to the force performance board."],
+        actions=["Force-wide CATS access for response officers",
+                 "Search guide issued with the access",
+                 "Quarterly search audit by district"],
+    ),
+    "IN3": dict(
+        n=1,
+        sample="Force digital forensic queue for child abuse cases at the end of {month}: {backlog} devices "
+        "waiting; urgent triage within {days} days.",
+        red=["The oldest child abuse device has waited over nine months.",
+             "Requests are taken in date order, not by risk to children."],
+        amber=["Urgent cases are triaged, but routine child abuse cases wait beyond the local standard.",
+               "Kiosk triage on seizure is available in two districts of four."],
+        green=["The oldest child abuse request is within the local standard.",
+               "The queue is ordered by risk to children and reported monthly."],
+        actions=["Risk-based prioritisation agreed with the digital forensic unit",
+                 "Triage kiosks for the two districts without one",
+                 "Monthly queue report to the force performance board"],
+    ),
+    "IN4": dict(
+        n=(30, 50),
+        sample="{n} online child abuse and indecent image referrals triaged by the force ({month}): {k} of "
+        "{n} acted on within the recommended timescale for their risk grade.",
+        red=["Medium and low risk referrals waited up to {days} weeks.",
+             "Children with access to the suspect were not identified in {few} cases."],
+        amber=["High risk referrals are acted on in time; lower grades wait.",
+               "{few} referrals were awaiting research at the end of the month."],
+        green=["Late referrals in the sample were low risk and researched before grading.",
+               "Children with access to suspects were referred to children's social care."],
+        actions=["Daily triage of online child abuse referrals",
+                 "Research on access to children completed before grading",
+                 "Backlog review with the regional team"],
+    ),
+    "OM1": dict(
+        n="rso",
+        sample="{n} registered sex offenders managed across the force at the end of {month}: {k} of {n} had "
+        "a current risk assessment and visits to plan; {few} referred to MAPPA level 2 this quarter.",
+        red=["{miss} visits or risk assessments overdue.",
+             "Offenders meeting the level 2 criteria were not referred in {few} cases."],
+        amber=["{miss} visits overdue, mostly unannounced visits.",
+               "Risk assessments are current but management plans are thin in places."],
+        green=["The {miss} overdue at the count each have a visit booked within a fortnight.",
+               "Level 2 and 3 plans sampled were current and reviewed at the last meeting."],
+        actions=["Overdue visit report reviewed weekly",
+                 "Unannounced visit plan for each offender manager",
+                 "MAPPA level check at each risk review"],
+    ),
+    "OM2": dict(
+        n=(20, 36),
+        sample="{n} exploitation cases with an adult of concern across the force ({month}): orders or child "
+        "abduction warning notices considered and recorded in {k} of {n}.",
+        red=["Warning notices were not considered in most cases.",
+             "Disclosure scheme applications waited over {days} weeks."],
+        amber=["Orders are considered, but breaches were not followed up in {few} cases.",
+               "Child sex offender disclosure decisions took longer than the local standard in {few} cases."],
+        green=["Breaches of orders in the quarter were acted on.",
+               "Disclosure scheme applications were decided within the local standard."],
+        actions=["Prompt for warning notices in the exploitation screening tool",
+                 "Breach monitoring by the offender management unit",
+                 "Disclosure scheme applications tracked weekly"],
+    ),
+    "PW10": dict(
+        n=20,
+        sample="Dip sample of {n} domestic abuse incidents with children across the force ({month}): {k} of "
+        "{n} notified to the school before the next school day (Operation Encompass; a statutory duty "
+        "since 7 November 2025).",
+        red=["{miss} incidents led to no notification at all.",
+             "Weekend incidents were notified on Tuesday or later."],
+        amber=["Notifications are sent, but {few} arrived after the school day began.",
+               "Colleges and academies for 16- to 19-year-olds were missed in {few} cases."],
+        green=["Late notifications in the sample were weekend incidents, sent by 07:30 on Monday.",
+               "Notifications record whether the child was spoken to and what they said."],
+        actions=["Overnight Operation Encompass rota in the control room",
+                 "Weekend notifications sent by 07:30 on Monday",
+                 "Monthly check of notifications against incidents"],
+    ),
+}  # fmt: skip
 
 BARNSLEY_CUSTODY = (
     "Barnsley has no custody suite: children arrested here are detained in neighbouring districts' suites."
@@ -1002,7 +1311,7 @@ Well evidenced; accepted.
     ("rotherham", "2026-Q2"): (
         SUPT,
         """\
-First quarter on the 2024 criteria, and no reds for the first time, with {green} criteria green.
+First quarter on the 2024 criteria: {green} criteria green and one red, the digital forensic queue (IN3).
 The return interview improvement rests on one coordinator post; make it resilient.
 Keep re-auditing so that the greens stay evidenced.
 """,
@@ -1098,7 +1407,7 @@ The homes list check is from May; refresh it before the inspection window.
         """\
 Submitted early and well evidenced: {green} green and {amber} amber.
 The CH1 evidence is now stale; please refresh it in the first quarter.
-Searches of children (CC7) are now green: every one is reviewed by an inspector.
+Searches of children (CC7) are now green, with an inspector reviewing each one.
 Reviewed.
 """,
     ),
@@ -1135,8 +1444,8 @@ Voice of the child in records (IR3) has been amber for a year and needs a new ap
     ("sheffield", "2026-Q3"): (
         ACC,
         """\
-Steady quarter with no reds.
-Digital forensic waits (IN3) are the main investigation risk; the new triage kiosk should help.
+Steady quarter; the one red is digital forensic waits (IN3), the main investigation risk.
+The new triage kiosk should help.
 Reviewed.
 """,
     ),

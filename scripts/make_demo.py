@@ -3,10 +3,10 @@
 
 The data is invented (it lives in scripts/demo_data.py; this file is only code): four districts and,
 from 2026-Q2, the force-wide unit; six quarters (2025-Q3 to 2026-Q4, "today" being 2026-11-23). The
-first three quarters are assessed on framework version 2015.2 (scripts/demo/ncpi-2015.2.yaml), the last
-three on the current criteria/ncpi.yaml (2024.1), so ``diff``, ``history`` and the review trends cross
-the upgrade. Each district has a story so that ``summary``, ``diff``, ``history`` and the review screen
-have something real to show:
+first three quarters are assessed on framework version 2015.2 (scripts/demo/ncpi-2015.2.yaml), 2026-Q2
+and 2026-Q3 on 2024.1 (scripts/demo/ncpi-2024.1.yaml) and 2026-Q4 on the current criteria/ncpi.yaml
+(2024.2), so ``diff``, ``history`` and the review trends cross both upgrades. Each district has a
+story so that ``summary``, ``diff``, ``history`` and the review screen have something real to show:
 
 - rotherham recovers from many reds to mostly green; 2026-Q4 submitted, awaiting review;
 - doncaster slips (PPU staff turnover, a backlog of return interviews); 2026-Q4 submitted, no review;
@@ -44,6 +44,7 @@ from demo_data import (  # noqa: E402
     BARNSLEY_CUSTODY,
     BARNSLEY_Q4_REVIEWED,
     CONTENT,
+    CONTENT_2024_2,
     CUSTODY,
     DELIBERATE,
     DISTRICTS,
@@ -51,8 +52,10 @@ from demo_data import (  # noqa: E402
     FORCE,
     HOMES,
     LETTER,
+    MID_PERIODS,
     MONTHS,
     NEW_RATINGS,
+    NEWER_RATINGS,
     OLD_PERIODS,
     OWNER_OF,
     OWNERS,
@@ -63,6 +66,7 @@ from demo_data import (  # noqa: E402
     REVIEW_DELAY,
     REVIEW_HOUR,
     REVIEWS,
+    RSO,
     SAMPLE_SOURCE,
     SETTINGS,
     SHEFFIELD_DRAFT,
@@ -86,6 +90,24 @@ from selfassess.formats.store import assessment_sha256, save_assessment, save_re
 from selfassess.logic.samples import absolute_claim  # noqa: E402
 
 OLD_FRAMEWORK = Path(__file__).resolve().parent / "demo" / "ncpi-2015.2.yaml"
+MID_FRAMEWORK = Path(__file__).resolve().parent / "demo" / "ncpi-2024.1.yaml"
+
+
+def version_of(period: str) -> str:
+    """The framework version a quarter is assessed on."""
+    return "2015.2" if period in OLD_PERIODS else "2024.1" if period in MID_PERIODS else "2024.2"
+
+
+#: every criterion with wording, in a fixed order (it rotates the wording quarter by quarter)
+ORDER = [*CONTENT, *(cid for cid in CONTENT_2024_2 if cid not in CONTENT)]
+
+
+def content(cid: str, period: str) -> dict:
+    """The evidence wording for a criterion in a quarter: 2024.2 wording where it differs."""
+    if version_of(period) == "2024.2" and cid in CONTENT_2024_2:
+        return CONTENT_2024_2[cid]
+    return CONTENT[cid]
+
 
 # -- dates --------------------------------------------------------------------------------------
 
@@ -141,12 +163,15 @@ def figures(
     ``agree`` (n, k) → k moves the count of cases meeting the standard to where the rating and the
     words say it is (see :func:`agreeing`)."""
     r = rng(district, period, cid)
-    spec = CONTENT[cid]
+    spec = content(cid, period)
     n = spec["n"]
     if n == "homes":
         n = HOMES[district]
     elif n == "est":
         n = ESTABLISHMENT[district]
+    elif n == "rso":  # a caseload moves a little from quarter to quarter; the force's is the sum
+        drift = len(RSO) - 1 if district == FORCE else 1  # the force's caseload grows as its districts' do
+        n = RSO[district] + drift * PERIODS.index(period) + r.randint(-1, 1)
     elif isinstance(n, tuple):
         n = r.randint(*n)
     lo, hi = BANDS[rating]
@@ -159,7 +184,7 @@ def figures(
     est = ESTABLISHMENT[district]
     vac = {"red": r.randint(6, 9), "amber": r.randint(2, 5), "green": r.randint(0, 1)}[rating]
     posts = POSTS[district]
-    i, ci = PERIODS.index(period), list(CONTENT).index(cid)
+    i, ci = PERIODS.index(period), ORDER.index(cid)
     months = 2 if period == "2026-Q4" else 3
     month_index = (i + ci) % months
     start = quarter_start(period)
@@ -186,7 +211,10 @@ def figures(
         **waits(rng(district, period, cid, "wait"), n, k),
         backlog={"red": r.randint(40, 75), "amber": r.randint(12, 28), "green": 0}[rating],
         trend={"red": "rose again", "amber": "were level", "green": "fell"}[rating],
-        total=round({"CC6": 95, "CH2": 180}.get(cid, 100) * SIZE[district] * r.uniform(0.85, 1.15)),
+        # missing episodes: of looked-after children (CH2) a share of all children's (CH7)
+        total=round(
+            {"CC6": 95, "CH2": 180, "CH7": 300}.get(cid, 100) * SIZE[district] * r.uniform(0.85, 1.15)
+        ),
         vac=vac,
         caseload={"red": r.randint(21, 28), "amber": r.randint(15, 19), "green": r.randint(9, 13)}[rating],
         est=est,
@@ -194,6 +222,7 @@ def figures(
         filled=posts - {"red": 2, "amber": 1, "green": 0}[rating],
         month=MONTHS[month - 1],
         as_of=as_of,
+        share=r.randint(52, 61),  # per cent of missing episodes that were from care
     )  # fmt: skip
 
 
@@ -251,9 +280,9 @@ def evidence_for(
 ) -> tuple[str, date, Sample | None]:
     """The evidence text, its as-of date, and the dip sample behind it (for a criterion the framework
     evidences by a sample). ``fixed=False`` gives the figures as the demo had them before #29."""
-    spec = CONTENT[cid]
+    spec = content(cid, period)
     story = STORY.get((district, period, cid), {})
-    i, ci = PERIODS.index(period), list(CONTENT).index(cid)
+    i, ci = PERIODS.index(period), ORDER.index(cid)
     options = spec[rating]
     first = (i + ci) % len(options)
     chosen = [spec["sample"], options[first]]
@@ -261,9 +290,12 @@ def evidence_for(
         chosen.append(options[(first + 1) % len(options)])
     chosen += story.get("extra", [])
     agree = None
-    if rule is not None and fixed and (district, period, cid) not in DELIBERATE:
+    if rule is not None and fixed and (district, period, cid) in DELIBERATE:
+        agree = lambda n, k: DELIBERATE[district, period, cid]  # noqa: E731 (the narrative's own count)
+    elif rule is not None and fixed:
         agree = agreeing(rule, rating, any(absolute_claim(line) for line in chosen[1:]))
     f = figures(district, period, cid, rating, story.get("as_of"), agree) | story.get("fig", {})
+    f["care"] = round(f["total"] * f["share"] / 100)
     lines = [BARNSLEY_CUSTODY] if district == "barnsley" and cid.startswith("CC") else []
     lines += [line.format(**f) for line in chosen]
     sample = None
@@ -287,7 +319,7 @@ class ActionBook:
 
     def _new(self, period: str) -> Action:
         self.count += 1
-        texts = CONTENT[self.cid]["actions"]
+        texts = content(self.cid, period)["actions"]
         r = rng(self.district, period, self.cid, "due", self.count)
         end = quarter_end(period)
         due = month_end(end.year, end.month + r.randint(1, 4))
@@ -359,8 +391,12 @@ def owner(district: str, cid: str) -> str:
 
 
 def rating_of(district: str, cid: str, period: str, predecessor: str) -> str:
-    """The quarter's grade: from NEW_RATINGS for a criterion new in 2024.1, else the 2015.2 line."""
+    """The quarter's grade: from NEWER_RATINGS for a criterion new to the unit in 2024.2, NEW_RATINGS for
+    one new in 2024.1, else the 2015.2 line."""
     i = PERIODS.index(period)
+    if cid in NEWER_RATINGS.get(district, {}) and version_of(period) == "2024.2":
+        newer = [p for p in PERIODS if version_of(p) == "2024.2"]
+        return LETTER[NEWER_RATINGS[district][cid][newer.index(period)]]
     if cid in NEW_RATINGS.get(district, {}):
         return LETTER[NEW_RATINGS[district][cid][i - len(OLD_PERIODS)]]
     return LETTER[RATINGS[district][predecessor][i]]
@@ -370,14 +406,15 @@ def capabilities_of(district: str) -> tuple[str, ...]:
     return (FORCE_WIDE,) if district == FORCE else ("custody",) if district in CUSTODY else ()
 
 
-def build_district(district: str, old: Framework, new: Framework, fixed: bool = True) -> list[Assessment]:
+def build_district(district: str, frameworks: dict[str, Framework], fixed: bool = True) -> list[Assessment]:
+    new = frameworks["2024.2"]
     capabilities = capabilities_of(district)
     predecessor = {c.id: r for c in new.criteria for r in c.replaces if r in RATINGS["rotherham"]}
-    books: dict[str, ActionBook] = {}  # by 2024.1 id, so a renamed criterion keeps its actions
+    books: dict[str, ActionBook] = {}  # by current id, so a renamed criterion keeps its actions
     history: list[Assessment] = []
     for period in PERIODS:
-        framework = old if period in OLD_PERIODS else new
-        if district == FORCE and framework is old:
+        framework = frameworks[version_of(period)]
+        if district == FORCE and period in OLD_PERIODS:
             continue  # the force-wide unit is assessed from the upgrade on
         criteria = [c.id for c in framework.applicable(capabilities)]
         draft = district == "sheffield" and period == "2026-Q4"
@@ -411,7 +448,7 @@ def build_district(district: str, old: Framework, new: Framework, fixed: bool = 
                 continue
             rating = rating_of(district, cid, period, predecessor.get(cid, cid))
             criterion = framework.criterion(cid)
-            rule = criterion.sample if criterion is not None and framework is new else None
+            rule = criterion.sample if criterion is not None else None
             if story.get("same_as_previous"):
                 old = previous.responses[cid]
                 evidence, as_of, sample = old.evidence, old.as_of, old.sample
@@ -474,7 +511,9 @@ def address(assessment: Assessment, new: Framework, items: list) -> None:
 
 
 def write_workspace(out: Path, fixed: bool = True) -> list[Path]:
-    old, new = load_framework(OLD_FRAMEWORK), load_framework(ROOT / "criteria" / "ncpi.yaml")
+    loaded = [load_framework(p) for p in (OLD_FRAMEWORK, MID_FRAMEWORK, ROOT / "criteria" / "ncpi.yaml")]
+    frameworks = {f.version: f for f in loaded}
+    new = frameworks["2024.2"]
     items = inspection_items(new)
     if out.resolve() != ROOT.resolve():
         shutil.rmtree(out / "inspections", ignore_errors=True)
@@ -485,10 +524,10 @@ def write_workspace(out: Path, fixed: bool = True) -> list[Path]:
     for district in UNITS:
         folder = out / "assessments" / district
         folder.mkdir(parents=True)
-        for assessment in build_district(district, old, new, fixed):
+        for assessment in build_district(district, frameworks, fixed):
             address(assessment, new, items)
             path = folder / f"{assessment.period}.toml"
-            framework = old if assessment.framework_version == old.version else new
+            framework = frameworks[assessment.framework_version]
             save_assessment(assessment, path, framework, now=assessment.updated)
             written.append(path)
             key = (district, assessment.period)

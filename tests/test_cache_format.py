@@ -31,6 +31,7 @@ PRODUCERS = (
     "selfassess.core.ids",
     "selfassess.core.periods",
     "selfassess.core.names",
+    "selfassess.core.applicability",
 )
 
 #: (cache.FORMAT, sha256 of the producers' sources) for each format: append a line when you bump it.
@@ -48,6 +49,8 @@ FORMATS = [
     (12, "9935e4ade5adc533b204e88eb88d71ee4bfcb6f428b3713731d90dd19d52f355"),  # people, round 2 (#27)
     (13, "2e8937dc6034de94ee4c60c6e87e8eed0e323c9ad40102efd0cf59dc76a200cb"),  # dip samples (#29)
     (14, "1f8c3f3b8dd2e3da2b1717000b0bac833b73cb3323d78d75fc5f6ee47bd1026e"),  # huge integers (#26)
+    (15, "aba341cbe0b7eb89543fbdc73b7730ceabd97e5dd2ee00831e220ca8e09ee5ae"),  # applies_to (#30)
+    (16, "a494324b458e7afb46f6cda39661559e5d0af8b97f418d074c7ec3eeca529e0e"),  # the lazy 'updated' line
 ]
 
 

@@ -203,3 +203,19 @@ def test_validate_names_the_file_and_line_of_a_bad_sample(make_workspace) -> Non
 
 def test_frameworks_without_samples_are_unchanged() -> None:
     assert all(c.sample is None for c in parse_framework(framework_yaml()).criteria)
+
+
+def test_a_sample_recorded_on_an_earlier_framework_version_still_reads(make_workspace) -> None:
+    """A quarter assessed on an earlier version keeps the samples that version asked for, even where the
+    current version evidences the criterion otherwise (#29 with #30): validate reads it, no error."""
+    root = make_workspace()
+    (root / "criteria" / "test.yaml").write_text(sample_framework_yaml())
+    target = root / "assessments" / "north" / "2026-Q4.toml"
+    target.parent.mkdir(parents=True)
+    older = WITH_SAMPLE.replace('framework_version = "1.0"', 'framework_version = "0.9"')
+    target.write_text(older.replace("[criteria.T1C1.sample]", "[criteria.T1C3.sample]"))
+    result = run_cli("validate", "--as-of", TODAY, cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "error" not in result.stdout
+    kept = parse_assessment(target.read_text(), "x.toml", parse_framework(sample_framework_yaml()))
+    assert kept.responses["T1C3"].sample is not None and kept.responses["T1C3"].sample.met == 14

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+import tomllib
 from datetime import date
 from hashlib import sha256
 from pathlib import Path
@@ -97,8 +98,29 @@ def summary_json(root: Path, period: str) -> dict:
 # -- the heat map against summary --format json ----------------------------------------------------
 
 
-def expected_cell(summary: dict, before: dict, tags: dict[str, str], criterion: dict, district: str) -> str:
-    """What the cell must say, worked out from the two periods' summary JSON alone."""
+def new_to_previous(root: Path, summary: dict) -> set[tuple[str, str]]:
+    """(criterion, district) that the previous quarter's file was not asked: it is on another framework
+    version and does not hold the criterion (SPEC §4: a criterion new to a file's version has no movement)."""
+    workspace = Workspace(root)
+    version = workspace.framework.version
+    new = set()
+    for district in summary["districts"]:
+        path = workspace.assessment_path(district, summary["previous"])
+        if not path.is_file():
+            continue
+        table = tomllib.loads(path.read_text(encoding="utf-8"))
+        if table.get("framework_version", version) == version:
+            continue
+        held = {workspace.framework.current_id(cid) for cid in table.get("criteria", {})}
+        new |= {(c["id"], district) for c in summary["criteria"] if c["id"] not in held}
+    return new
+
+
+def expected_cell(
+    summary: dict, before: dict, tags: dict[str, str], criterion: dict, district: str, new: set = frozenset()
+) -> str:
+    """What the cell must say, worked out from the two periods' summary JSON (and, across a framework
+    upgrade, which criteria the previous file's version asked)."""
     now, then = criterion["ratings"][district], criterion["previous"][district]
     has = summary["status"][district] not in ("missing", "invalid")
     had = before["status"][district] not in ("missing", "invalid")
@@ -109,7 +131,7 @@ def expected_cell(summary: dict, before: dict, tags: dict[str, str], criterion: 
     else:
         words = tags[now]
     sign = ""
-    if has and had and NOT_APPLICABLE not in (now, then):
+    if has and had and NOT_APPLICABLE not in (now, then) and (criterion["id"], district) not in new:
         if then is None and now is not None:
             sign = Movement.RATED.sign
         elif now is None and then is not None:
@@ -127,6 +149,7 @@ async def test_every_cell_matches_summary_json(where: str, four: Path, demo_work
     root = four if where == "four-grade" else demo_workspace
     summary = summary_json(root, Workspace(root).latest_period() or "")
     before = summary_json(root, summary["previous"])
+    new = new_to_previous(root, summary)
     async with review_app(root).run_test(size=SIZE) as pilot:
         await pilot.pause()
         table = heatmap(pilot)
@@ -136,7 +159,7 @@ async def test_every_cell_matches_summary_json(where: str, four: Path, demo_work
         for criterion in summary["criteria"]:
             for district in summary["districts"]:
                 cell = table.get_cell(f"criterion:{criterion['id']}", district).plain.strip()
-                assert cell == expected_cell(summary, before, tags, criterion, district), (
+                assert cell == expected_cell(summary, before, tags, criterion, district, new), (
                     criterion["id"],
                     district,
                 )

@@ -1,4 +1,4 @@
-"""History across the framework upgrade: 2015.2 files in a workspace on 2024.1 (SPEC §3–§4)."""
+"""History across the framework upgrades: 2015.2 and 2024.1 files in a workspace on 2024.2 (SPEC §3–§4)."""
 
 from __future__ import annotations
 
@@ -65,7 +65,7 @@ def new_file(district: str = "north", period: str = "2026-Q2") -> str:
     return f"""\
 schema = 1
 framework = "ncpi"
-framework_version = "2024.1"
+framework_version = "2024.2"
 district = "{district}"
 period = "{period}"
 status = "draft"
@@ -183,7 +183,7 @@ def test_carry_forward_maps_through_replaces_and_leaves_new_criteria_empty(upgra
     assert session.save()
     session.release()
     saved = (upgraded / "assessments" / "north" / "2026-Q2.toml").read_text()
-    assert 'framework_version = "2024.1"' in saved
+    assert 'framework_version = "2024.2"' in saved
     assert "[criteria.IR7]" in saved and "[criteria.IR2]" not in saved
 
 
@@ -197,3 +197,119 @@ def test_a_finding_on_a_renamed_criterion_names_the_line_of_its_old_id(upgraded:
     result = cli("validate", "--as-of", TODAY, cwd=upgraded)
     line = text.splitlines().index("as_of = 2025-01-10") + 1
     assert f"2026-Q1.toml:{line}: warning: IR7: evidence as of 2025-01-10 is stale" in result.stdout
+
+
+# -- 2024.1 → 2024.2: criteria moved to force level, custody criteria only where there is a suite ----------
+
+
+def file_2024_1(district: str, period: str = "2026-Q3") -> str:
+    """A district's 2024.1 file: it was asked RP2, OM1 and PW10 (force level in 2024.2) and CC1."""
+    return f"""\
+schema = 1
+framework = "ncpi"
+framework_version = "2024.1"
+district = "{district}"
+period = "{period}"
+status = "submitted"
+assessor = "DCI Mid"
+updated = 2026-09-20T10:00:00Z
+
+[criteria.IR1]
+rating = "amber"
+evidence = "Dip sample of 20 incidents: 16 of 20 named each child."
+
+[criteria.RP2]
+rating = "green"
+evidence = "CATS access for all response officers."
+
+[criteria.OM1]
+rating = "amber"
+evidence = "Two overdue visits at the count."
+
+[criteria.PW10]
+rating = "green"
+evidence = "19 of 20 notified before the next school day."
+
+[criteria.CC1]
+rating = "green"
+evidence = "Necessity recorded in 20 of 20 custody records."
+"""
+
+
+def file_2024_2(district: str, period: str = "2026-Q4") -> str:
+    return f"""\
+schema = 1
+framework = "ncpi"
+framework_version = "2024.2"
+district = "{district}"
+period = "{period}"
+status = "draft"
+assessor = "DCI Mid"
+updated = 2026-11-20T10:00:00Z
+
+[criteria.IR1]
+rating = "green"
+evidence = "Dip sample of 20 incidents: 19 of 20 named each child."
+
+[criteria.DA1]
+rating = "amber"
+evidence = "DASH completed with the children recorded in 16 of 20."
+"""
+
+
+@pytest.fixture
+def mid(tmp_path: Path) -> Path:
+    root = tmp_path / "ws"
+    (root / "criteria").mkdir(parents=True)
+    shutil.copyfile(REPO / "criteria" / "ncpi.yaml", root / "criteria" / "ncpi.yaml")
+    (root / "selfassess.toml").write_text(SETTINGS)
+    for district in ("north", "south"):
+        folder = root / "assessments" / district
+        folder.mkdir(parents=True)
+        (folder / "2026-Q3.toml").write_text(file_2024_1(district))
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    commit_all(root, "2026-Q3 on 2024.1", "2026-09-30T12:00:00Z")
+    (root / "assessments" / "south" / "2026-Q4.toml").write_text(file_2024_2("south"))
+    commit_all(root, "2026-Q4 on 2024.2", "2026-11-20T12:00:00Z")
+    return root
+
+
+def test_a_2024_1_file_still_validates_though_criteria_moved(mid: Path, cli) -> None:
+    # south has no custody suite: CC1 is custody-only in 2024.2, and RP2, OM1, PW10 are force level
+    result = cli("validate", "--as-of", TODAY, cwd=mid)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "does not apply" not in result.stdout
+
+
+def test_a_2024_2_district_file_may_not_hold_a_criterion_moved_to_force_level(mid: Path, cli) -> None:
+    path = mid / "assessments" / "south" / "2026-Q4.toml"
+    path.write_text(file_2024_2("south") + '\n[criteria.OM1]\nrating = "green"\nevidence = "x"\n')
+    result = cli("validate", "--as-of", TODAY, cwd=mid)
+    assert result.returncode == 1
+    assert "OM1 does not apply to south (it needs: force-wide)" in result.stdout
+
+
+def test_a_criterion_moved_to_force_level_shows_as_removed_in_a_districts_diff(mid: Path, cli) -> None:
+    result = cli("diff", "south@2026-Q3", "south@2026-Q4", "--format", "json", cwd=mid)
+    assert result.returncode == 0, result.stderr
+    rows = {row["id"]: row["direction"] for row in json.loads(result.stdout)["criteria"]}
+    assert rows["RP2"] == rows["OM1"] == rows["PW10"] == "removed"
+    assert rows["CC1"] == "removed"  # south has no custody suite
+    assert rows["IR1"] == "better"
+    assert rows["DA1"] == "added"  # new in 2024.2
+
+
+def test_history_and_carry_forward_cross_the_2024_2_upgrade(mid: Path, cli) -> None:
+    history = json.loads(cli("history", "south", "--format", "json", cwd=mid).stdout)
+    ratings = {row["id"]: row["ratings"] for row in history["criteria"]}
+    assert ratings["IR1"] == {"2026-Q3": "amber", "2026-Q4": "green"}
+    session = Session(Workspace(mid), "north", "2026-Q4", "DCI Test", date(2026, 11, 1))
+    assert session.acquire_lock()
+    carried = session.carry_all()
+    # north has a custody suite: CC1 carries; the force-level criteria do not
+    assert "IR1" in carried and "CC1" in carried
+    assert not {"RP2", "OM1", "PW10"} & set(carried)
+    assert session.save()
+    session.release()
+    saved = (mid / "assessments" / "north" / "2026-Q4.toml").read_text()
+    assert 'framework_version = "2024.2"' in saved and "[criteria.RP2]" not in saved

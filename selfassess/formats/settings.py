@@ -9,7 +9,7 @@ from types import MappingProxyType
 from typing import Any
 
 from selfassess.core.errors import AssessmentError, SettingsError
-from selfassess.core.ids import SLUG_RE
+from selfassess.core.ids import CRITERION_RE, SLUG_RE
 from selfassess.core.names import MAX_SETTINGS_BYTES, SETTINGS_FILE
 from selfassess.core.periods import CALENDARS
 from selfassess.formats.access import Access, access_from_table
@@ -20,7 +20,8 @@ from selfassess.formats.tomlsource import KeyLines
 #: a century: any more and a period's end minus it can fall before year 1
 MAX_STALE_DAYS = 36525
 KEYS = (
-    "force", "framework", "districts", "quarters", "stale_after_days", "capabilities", "privacy", "access",
+    "force", "framework", "districts", "quarters", "stale_after_days", "capabilities", "applies_to",
+    "privacy", "access",
 )  # fmt: skip
 
 
@@ -38,6 +39,10 @@ class Settings:
     path: str = SETTINGS_FILE
     # [access]: who may write what, checked by `verify` against signed commits (None: not set)
     access: Access | None = None
+    # [applies_to.<framework>]: criterion id -> the applies_to that replaces the framework's own
+    applies_to: Mapping[str, Mapping[str, tuple[str, ...]]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
 
     def capabilities_of(self, district: str) -> tuple[str, ...]:
         return self.capabilities.get(district, ())
@@ -110,7 +115,40 @@ def parse_settings(data: bytes, path: str | os.PathLike[str]) -> Settings:
         privacy_allow=_privacy(check, table.get("privacy", {})),
         path=path,
         access=_access(check, table["access"], districts) if "access" in table else None,
+        applies_to=_applies_to(check, table.get("applies_to", {})),
     )
+
+
+def _applies_to(check: _Checker, table: Any) -> Mapping[str, Mapping[str, tuple[str, ...]]]:
+    """``[applies_to.<framework>]`` tables of criterion id = [capabilities]; the ids are checked against
+    the framework when it is loaded (the workspace knows both)."""
+    if not isinstance(table, dict):
+        raise check.fail("applies_to must be tables [applies_to.<framework>]", "applies_to")
+    result = {}
+    for framework, criteria in table.items():
+        if not SLUG_RE.match(framework):
+            message = f"[applies_to] names {framework!r}, which is not a framework id"
+            raise check.fail(message, "applies_to", framework)
+        if not isinstance(criteria, dict):
+            message = f"applies_to.{framework} must be a table of criterion id = [capabilities]"
+            raise check.fail(message, "applies_to", framework)
+        overrides = {}
+        for criterion, capabilities in criteria.items():
+            where = ("applies_to", framework, criterion)
+            if not CRITERION_RE.fullmatch(criterion):
+                message = f"[applies_to.{framework}] names {criterion!r}, which is not a criterion id"
+                raise check.fail(message, *where)
+            values = check.strings(capabilities, f"applies_to.{framework}.{criterion}", *where)
+            for value in values:
+                if not SLUG_RE.match(value):
+                    raise check.fail(
+                        f"applies_to.{framework}.{criterion}: {value!r} is not a capability "
+                        "(lower-case letters, digits and '-')",
+                        *where,
+                    )
+            overrides[criterion] = values
+        result[framework] = MappingProxyType(overrides)
+    return MappingProxyType(result)
 
 
 def _capabilities(check: _Checker, table: Any, districts: tuple[str, ...]) -> Mapping[str, tuple[str, ...]]:

@@ -281,9 +281,12 @@ def _parse_response(reader: _Reader, table: Any, criterion_id: str) -> Response:
 
 
 def _check_against_framework(
-    reader: _Reader, responses: dict[str, Response], framework: Framework
+    reader: _Reader, responses: dict[str, Response], framework: Framework, version: str = ""
 ) -> dict[str, Response]:
-    """Follow renames and refuse criteria and ratings the framework does not know."""
+    """Follow renames and refuse criteria and ratings the framework does not know.
+
+    A sample on a criterion the framework evidences by none is refused only in a file on the
+    framework's own version (``version``): an earlier version may have asked for it."""
     result: dict[str, Response] = {}
     for criterion_id, response in responses.items():
         if not framework.is_known(criterion_id):
@@ -310,7 +313,8 @@ def _check_against_framework(
             )
         if response.sample is not None:
             criterion = framework.criterion(criterion_id)
-            if criterion is None or criterion.sample is None:
+            same_version = version in ("", framework.version)
+            if same_version and (criterion is None or criterion.sample is None):
                 raise reader.fail(
                     f"criterion {criterion_id} has a sample, but framework {framework.id!r} "
                     f"(version {framework.version}) defines no sample for it",
@@ -345,7 +349,9 @@ def parse_assessment(
         if assessment.framework != framework.id:
             message = f"framework {assessment.framework!r} does not match {framework.id!r}"
             raise reader.fail(message, "framework")
-        assessment.responses = _check_against_framework(reader, assessment.responses, framework)
+        assessment.responses = _check_against_framework(
+            reader, assessment.responses, framework, assessment.framework_version
+        )
     assessment.source_sha256 = sha256_bytes(text.encode("utf-8") if isinstance(data, str) else data)
     return assessment
 

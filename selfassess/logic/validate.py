@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from selfassess.core.errors import SelfAssessError
+from selfassess.core.errors import SelfAssessError, SettingsError
 from selfassess.core.names import CONFLICT_SUFFIX
 from selfassess.core.periods import PERIOD_RE
 from selfassess.formats import cache
@@ -146,6 +146,8 @@ def validate_framework(workspace: Workspace, path: Path) -> list[Finding]:
             )
 
             load_framework(path)
+    except SettingsError as error:  # the settings' [applies_to] does not fit this framework: their line
+        return [Finding(workspace.relative(error.path or SETTINGS_FILE), error.line, ERROR, error.message)]
     except SelfAssessError as error:
         located = _error(error)
         return [Finding(workspace.relative(path), located.line, ERROR, error.message)]

@@ -10,12 +10,14 @@ from datetime import date
 from pathlib import Path
 
 from selfassess.core import typed
+from selfassess.core.applicability import override_problem, with_applies_to
 from selfassess.core.errors import (
     AssessmentError,
     FrameworkError,
     GitError,
     InvalidIdError,
     SelfAssessError,
+    SettingsError,
     WorkspaceNotFoundError,
 )
 from selfassess.core.ids import SLUG_RE, check_district
@@ -39,6 +41,7 @@ from selfassess.formats.safeio import read_regular, refuse_symlinked_folders
 from selfassess.formats.settings import SETTINGS_FILE, Settings, load_settings
 from selfassess.formats.store import check_place, parse_assessment, parse_review
 from selfassess.formats.tomlread import read_bytes
+from selfassess.formats.tomlsource import KeyLines
 from selfassess.git import run as gitrun
 
 _FRAMEWORK_LINE = re.compile(rb'^framework = "(' + SLUG.encode() + rb')"$', re.MULTILINE)
@@ -149,7 +152,14 @@ class Workspace:
     @property
     def framework(self) -> Framework:
         """The workspace's default framework."""
-        return self.load_framework(self.settings.framework)
+        framework = self.load_framework(self.settings.framework)
+        for framework_id in self.settings.applies_to:
+            if self.framework_path(framework_id) is None:
+                where = f"{CRITERIA}/{framework_id}.yaml"
+                message = f"[applies_to.{framework_id}] names a framework with no file ({where})"
+                line = self._settings_line("applies_to", framework_id)
+                raise SettingsError(message, self.settings.path, line)
+        return framework
 
     def framework_path(self, framework_id: str) -> Path | None:
         refuse_symlinked_folders(self.root, self.root / CRITERIA)
@@ -166,8 +176,25 @@ class Workspace:
                     f"framework {framework_id!r} not found: expected {CRITERIA}/{framework_id}.yaml",
                     self.root / CRITERIA,
                 )
-            self._frameworks[framework_id] = _read_framework(path)
+            self._frameworks[framework_id] = self._overridden(_read_framework(path))
         return self._frameworks[framework_id]
+
+    def _overridden(self, framework: Framework) -> Framework:
+        """The framework with ``[applies_to.<id>]`` of the settings applied; an unknown id is refused."""
+        overrides = self.settings.applies_to.get(framework.id, {})
+        for criterion_id in overrides:
+            problem = override_problem(framework, criterion_id)
+            if problem:
+                line = self._settings_line("applies_to", framework.id, criterion_id)
+                raise SettingsError(problem, self.settings.path, line)
+        return with_applies_to(framework, overrides)
+
+    def _settings_line(self, *key: str) -> int:
+        try:
+            text = (self.root / SETTINGS_FILE).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return 1
+        return KeyLines(text).line(*key)
 
     def find_framework(self, framework_id: str) -> Framework | None:
         """The framework, or None when there is no file for it; a broken file raises FrameworkError."""

@@ -48,7 +48,8 @@ class RatingMoves(DataTable[Content]):
             max([len(label), *(r[i].cell_length for r in rows)]) + 2 for i, label in enumerate(COLUMNS)
         )
         others -= max([len(COLUMNS[1]), *(r[1].cell_length for r in rows)]) + 2
-        room = max(MIN_NAME_WIDTH, self.app.size.width - SPARE - others)  # every column in view at 80
+        # every column in view at 80: the name column's own cell padding (2) counts too
+        room = max(MIN_NAME_WIDTH, self.app.size.width - SPARE - others - 2)
         for row in rows:
             row[1] = row[1].truncate(room, ellipsis=True) if row[1].cell_length > room else row[1]
         for index, label in enumerate(COLUMNS):
