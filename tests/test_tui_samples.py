@@ -155,25 +155,25 @@ async def test_review_u_filters_to_unsupported_ratings_and_p_shows_shares(demo_w
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.pause()
         everything = _rows(pilot)
-        assert _cell_text(pilot, "OM1", "doncaster").strip() == "Amber ▼"
+        assert _cell_text(pilot, "RA2", "doncaster").strip() == "Amber"
         await pilot.press("u")
-        assert _rows(pilot) == ["criterion:IR6", "criterion:OM1", "criterion:CC7"]  # the deliberate ones
+        assert _rows(pilot) == ["criterion:RA2", "criterion:DA1"]  # the deliberate ratings (2024.2 demo)
         top = pilot.app.screen.query_one("#review-top", Static).visual.plain
         assert "only ratings their dip sample does not support" in top
         await pilot.press("p")
-        assert _cell_text(pilot, "OM1", "doncaster").strip() == "76%!"  # 23 of 30, rated Amber, supports Red
-        assert _cell_text(pilot, "OM1", "barnsley").strip() == "100%"
+        assert _cell_text(pilot, "RA2", "doncaster").strip() == "65%!"  # 13 of 20, rated Amber, supports Red
+        assert _cell_text(pilot, "RA2", "barnsley").strip() == "100%"
         table = pilot.app.screen.query_one(HeatMap)
-        table.go_to("OM1", "doncaster")
+        table.go_to("RA2", "doncaster")
         await pilot.pause()
         detail = pilot.app.screen.query_one("#review-detail", Static).visual.plain
-        assert "⚠ sample 23 of 30, 76%, 95% CI 59–88%, supports Red: the rating is better than that" in detail
+        assert "⚠ sample 13 of 20, 65%, 95% CI 43–82%, supports Red: the rating is better than that" in detail
         await pilot.press("enter")
         modal = pilot.app.screen
         assert isinstance(modal, CellModal)
         shown = modal.query_one(".review-sample", Static).visual.plain
-        assert "Dip sample: 23 of 30, 76%, 95% CI 59–88%, supports Red" in shown
-        assert "⚠ OM1 is rated Amber but its sample (23 of 30, 76%, 95% CI 59–88%) supports Red" in shown
+        assert "Dip sample: 13 of 20, 65%, 95% CI 43–82%, supports Red" in shown
+        assert "⚠ RA2 is rated Amber but its sample (13 of 20, 65%, 95% CI 43–82%) supports Red" in shown
         await pilot.press("escape", "p", "u")
         assert _rows(pilot) == everything
-        assert _cell_text(pilot, "OM1", "doncaster").strip() == "Amber ▼"
+        assert _cell_text(pilot, "RA2", "doncaster").strip() == "Amber"
