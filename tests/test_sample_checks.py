@@ -111,13 +111,28 @@ def test_the_quick_line_finder_agrees_with_the_full_reader() -> None:
     texts.append(
         FILE.replace('evidence = "Dip', 'evidence = """\\n[criteria.T1C2]\\nrating = "red"\\n"""\\nx = "Dip')
     )
+    import tomllib
+
+    import tomli_w
+
+    texts.append(  # an action's header inside a multi-line string, before the real ones
+        FILE.replace(
+            'evidence = "Dip', 'evidence = """\n[[criteria.T1C1.actions]]\nid = "T1C1-a9"\n"""\nx = "Dip'
+        )
+    )
+
+    # the same files as another tool writes them: the action paths are found there too
+    texts += [tomli_w.dumps(tomllib.loads(text), multiline_strings=True) for text in texts[:12]]
+    actions_checked = 0
     for text in texts:
         lines = KeyLines(text)
-        for cid in ("IR1", "OM1", "CC7", "T1C1", "T1C2", "PW1"):
+        for cid in ("IR1", "OM1", "CC7", "T1C1", "T1C2", "PW1", "RA2", "CH5", "RP6"):
             for where in [(), ("rating",), ("evidence",), ("as_of",), ("sample",), ("sample", "size"),
-                          ("sample", "met"), ("sample", "to"), ("actions", 0, "due")]:  # fmt: skip
+                          ("sample", "met"), ("sample", "to"), ("actions", 0, "due"), ("actions", 0, "id"),
+                          ("actions", 1, "id"), ("actions", 1, "done"), ("actions", 2, "due")]:  # fmt: skip
                 quick = canonical_line(text, "criteria", cid, *where)
                 if quick is not None:
                     assert quick == lines.line("criteria", cid, *where), (cid, where)
                     checked += 1
-    assert checked > 300
+                    actions_checked += "actions" in where
+    assert checked > 300 and actions_checked > 50

@@ -133,16 +133,22 @@ class KeyLines:
 
 
 def canonical_line(text: str, *path: str | int) -> int | None:
-    """The line of ``criteria.<id>``, ``criteria.<id>.<key>`` or ``criteria.<id>.sample.<key>`` found
-    directly, as selfassess writes files (each table header on a line of its own, ``key = value`` under
-    it): a few searches instead of reading every line. None whenever it cannot be sure (another layout,
-    a header or key that could be inside a multi-line string): then :class:`KeyLines` reads the file."""
-    if not 2 <= len(path) <= 4 or path[0] != "criteria" or "'''" in text or "\r" in text:
+    """The line of ``criteria.<id>``, ``criteria.<id>.<key>``, ``criteria.<id>.sample.<key>`` or
+    ``criteria.<id>.actions.<n>.<key>`` found directly, as selfassess (and tomli-w) write files (each
+    table header on a line of its own, ``key = value`` under it): a few searches instead of reading
+    every line. None whenever it cannot be sure (another layout, a header or key that could be inside a
+    multi-line string): then :class:`KeyLines` reads the file."""
+    if not 2 <= len(path) <= 5 or path[0] != "criteria" or "'''" in text or "\r" in text:
         return None
-    if len(path) == 4 and path[2] != "sample":
+    if len(path) == 5:
+        if path[2] != "actions" or not isinstance(path[3], int) or path[3] < 0:
+            return None
+        table, header = _nth_header(text, f"[[criteria.{key(str(path[1]))}.actions]]", path[3])
+    elif len(path) == 4 and path[2] != "sample":
         return None
-    table = f"criteria.{key(str(path[1]))}" + (".sample" if len(path) == 4 else "")
-    header = text.find(f"\n[{table}]\n")
+    else:
+        table = f"[criteria.{key(str(path[1]))}" + (".sample]" if len(path) == 4 else "]")
+        header = text.find(f"\n{table}\n")
     if header < 0 or text.count('"""', 0, header) % 2:
         return None
     if len(path) == 2:
@@ -150,9 +156,19 @@ def canonical_line(text: str, *path: str | int) -> int | None:
     name = path[-1]
     if not isinstance(name, str) or not _BARE.fullmatch(name):
         return None
-    start = header + len(table) + 3  # the newline that ends the header line
+    start = header + len(table) + 1  # the newline that ends the header line
     end = text.find("\n[", start)
     found = text.find(f"\n{name} = ", start, len(text) if end < 0 else end)
     if found < 0 or text.count('"""', start, found) % 2:
         return None
     return text.count("\n", 0, found) + 2
+
+
+def _nth_header(text: str, table: str, index: int) -> tuple[str, int]:
+    """The ``index``-th (from 0) ``\\n<table>\\n`` in ``text``: the table and where, or -1."""
+    at = -1
+    for _ in range(index + 1):
+        at = text.find(f"\n{table}\n", at + 1)
+        if at < 0 or text.count('"""', 0, at) % 2:  # none, or one inside a multi-line string
+            return table, -1
+    return table, at
