@@ -205,7 +205,7 @@ def _district(view: ReportView, district: str, page: _Sheet) -> None:
     page.header(0, DISTRICT_COLUMNS)
     row = 1
     for criterion in view.framework.criteria:
-        if not view.combined.applies(criterion, district):
+        if not view.combined.asked(criterion, district):
             continue
         response = (assessment.get(criterion.id) if assessment else None) or Response()
         row = _district_rows(view, page, row, criterion, response, f"{district} {criterion.id}")
