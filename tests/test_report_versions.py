@@ -11,13 +11,19 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+from datetime import date
 from pathlib import Path
 
 import pytest
+from textual.content import Content
+from textual.widgets import Static
 
 from selfassess.core.model import NOT_APPLICABLE, UNRATED
 from selfassess.logic.trend import load_trend
+from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.home.screen import completion as home_completion
+from selfassess.tui.review.heatmap import HeatMap
+from selfassess.tui.review.screen import ReviewScreen
 from selfassess.workspace.workspace import Workspace
 
 from conftest import run_cli
@@ -151,3 +157,26 @@ def test_a_report_of_an_earlier_quarter_agrees_with_home(demo_workspace: Path, p
             rated = sum(v for k, v in counts.items() if k not in (NOT_APPLICABLE, UNRATED))
             row = next(line for line in text.splitlines() if line.startswith(f"| {district.title()} |"))
             assert f"| {rated} of {rated} |" in row, row
+
+
+async def test_the_review_screen_shows_a_criterion_added_since_as_n_a_in_earlier_quarters(
+    demo_workspace: Path,
+) -> None:
+    """On barnsley's PW11 (new in 2024.2) the line under the map reads its quarters: none in 2025-Q1 and
+    Q2, n/a (∅) while on 2015.2 and 2024.1, then its grade; never "–" (not rated)."""
+    app = SelfAssessApp(
+        Workspace(demo_workspace), date.fromisoformat(AS_OF), "ACC Test", "review", period="2026-Q4"
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(200):
+            if isinstance(app.screen, ReviewScreen) and app.screen.trend is not None:
+                break
+            await pilot.pause(0.05)
+        assert isinstance(app.screen, ReviewScreen) and app.screen.trend is not None
+        app.screen.query_one(HeatMap).go_to("PW11", "barnsley")
+        await pilot.pause()
+        detail = app.screen.query_one("#review-detail", Static).visual
+        text = detail.plain if isinstance(detail, Content) else str(detail)
+        line = next(row for row in text.splitlines() if row.startswith("barnsley:"))
+        blocks = line.split("since 2025-Q1 ")[1].split()[0]
+        assert blocks[:7] == "··∅∅∅∅∅" and blocks[7] not in "–∅·", line
