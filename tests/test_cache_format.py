@@ -52,6 +52,7 @@ FORMATS = [
     (15, "aba341cbe0b7eb89543fbdc73b7730ceabd97e5dd2ee00831e220ca8e09ee5ae"),  # applies_to (#30)
     (16, "a494324b458e7afb46f6cda39661559e5d0af8b97f418d074c7ec3eeca529e0e"),  # the lazy 'updated' line
     (17, "5bc5628d550924f09657a76f0261abda22339fb7fdb94ce1b4aedc757c1cd09b"),  # action lines found directly
+    (18, "27031786a754fb4d53d9351c6ace8373ce95dbe94b975f769a95aca2660bd2ee"),  # upgrades.cell (#28)
 ]
 
 

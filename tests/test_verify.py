@@ -364,7 +364,14 @@ def test_a_workspace_that_does_not_sign_behaves_as_before(make_workspace, git_re
     signed = json.loads(after["json"])
     assert signed.pop("verified") == {"north": False, "south": None}
     assert signed.pop("sign_off")["north"]["verified"] is False
-    assert signed == json.loads(before["json"]) and after["csv"] == before["csv"]
+    assert signed == json.loads(before["json"])
+    # CSV: the provenance columns after the others, which are as they were
+    import csv
+    import io
+
+    old_rows, new_rows = (list(csv.reader(io.StringIO(t))) for t in (before["csv"], after["csv"]))
+    assert new_rows[0][len(old_rows[0]) :] == ["assessor", "reviewed_by", "signed_by", "verified"]
+    assert [row[: len(old_rows[0])] for row in new_rows] == old_rows
     assert "verified" not in json.loads(before["json"])
     assert after["md"].startswith(before["md"]) and after["md"] != before["md"]
     assert (
@@ -471,3 +478,53 @@ def test_the_report_view_carries_the_provenance_to_every_format(team: Team) -> N
     summary = json.loads(run_cli("summary", "2026-Q4", "--format", "json", cwd=team.root).stdout)
     assert data["verified"] == summary["verified"]  # the JSON report says what summary says
     assert set(data["sign_off"]) == set(data["verified"])
+
+
+def test_the_csv_report_carries_the_provenance_as_columns(team: Team, tmp_path: Path) -> None:
+    """Each row gains the district's assessor, reviewer, signer and verify result (only when the workspace
+    signs: the columns of a workspace that does not are as before)."""
+    import csv
+
+    commits = signed_quarter(team)
+    out = tmp_path / "report.csv"
+    result = report(team.root, "--format", "csv", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    with out.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert list(rows[0])[-4:] == ["assessor", "reviewed_by", "signed_by", "verified"]
+
+    def provenance(district: str) -> set[tuple[str, ...]]:
+        keys = ("assessor", "reviewed_by", "signed_by", "verified")
+        return {tuple(r[k] for k in keys) for r in rows if r["district"] == district}
+
+    north, south = provenance("north"), provenance("south")
+    review = f"NO: review {commits['review']} changed by {LEAD} — not a reviewer"
+    assert north == {("DCI A. Example", "ACC Before", LEAD, review)}
+    assert south == {("DCI A. Example", "", "", f"NO: assessment {commits['unsigned']} changed — unsigned")}
+    assert len(rows) == 2 * len({r["criterion"] for r in rows})  # still one row per criterion × district
+
+
+def test_the_xlsx_report_has_a_provenance_sheet(team: Team, make_workspace, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    commits = signed_quarter(team)
+    out = tmp_path / "report.xlsx"
+    result = report(team.root, "--format", "xlsx", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    book = load_workbook(out)
+    assert book.sheetnames[-1] == "Provenance"
+    sheet = book["Provenance"]
+    values = [[c if c is not None else "" for c in row] for row in sheet.iter_rows(values_only=True)]
+    assert values[0][0].startswith("Verified: whether selfassess verify confirms")
+    table = [row[:6] for row in values[2:] if any(row)]
+    assert table == [
+        ["District", "Status", "Assessor", "Reviewed by", "Signed by", "Verified"],
+        ["North", "reviewed", "DCI A. Example", "ACC Before", LEAD,
+         f"NO: review {commits['review']} changed by {LEAD} — not a reviewer"],
+        ["South", "draft", "DCI A. Example", "none", "none",
+         f"NO: assessment {commits['unsigned']} changed — unsigned"],
+    ]  # fmt: skip
+    plain = make_workspace(name="plain")
+    write(plain, "north", "2026-Q4", {"T1C1": {"rating": "green"}})
+    assert report(plain, "--format", "xlsx", "-o", str(tmp_path / "plain.xlsx")).returncode == 0
+    assert "Provenance" not in load_workbook(tmp_path / "plain.xlsx").sheetnames

@@ -9,7 +9,7 @@ from datetime import date
 
 from selfassess.cli.terminal import fit, style
 from selfassess.core.model import Framework
-from selfassess.core.vocabulary import CellKind, ItemStatus, Movement
+from selfassess.core.vocabulary import ItemStatus, grade_label
 from selfassess.logic.recommendations import Addressing, ItemProgress, Tracker
 from selfassess.report.csvreport import neutralise
 
@@ -21,18 +21,6 @@ _STATUS_COLOUR = {
     ItemStatus.CLOSED: "green",
 }
 _WIDEST = max(len(s.words) for s in ItemStatus)
-
-
-def grade_label(framework: Framework, grade: str | None) -> str:
-    """The grade's label, or "not rated"."""
-    found = framework.grade(grade)
-    return found.label if found is not None else CellKind.NOT_RATED.words
-
-
-def grade_words(framework: Framework, grade: str | None, movement: str = "") -> str:
-    label = grade_label(framework, grade)
-    sign = Movement(movement).sign if movement in Movement._value2member_map_ else ""
-    return f"{label} {sign}".rstrip()
 
 
 def action_words(addressing: Addressing, day_word: str = "due") -> str:
@@ -52,7 +40,7 @@ def item_line(framework: Framework, progress: ItemProgress) -> str:
     units = []
     for unit in progress.units:
         actions = [a for a in progress.actions if a.unit == unit]
-        grade = grade_words(framework, progress.grades.get(unit), progress.movement.get(unit, ""))
+        grade = progress.grade_words(framework, unit)
         still_open = [action_words(a) for a in actions if a.action.done is False]
         done = len(actions) - len(still_open)
         said = ", ".join(still_open + ([f"{done} done"] if done else [])) if actions else "no action"

@@ -173,6 +173,19 @@ def cell_text(framework: Framework, cell: str | None, has_assessment: bool) -> t
     return (grade.label, grade.colour) if grade else (str(cell), None)
 
 
+def grade_label(framework: Framework, grade: str | None) -> str:
+    """The grade's label, or "not rated" (no grade, or an id the scale does not hold)."""
+    found = framework.grade(grade)
+    return found.label if found is not None else CellKind.NOT_RATED.words
+
+
+def grade_and_movement(framework: Framework, grade: str | None, movement: str = "") -> str:
+    """``Amber ▼``: the grade's label (or "not rated") and its movement sign, if it moved. The one
+    spelling of an inspection item's grade in a unit (the tracker's text, report and screen)."""
+    sign = Movement(movement).sign if movement in Movement._value2member_map_ else ""
+    return f"{grade_label(framework, grade)} {sign}".rstrip()
+
+
 #: the cell kinds a legend lists, in this order
 CELL_KINDS = (CellKind.NOT_RATED, CellKind.NO_ASSESSMENT, CellKind.NOT_APPLICABLE)
 

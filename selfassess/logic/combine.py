@@ -21,7 +21,8 @@ from selfassess.core.model import (
     Theme,
 )
 from selfassess.core.periods import Period
-from selfassess.core.upgrades import is_new_to
+from selfassess.core.upgrades import cell as upgrade_cell
+from selfassess.core.upgrades import is_new_to, was_asked
 from selfassess.core.vocabulary import MOVES, Movement, Status
 from selfassess.logic.samples import (
     TOO_SMALL,
@@ -97,13 +98,18 @@ class Combined:
     def applies(self, criterion: Criterion, district: str) -> bool:
         return criterion.applies(self.capabilities.get(district, ()))
 
+    def asked(self, criterion: Criterion, district: str) -> bool:
+        """Whether the district's file this period was asked ``criterion`` (``upgrades.was_asked``:
+        by ``applies_to``, or, for a file of an earlier framework version, when it holds it)."""
+        entry = self.entries.get(district)
+        assessment = entry.assessment if entry is not None else None
+        return was_asked(self.framework, assessment, criterion, self.capabilities.get(district, ()))
+
     def _cell(self, entries: dict[str, Entry], criterion: Criterion, district: str) -> str | None:
-        if not self.applies(criterion, district):
-            return NOT_APPLICABLE
+        """Counted against the criteria the file's framework version asked (``upgrades.cell``)."""
         entry = entries.get(district)
-        if entry is None or entry.assessment is None:
-            return None
-        return entry.assessment.cell(criterion.id)
+        assessment = entry.assessment if entry is not None else None
+        return upgrade_cell(self.framework, assessment, criterion, self.capabilities.get(district, ()))
 
     def cell(self, criterion: Criterion, district: str) -> str | None:
         """A grade id, ``"n/a"``, or None (not rated, or no readable assessment)."""

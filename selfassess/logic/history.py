@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from selfassess.core import upgrades
 from selfassess.core.errors import InvalidIdError, SelfAssessError
 from selfassess.core.model import NOT_APPLICABLE, Assessment, Criterion, Framework
 from selfassess.formats.store import parse_assessment
@@ -100,8 +101,7 @@ def district_history(workspace: Workspace, district: str, criterion: str | None 
     for criterion_id in ids:
         known = framework.criterion(criterion_id)
         retired = framework.retired_criterion(criterion_id)
-        applies = known is None or known.applies(capabilities)
-        ratings = {p: _cell(a, criterion_id, applies) for p, a in assessments.items()}
+        ratings = {p: _cell(framework, a, criterion_id, capabilities) for p, a in assessments.items()}
         title = known.title if known else retired.title if retired else ""
         samples = _samples(framework, known, assessments) if known and known.sample else None
         criteria.append(CriterionHistory(criterion_id, title, ratings, samples=samples))
@@ -145,11 +145,18 @@ def _criterion_ids(
     return ids + extra
 
 
-def _cell(assessment: Assessment | None, criterion_id: str, applies: bool) -> str | None:
+def _cell(
+    framework: Framework, assessment: Assessment | None, criterion_id: str, capabilities: tuple[str, ...]
+) -> str | None:
+    """The period's cell, counted as the report's trend counts it (``upgrades.cell``): a criterion its
+    file's version did not ask (added since, or moved away) is ``n/a``; a retired or unknown id is the
+    file's cell where the file holds it, else ``n/a`` (no version after it asks it)."""
     if assessment is None:
         return None
-    cell = assessment.cell(criterion_id)
-    return NOT_APPLICABLE if cell is None and not applies else cell
+    known = framework.criterion(criterion_id)
+    if known is not None:
+        return upgrades.cell(framework, assessment, known, capabilities)
+    return assessment.cell(criterion_id) if criterion_id in assessment.responses else NOT_APPLICABLE
 
 
 def _last_changes(

@@ -17,7 +17,7 @@ from selfassess.core.errors import SelfAssessError
 from selfassess.core.inspection import Inspection, InspectionItem
 from selfassess.core.model import FORCE_WIDE, NOT_APPLICABLE, Action, Assessment, Framework
 from selfassess.core.periods import Period
-from selfassess.core.vocabulary import ItemStatus
+from selfassess.core.vocabulary import ItemStatus, grade_and_movement
 from selfassess.workspace.workspace import Workspace
 
 CLOSED = ItemStatus.CLOSED
@@ -61,6 +61,10 @@ class ItemProgress:
     def units_without_action(self) -> tuple[str, ...]:
         acting = {a.unit for a in self.actions}
         return tuple(u for u in self.units if u not in acting)
+
+    def grade_words(self, framework: Framework, unit: str) -> str:
+        """``Amber ▼``: the unit's grade and its movement sign (``vocabulary.grade_and_movement``)."""
+        return grade_and_movement(framework, self.grades.get(unit), self.movement.get(unit, ""))
 
 
 @dataclass

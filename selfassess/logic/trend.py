@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from selfassess.core import upgrades
 from selfassess.core.errors import SelfAssessError
 from selfassess.core.model import NOT_APPLICABLE, Assessment, Criterion, Framework, Sample
 from selfassess.core.periods import Period
@@ -34,6 +35,8 @@ class Trend:
     cells: dict[tuple[str, str], Cells] = field(default_factory=dict)
     #: (criterion id, district) → the dip sample recorded each quarter, for criteria evidenced by one
     samples: dict[tuple[str, str], tuple[Sample | None, ...]] = field(default_factory=dict)
+    #: district → the framework version each quarter's file was assessed on (None: no file)
+    versions: dict[str, tuple[str | None, ...]] = field(default_factory=dict)
 
     def line(self, criterion_id: str, district: str) -> Cells:
         return self.cells.get((criterion_id, district), (None,) * len(self.periods))
@@ -83,9 +86,10 @@ def text_line(framework: Framework, cells: Sequence[str | None], present: Sequen
 def _cells(
     workspace: Workspace, criterion: Criterion, district: str, assessments: Sequence[Assessment | None]
 ) -> Cells:
-    if not criterion.applies(workspace.capabilities(district)):
-        return (NOT_APPLICABLE,) * len(assessments)
-    return tuple(a.cell(criterion.id) if a is not None else None for a in assessments)
+    """Each quarter counted against what its file's framework version asked (``upgrades.cell``): a
+    criterion added since is ``n/a`` there, not "not rated"."""
+    framework, capabilities = workspace.framework, workspace.capabilities(district)
+    return tuple(upgrades.cell(framework, a, criterion, capabilities) for a in assessments)
 
 
 def _read(workspace: Workspace, district: str, period: str) -> Assessment | None:
@@ -113,6 +117,7 @@ def load_trend(
             known[(district, p)] if (district, p) in known else _read(workspace, district, p) for p in periods
         ]
         trend.present[district] = tuple(a is not None for a in assessments)
+        trend.versions[district] = tuple(a.framework_version if a is not None else None for a in assessments)
         for criterion in framework.criteria:
             trend.cells[(criterion.id, district)] = _cells(workspace, criterion, district, assessments)
             if criterion.sample is not None:

@@ -1,5 +1,10 @@
 """``report --format csv``: one row per criterion × district, safe to open in a spreadsheet.
 
+A workspace that signs commits (its report has a provenance section) gets four more columns at the end,
+the district's provenance repeated on each of its rows: ``assessor``, ``reviewed_by``, ``signed_by`` and
+``verified`` (``yes``, ``NO: <reasons>``, or empty where verify cannot say), as ``ReportView.provenance``
+gives them. A workspace that does not sign keeps exactly the columns it had.
+
 Cells a spreadsheet would take for a formula (starting ``=``, ``+``, ``-``, ``@``, tab or CR) get a
 leading apostrophe; ``--excel`` adds a UTF-8 byte-order mark so Excel reads the file as UTF-8.
 """
@@ -17,6 +22,8 @@ COLUMNS = (
     "period district theme criterion title rating rating_label previous_rating movement status "
     "actions_open actions_overdue sample_size sample_met sample_share sample_supports"
 ).split()
+#: the provenance columns, after ``COLUMNS``, only for a workspace that signs commits
+PROVENANCE_COLUMNS = ("assessor", "reviewed_by", "signed_by", "verified")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
 
@@ -37,8 +44,17 @@ def rating_label(view: ReportView, value: str | None, has_assessment: bool) -> s
     return "" if kind is CellKind.NO_ASSESSMENT else kind.words
 
 
+def columns(view: ReportView) -> list[str]:
+    """The header: :data:`COLUMNS`, then :data:`PROVENANCE_COLUMNS` for a workspace that signs."""
+    return list(COLUMNS) + (list(PROVENANCE_COLUMNS) if view.provenance() is not None else [])
+
+
 def rows(view: ReportView) -> list[list[object]]:
     combined, result = view.combined, []
+    provenance = view.provenance()  # (name, status, assessor, reviewer, signer, verified) per district
+    signed = {}
+    if provenance is not None:
+        signed = {d: list(row[2:]) for d, row in zip(view.districts, provenance, strict=True)}
     for criterion in view.framework.criteria:
         for district in view.districts:
             cell = view.cell(criterion, district)
@@ -58,6 +74,7 @@ def rows(view: ReportView) -> list[list[object]]:
                     len(actions),
                     sum(1 for a in actions if a.overdue),
                     *_sample(view, criterion, district),
+                    *signed.get(district, []),
                 ]
             )
     return result
@@ -74,7 +91,7 @@ def _sample(view: ReportView, criterion: Criterion, district: str) -> list[objec
 def render_csv(view: ReportView, excel: bool = False) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(columns(view))
     for row in rows(view):
         writer.writerow([neutralise(value) for value in row])
     return (BOM if excel else "") + out.getvalue()

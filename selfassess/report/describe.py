@@ -83,3 +83,31 @@ def worst_run(label: str, values: list[tuple[str, int]]) -> str:
     if level == last:
         return f"{label} {moved}"
     return f"{label} at {values[last][1]} since {values[level][0]}, {moved}"
+
+
+def _quarters(periods: Sequence[str]) -> str:
+    """``2026-Q2``, ``2026-Q2 and 2026-Q3``, ``2025-Q3 to 2026-Q1``."""
+    if len(periods) > 2:
+        return f"{periods[0]} to {periods[-1]}"
+    return " and ".join(periods)
+
+
+def versions_sentence(framework: Framework, runs: Sequence[tuple[Sequence[str], Sequence[str]]]) -> str:
+    """What the trend counts in quarters assessed on an earlier framework version; empty with none.
+
+    ``Quarters assessed on an earlier version of the framework are counted over the criteria that
+    version asked (criteria added since are left out, as n/a): 2025-Q3 to 2026-Q1 on version 2015.2;
+    2026-Q2 and 2026-Q3 on version 2024.1.``
+    """
+    if not runs:
+        return ""
+    parts = [
+        f"{_quarters(quarters)} on version{'s' if len(versions) > 1 else ''} {_listed(list(versions))}"
+        for quarters, versions in runs
+    ]
+    return (
+        f"Quarters assessed on an earlier version of the framework than {framework.version} are counted "
+        "over the criteria that version asked (criteria added since are left out, as n/a): "
+        + "; ".join(parts)
+        + "."
+    )

@@ -250,11 +250,13 @@ def trends(view: ReportView) -> str:
             f'<span class="status">{e(view.combined.status(district))}</span></figcaption>{svg}'
             f"{figures_table(name, view.framework, trend.periods, counts)}</figure>"
         )
+    versions = view.versions_note()
     return (
         '<section id="trends" class="new-page">'
         f"<h2>Trend over the last {len(trend.periods)} quarters</h2>"
         "<p>Number of criteria at each grade in each quarter, worst grade at the foot of each column; "
         "criteria not applicable are left out. “none”: no readable assessment that quarter.</p>"
+        f"{f'<p>{e(versions)}</p>' if versions else ''}"
         f'{legend(view, movement=False)}<div class="charts">{"".join(figures)}</div></section>'
     )
 

@@ -17,7 +17,9 @@ Shape (keys in this order; ``D`` is a district id, every per-district map lists 
     "worst":  [{"criterion", "districts"}]                  rated at the worst grade
     "reviews": {D: {"reviewer", "reviewed", "comment", "current"} | null}
     "trends": {"periods": [8 quarters, oldest first],
-               "counts": {D: [counts as in "counts" | null where no readable assessment]}}
+               "counts": {D: [counts as in "counts" | null where no readable assessment]},
+               "versions": {D: [the framework version the quarter's file was assessed on | null]}}
+               (a quarter on an earlier version is counted over the criteria that version asked)
     "generated": UTC time, only with --stamp
 
 An action is ``{"id", "action", "owner", "due", "done", "overdue"}``; ``done`` is false or a date.
@@ -105,6 +107,7 @@ def report_json(view: ReportView) -> dict[str, Any]:
         trends={
             "periods": list(view.trend.periods),
             "counts": {d: list(c) for d, c in view.trend.counts.items()},
+            "versions": {d: list(v) for d, v in view.trend.versions.items()},
         },
     )
     if view.signed is not None:  # only with allowed_signers: a workspace without reads as before

@@ -140,11 +140,13 @@ def _trend(view: ReportView) -> list[str]:
                 cells.append(" / ".join(str(counts[key]) for key in graded))
         rows.append([md(district_name(district)), *cells])
     order = " / ".join(md(words) for key, words in view.count_keys() if key != NOT_APPLICABLE)
+    versions = view.versions_note()
     return [
         "",
         f"## Trend over the last {len(trend.periods)} quarters",
         "",
         f"Number of criteria at each grade: {order}. {CellKind.NO_ASSESSMENT.mark} no readable assessment.",
+        *(["", md(versions)] if versions else []),
         "",
         *table(header, rows),
         "",

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from selfassess.core.vocabulary import ItemStatus, Movement
-from selfassess.logic.recommendations import Addressing, ItemProgress, Tracker
+from selfassess.core.vocabulary import ItemStatus
+from selfassess.logic.recommendations import Addressing, Tracker
 from selfassess.report.html_access import e, table_region
 from selfassess.report.text import district_name, long_date, plural
 from selfassess.report.view import ReportView
@@ -32,14 +32,6 @@ def _action_words(addressing: Addressing) -> str:
     return f"{action.id} {action.action}" + (f" ({', '.join(parts)})" if parts else "")
 
 
-def _grade_words(view: ReportView, progress: ItemProgress, unit: str) -> str:
-    grade = view.framework.grade(progress.grades.get(unit))
-    label = grade.label if grade else "not rated"
-    movement = progress.movement.get(unit, "")
-    sign = Movement(movement).sign if movement in {m.value for m in Movement} else ""
-    return f"{label} {sign}".rstrip()
-
-
 def tracker_html(view: ReportView) -> str:
     tracker = view.tracker
     if tracker is None:
@@ -51,7 +43,8 @@ def tracker_html(view: ReportView) -> str:
         rows = []
         for progress in items:
             units = "".join(
-                f"<li><strong>{e(district_name(unit))}</strong>: {e(_grade_words(view, progress, unit))}; "
+                f"<li><strong>{e(district_name(unit))}</strong>: "
+                f"{e(progress.grade_words(view.framework, unit))}; "
                 + (
                     "; ".join(e(_action_words(a)) for a in progress.actions if a.unit == unit)
                     or "<em>no action</em>"
@@ -93,7 +86,7 @@ def tracker_markdown(view: ReportView) -> list[str]:
         rows = []
         for progress in items:
             units = "; ".join(
-                f"{md(district_name(unit))} {md(_grade_words(view, progress, unit))}: "
+                f"{md(district_name(unit))} {md(progress.grade_words(view.framework, unit))}: "
                 + (", ".join(md(_action_words(a)) for a in progress.actions if a.unit == unit) or "no action")
                 for unit in progress.units
             )

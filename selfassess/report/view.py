@@ -6,7 +6,7 @@ names a grade: the scale, its labels and colours come from the framework.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 
@@ -19,6 +19,7 @@ from selfassess.logic.samples import SampleFigures
 from selfassess.logic.samples import pooled as pooled_figures
 from selfassess.logic.signoff import SignOff
 from selfassess.logic.trend import Trend
+from selfassess.report.describe import versions_sentence
 from selfassess.report.text import district_name, excerpt, plural
 
 
@@ -29,10 +30,13 @@ class TrendCounts:
 
     periods: tuple[str, ...]
     counts: dict[str, tuple[dict[str, int] | None, ...]]
+    #: district → the framework version each quarter's file was assessed on (None: no file)
+    versions: dict[str, tuple[str | None, ...]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, trend: Trend, districts: tuple[str, ...]) -> TrendCounts:
-        """Counted from the shared trend (``selfassess.logic.trend``), the way ``Combined.counts`` counts."""
+        """Counted from the shared trend (``selfassess.logic.trend``), the way ``Combined.counts`` counts:
+        a quarter on an earlier framework version over the criteria that version asked."""
         counts: dict[str, tuple[dict[str, int] | None, ...]] = {}
         for district in districts:
             lines = [trend.line(c.id, district) for c in trend.framework.criteria]
@@ -40,7 +44,22 @@ class TrendCounts:
                 tally(trend.framework, (line[index] for line in lines)) if present else None
                 for index, present in enumerate(trend.had(district))
             )
-        return cls(trend.periods, counts)
+        versions = {d: trend.versions.get(d, (None,) * len(trend.periods)) for d in districts}
+        return cls(trend.periods, counts, versions)
+
+    def earlier_versions(self, current: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+        """(quarters, versions): each run of adjacent quarters with files on the same framework versions
+        other than ``current``, oldest first (a file that names no version counts as current)."""
+        runs: list[tuple[list[str], tuple[str, ...]]] = []
+        previous: tuple[str, ...] = ()
+        for index, period in enumerate(self.periods):
+            here = tuple(sorted({v for vs in self.versions.values() if (v := vs[index]) and v != current}))
+            if here and here == previous:
+                runs[-1][0].append(period)
+            elif here:
+                runs.append(([period], here))
+            previous = here
+        return [(tuple(quarters), versions) for quarters, versions in runs]
 
 
 @dataclass(frozen=True)
@@ -165,6 +184,10 @@ class ReportView:
                 )
             )
         return found
+
+    def versions_note(self) -> str:
+        """The trend's sentence on quarters assessed on an earlier framework version ('' with none)."""
+        return versions_sentence(self.framework, self.trend.earlier_versions(self.framework.version))
 
     def count_keys(self) -> list[tuple[str, str]]:
         """(key, words) for each column of counts: the grades worst → best, then n/a and not rated."""

@@ -1,5 +1,6 @@
 """The report as an Excel workbook: the heat map with the scale as its legend, a sheet per district
-(criterion, rating, evidence, actions: the shape ``selfassess import`` reads back) and the open actions.
+(criterion, rating, evidence, actions: the shape ``selfassess import`` reads back), the open actions and,
+for a workspace that signs commits, the provenance (who submitted, reviewed and signed; whether it verifies).
 
 Written with xlsxwriter (imported here, only for this format) in memory with a fixed ``created`` date,
 so the same data gives the same bytes. Every text is written with ``write_string``: a cell beginning
@@ -19,6 +20,8 @@ from selfassess.core.colours import hex_colour, text_on
 from selfassess.core.errors import SelfAssessError
 from selfassess.core.model import Action, Criterion, Response
 from selfassess.core.vocabulary import legend, legend_text
+from selfassess.report.provenance import HEADER as PROVENANCE_HEADER
+from selfassess.report.provenance import NOTE as PROVENANCE_NOTE
 from selfassess.report.text import district_name
 from selfassess.report.view import ReportView
 
@@ -29,6 +32,7 @@ CELL_LIMIT = 32767
 HEAT_MAP = "Heat map"
 OPEN_ACTIONS = "Open actions"
 RECOMMENDATIONS = "Recommendations"
+PROVENANCE = "Provenance"
 #: where an action's inspection items go in a district's sheet (after the sample's columns)
 ADDRESSES_COLUMN = 14
 TRACKER_COLUMNS = ("Inspection", "Item", "Kind", "What it asks", "Status", "Unit", "Grade", "Actions", "Due")
@@ -124,7 +128,7 @@ class _Formats:
 def _sheet_names(districts: Iterable[str]) -> dict[str, str]:
     """A worksheet name for each district: its id, cut to Excel's 31 characters, made unique."""
     names: dict[str, str] = {}
-    taken = {HEAT_MAP.casefold(), OPEN_ACTIONS.casefold(), RECOMMENDATIONS.casefold()}
+    taken = {name.casefold() for name in (HEAT_MAP, OPEN_ACTIONS, RECOMMENDATIONS, PROVENANCE)}
     for district in districts:
         name = district[:SHEET_NAME_LIMIT]
         number = 2
@@ -205,7 +209,7 @@ def _district(view: ReportView, district: str, page: _Sheet) -> None:
     page.header(0, DISTRICT_COLUMNS)
     row = 1
     for criterion in view.framework.criteria:
-        if not view.combined.applies(criterion, district):
+        if not view.combined.asked(criterion, district):
             continue
         response = (assessment.get(criterion.id) if assessment else None) or Response()
         row = _district_rows(view, page, row, criterion, response, f"{district} {criterion.id}")
@@ -319,6 +323,21 @@ def _recommendations(view: ReportView, page: _Sheet) -> None:
     page.widths[7] = min(page.widths.get(7, 0), 50)
 
 
+def _provenance(rows: list[tuple[str, ...]], page: _Sheet) -> None:
+    """The report's provenance section: the note on what verified means, then one row per district."""
+    formats = page.formats
+    page.sheet.merge_range(0, 0, 0, len(PROVENANCE_HEADER) - 1, "", formats.wrap)
+    page.text(0, 0, PROVENANCE_NOTE, formats.wrap)
+    page.sheet.set_row(0, 60)
+    page.widths.pop(0, None)
+    page.header(2, PROVENANCE_HEADER)
+    for row, values in enumerate(rows, start=3):
+        for column, value in enumerate(values):
+            page.text(row, column, value or "none", formats.wrap if column == 5 else formats.top)
+    page.sheet.freeze_panes(3, 1)
+    page.widths[5] = min(page.widths.get(5, 0), 50)
+
+
 def _created(view: ReportView) -> datetime:
     """The workbook's ``created`` date: the generation time with ``--stamp``, else the report's day."""
     if view.stamp:
@@ -367,5 +386,10 @@ def render_xlsx(view: ReportView) -> tuple[bytes, list[str]]:
     actions = _Sheet(book.add_worksheet(OPEN_ACTIONS), formats, notes)
     _open_actions(view, actions)
     actions.fit()
+    provenance = view.provenance()
+    if provenance is not None:  # only a workspace that signs commits has the section
+        signed = _Sheet(book.add_worksheet(PROVENANCE), formats, notes)
+        _provenance(provenance, signed)
+        signed.fit()
     book.close()
     return buffer.getvalue(), notes

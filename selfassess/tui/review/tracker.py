@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from selfassess.core.model import Framework
 from selfassess.core.textgate import visible
-from selfassess.core.vocabulary import ItemStatus, Movement
+from selfassess.core.vocabulary import ItemStatus
 from selfassess.logic.recommendations import ItemProgress, Tracker
 from selfassess.tui.common.help import HelpModal
 from selfassess.tui.common.text import literal
@@ -60,13 +60,6 @@ def status_cell(status: ItemStatus | None) -> Content:
     return literal(f"{status.mark} {status.words}", status.style)
 
 
-def grade_words(framework: Framework, progress: ItemProgress, unit: str) -> str:
-    grade = framework.grade(progress.grades.get(unit))
-    movement = progress.movement.get(unit, "")
-    sign = Movement(movement).sign if movement in {m.value for m in Movement} else ""
-    return f"{grade.label if grade else 'not rated'} {sign}".rstrip()
-
-
 class ItemModal(ModalScreen[None]):
     """One item in one unit (or all): its text, its criteria's grades, and the actions behind it."""
 
@@ -91,7 +84,7 @@ class ItemModal(ModalScreen[None]):
             parts.append(literal(f"Closed on {progress.closed_on.isoformat()}\n"))
         parts.append(literal(f"\nCriteria: {', '.join(item.criteria) or 'none named'}\n", "bold"))
         for unit in units:
-            parts.append(literal(f"\n{unit}: {grade_words(self.framework, progress, unit)}\n", "bold"))
+            parts.append(literal(f"\n{unit}: {progress.grade_words(self.framework, unit)}\n", "bold"))
             actions = [a for a in progress.actions if a.unit == unit]
             if not actions:
                 parts.append(literal("  no action addresses it\n", MUTED))
