@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from selfassess.core.model import NOT_APPLICABLE, Action, Assessment, Framework, Response
+from selfassess.core.model import NOT_APPLICABLE, Action, Assessment, Framework, Response, Sample
 from selfassess.core.upgrades import is_new_to
-from selfassess.logic.samples import sample_json
+from selfassess.logic.samples import sample_json, sample_text
 
 #: every direction, in the order they are listed: worst news first (SPEC §5)
 DIRECTIONS = (
@@ -124,6 +124,21 @@ class CriterionChange:
         """Which of evidence, notes, as_of and carried changed."""
         return tuple(f for f in ("evidence", "notes", "as_of", "carried") if f in self.changed)
 
+    def sample_lines(self) -> list[str]:
+        """How the dip sample changed, in the words the CLI and the compare screen share: the counts
+        (``sample 14/20 (70%) → 18/20 (90%)``, ``none`` for no sample), then, where they changed, the
+        period its cases come from (``cases: 2026-07-01 to 2026-09-30 → …``) and its source
+        (``source: none → "CATS dip sample"``). Empty when the sample did not change."""
+        if "sample" not in self.changed:
+            return []
+        old, new = self.old.sample, self.new.sample
+        lines = [f"sample {sample_text(old)} → {sample_text(new)}"]
+        if _cases_period(old) != _cases_period(new):
+            lines.append(f"cases: {_cases_period(old)} → {_cases_period(new)}")
+        if _source(old) != _source(new):
+            lines.append(f"source: {_source(old)} → {_source(new)}")
+        return lines
+
     def to_json(self) -> dict[str, Any]:
         found: dict[str, Any] = {
             "id": self.id,
@@ -137,6 +152,21 @@ class CriterionChange:
         if "sample" in self.changed:  # only then: a diff without samples keeps SPEC §5's shape
             found["sample"] = [sample_json(self.old.sample), sample_json(self.new.sample)]
         return found
+
+
+def _cases_period(sample: Sample | None) -> str:
+    """The period a sample's cases come from: ``2026-07-01 to 2026-09-30``, ``from 2026-07-01``,
+    ``to 2026-09-30`` or ``not given``."""
+    start, end = (sample.start, sample.end) if sample is not None else (None, None)
+    if start and end:
+        return f"{start} to {end}"
+    if start or end:
+        return f"from {start}" if start else f"to {end}"
+    return "not given"
+
+
+def _source(sample: Sample | None) -> str:
+    return f'"{sample.source}"' if sample is not None and sample.source else "none"
 
 
 @dataclass
