@@ -213,9 +213,10 @@ class _Reader:
                 row, role, ERROR, f"framework defines no dip sample for {criterion.id}; sample ignored"
             )
             return
-        start, end = self._sample_day(row, "sample_from"), self._sample_day(row, "sample_to", last=True)
-        if start is False or end is False:
+        days = self._sample_day(row, "sample_from"), self._sample_day(row, "sample_to", last=True)
+        if _UNREAD in days:
             return
+        start, end = (day if isinstance(day, date) else None for day in days)
         if start is not None and end is not None and start > end:
             self.finding(row, "sample_from", ERROR, f"sample from {start} is after to {end}; sample ignored")
             return
@@ -224,9 +225,10 @@ class _Reader:
             self.draft.texts.append((criterion.id, "sample source", self.where(row, "sample_source"), source))
         response.sample = Sample(size=total, met=found, start=start, end=end, source=source)
 
-    def _sample_day(self, row: int, role: str, last: bool = False) -> date | None | bool:
+    def _sample_day(self, row: int, role: str, last: bool = False) -> date | str | None:
         """A sample's from (or, ``last``, to) date: a date as ``as of`` takes it, or a quarter
-        (``2026-Q3``: its first day, or its last); None when empty, False when unreadable (reported)."""
+        (``2026-Q3``: its first day, or its last); None when empty, :data:`_UNREAD` when unreadable
+        (reported)."""
         value = self.at(row, role).value
         if value is None:
             return None
@@ -243,7 +245,7 @@ class _Reader:
                 row, role, ERROR,
                 f"{text(value)!r} is not a date ({typed.DATE_FORMS}) or a quarter (2026-Q3); sample ignored",
             )  # fmt: skip
-            return False
+            return _UNREAD
         return day
 
     def _rating(self, row: int, criterion: Criterion, response: Response) -> None:
@@ -389,6 +391,8 @@ class _Reader:
                 response.notes = ""
 
 
+#: a sample's date cell that could not be read (and was reported)
+_UNREAD = "unreadable"
 #: a sample's columns beside its counts, which mean nothing without them
 SAMPLE_DETAILS = ("sample_from", "sample_to", "sample_source")
 #: a quarter typed in a date cell (``2026-Q3``, ``2026-q3``): what :func:`typed.period` reads
