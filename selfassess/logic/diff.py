@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from selfassess.core.model import NOT_APPLICABLE, Action, Assessment, Framework, Response, Sample
+from selfassess.core.model import NOT_APPLICABLE, Action, Assessment, Framework, Response
 from selfassess.core.upgrades import is_new_to
-from selfassess.logic.samples import sample_json, sample_text
+from selfassess.logic.samples import cases_period, sample_json, sample_text, source_words
 
 #: every direction, in the order they are listed: worst news first (SPEC §5)
 DIRECTIONS = (
@@ -133,10 +133,10 @@ class CriterionChange:
             return []
         old, new = self.old.sample, self.new.sample
         lines = [f"sample {sample_text(old)} → {sample_text(new)}"]
-        if _cases_period(old) != _cases_period(new):
-            lines.append(f"cases: {_cases_period(old)} → {_cases_period(new)}")
-        if _source(old) != _source(new):
-            lines.append(f"source: {_source(old)} → {_source(new)}")
+        if cases_period(old) != cases_period(new):
+            lines.append(f"cases: {cases_period(old)} → {cases_period(new)}")
+        if source_words(old) != source_words(new):
+            lines.append(f"source: {source_words(old)} → {source_words(new)}")
         return lines
 
     def to_json(self) -> dict[str, Any]:
@@ -152,21 +152,6 @@ class CriterionChange:
         if "sample" in self.changed:  # only then: a diff without samples keeps SPEC §5's shape
             found["sample"] = [sample_json(self.old.sample), sample_json(self.new.sample)]
         return found
-
-
-def _cases_period(sample: Sample | None) -> str:
-    """The period a sample's cases come from: ``2026-07-01 to 2026-09-30``, ``from 2026-07-01``,
-    ``to 2026-09-30`` or ``not given``."""
-    start, end = (sample.start, sample.end) if sample is not None else (None, None)
-    if start and end:
-        return f"{start} to {end}"
-    if start or end:
-        return f"from {start}" if start else f"to {end}"
-    return "not given"
-
-
-def _source(sample: Sample | None) -> str:
-    return f'"{sample.source}"' if sample is not None and sample.source else "none"
 
 
 @dataclass
