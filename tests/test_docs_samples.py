@@ -46,3 +46,13 @@ def test_the_tour_of_recording_a_sample_and_its_contradiction_is_real_output(dem
     assert section in _blocks(guide)
     formats = REPO / "docs" / "reference" / "file-formats.md"
     assert section in _blocks(formats)
+
+
+def test_the_summary_json_quoted_in_the_file_formats_is_the_demos(demo_workspace: Path) -> None:
+    import json
+
+    formats = REPO / "docs" / "reference" / "file-formats.md"
+    (quoted,) = [json.loads(b) for b in _blocks(formats) if b.startswith('{"id": "RA2",\n "ratings"')]
+    result = run_cli("summary", "2026-Q4", "--format", "json", "--as-of", TODAY, cwd=demo_workspace)
+    ra2 = next(c for c in json.loads(result.stdout)["criteria"] if c["id"] == "RA2")
+    assert {key: ra2[key] for key in quoted} == quoted
