@@ -175,33 +175,6 @@ def sample_text(sample: Sample | None) -> str:
     return f"{sample.met}/{sample.size} ({percent(sample.met / sample.size, floor=True)})"
 
 
-def cases_period(sample: Sample | None) -> str:
-    """The period a sample's cases come from: ``2026-07-01 to 2026-09-30``, ``from 2026-07-01``,
-    ``to 2026-09-30`` or ``not given``."""
-    start, end = (sample.start, sample.end) if sample is not None else (None, None)
-    if start and end:
-        return f"{start} to {end}"
-    if start or end:
-        return f"from {start}" if start else f"to {end}"
-    return "not given"
-
-
-def source_words(sample: Sample | None) -> str:
-    """A sample's source in quotes, or ``none``."""
-    return f'"{sample.source}"' if sample is not None and sample.source else "none"
-
-
-def sample_words(sample: Sample | None) -> str:
-    """A recorded sample in full, for choosing between two: ``19/20 (95%), cases 2026-10-01 to
-    2026-10-31, source "CATS dip sample"`` (the period and source only where given); ``none``."""
-    words = [sample_text(sample)]
-    if sample is not None and (sample.start or sample.end):
-        words.append(f"cases {cases_period(sample)}")
-    if sample is not None and sample.source:
-        words.append(f"source {source_words(sample)}")
-    return ", ".join(words)
-
-
 def sample_json(sample: Sample | None) -> dict[str, object] | None:
     """A recorded sample as in the file: size, met, from, to, source (absent ones left out)."""
     if sample is None:

@@ -14,7 +14,7 @@ from textual.widgets import Button, RadioSet, Static
 from selfassess.core.merge import field_value
 from selfassess.core.model import Assessment, Framework, Response
 from selfassess.formats.conflictfile import Conflict
-from selfassess.logic.samples import sample_words
+from selfassess.logic.diff import sample_words
 from selfassess.tui.common.choice import Choice
 from selfassess.tui.common.text import literal
 

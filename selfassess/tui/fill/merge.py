@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, RadioSet, Static
 
 from selfassess.core.model import Framework, Response
-from selfassess.logic.samples import sample_words
+from selfassess.logic.diff import sample_words
 from selfassess.logic.session import MINE, THEIRS, Difference
 from selfassess.tui.common.choice import Choice
 from selfassess.tui.common.grades import rating_content
