@@ -963,12 +963,12 @@ CONTENT_2024_2: dict[str, dict] = {
         sample="The {n} searches of children exposing intimate parts this quarter reviewed ({month}), in "
         "custody and on the street: {k} of {n} recorded supervisor authority, an appropriate adult and a "
         "rationale.",
-        red=["{few} searches had no appropriate adult and no recorded urgency.",
+        red=["{miss} searches lacked an appropriate adult or a recorded reason for going without one.",
              "Street searches of children were not reviewed by a supervisor."],
-        amber=["Authority and the appropriate adult are recorded, but a safeguarding referral was not "
-               "considered after {few} searches.",
+        amber=["{miss} searches lacked one of the three; a safeguarding referral was not considered after "
+               "{few} searches.",
                "Supervisor reviews of street searches were late in {few} cases."],
-        green=["Searches missing any of the three were reviewed by the inspector with the officer.",
+        green=["The inspector reviewed each search with the officer within a week of it.",
                "A safeguarding referral was considered after each search reviewed."],
         actions=["Inspector review of each search of a child exposing intimate parts",
                  "Stop and search briefing on Code A and Code C Annex A for children",
