@@ -563,7 +563,7 @@ CONTENT: dict[str, dict] = {
         red=["{few} discussions were held without police; out-of-hours discussions rarely happen.",
              "Decisions and actions were not recorded or shared in {few} cases."],
         amber=["Late discussions were mostly out of hours; police contribution is good when present.",
-               "Actions are recorded but not always shared with every agency."],
+               "Actions are recorded but some were not shared with the other agencies."],
         green=["Every discussion sampled was on time with full police input and shared actions.",
                "Out-of-hours discussions are held by phone with the emergency duty team."],
         actions=["Daily strategy discussion slot with children's social care",
