@@ -210,6 +210,10 @@ def test_the_demo_before_its_samples_were_fixed_contradicts_itself(tmp_path: Pat
     assert re.search(
         r"rotherham/2026-Q4.toml:\d+: warning: CC7 is rated Green but its sample \(8 of 9, 88%", found
     )
+    # the framework guide states how many there are
+    guide = (REPO / "docs" / "framework" / "default.md").read_text(encoding="utf-8")
+    stated = re.search(r"`validate` there finds (\d+) contradictions", guide)
+    assert stated and int(stated[1]) == len(found.splitlines()), found
 
 
 def test_the_demo_keeps_only_its_deliberate_contradictions(demo_workspace: Path) -> None:
