@@ -563,7 +563,7 @@ CONTENT: dict[str, dict] = {
         red=["{few} discussions were held without police; out-of-hours discussions rarely happen.",
              "Decisions and actions were not recorded or shared in {few} cases."],
         amber=["Late discussions were mostly out of hours; police contribution is good when present.",
-               "Actions are recorded but not always shared with every agency."],
+               "Actions are recorded but some were not shared with the other agencies."],
         green=["Every discussion sampled was on time with full police input and shared actions.",
                "Out-of-hours discussions are held by phone with the emergency duty team."],
         actions=["Daily strategy discussion slot with children's social care",
@@ -963,12 +963,12 @@ CONTENT_2024_2: dict[str, dict] = {
         sample="The {n} searches of children exposing intimate parts this quarter reviewed ({month}), in "
         "custody and on the street: {k} of {n} recorded supervisor authority, an appropriate adult and a "
         "rationale.",
-        red=["{few} searches had no appropriate adult and no recorded urgency.",
+        red=["{miss} searches lacked an appropriate adult or a recorded reason for going without one.",
              "Street searches of children were not reviewed by a supervisor."],
-        amber=["Authority and the appropriate adult are recorded, but a safeguarding referral was not "
-               "considered after {few} searches.",
+        amber=["{miss} searches lacked one of the three; a safeguarding referral was not considered after "
+               "{few} searches.",
                "Supervisor reviews of street searches were late in {few} cases."],
-        green=["Searches missing any of the three were reviewed by the inspector with the officer.",
+        green=["The inspector reviewed each search with the officer within a week of it.",
                "A safeguarding referral was considered after each search reviewed."],
         actions=["Inspector review of each search of a child exposing intimate parts",
                  "Stop and search briefing on Code A and Code C Annex A for children",

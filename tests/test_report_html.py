@@ -136,7 +136,7 @@ def test_demo_html(demo_workspace: Path) -> None:
     charts = svgs(html)
     trends = [svg for svg in charts if "sample" not in svg.get("class", "")]
     assert len(trends) == 5  # a trend chart per district and the force-wide unit
-    assert len(charts) - len(trends) == 10  # a chart per criterion the demo's districts sampled (2024.2)
+    assert len(charts) - len(trends) == 18  # a chart per criterion the demo's units sampled (2024.2)
     assert "South Yorkshire Police" in "".join(document.text)
 
 

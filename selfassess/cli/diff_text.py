@@ -10,7 +10,6 @@ from selfassess.core.model import Action, Framework
 from selfassess.core.textgate import visible
 from selfassess.core.vocabulary import DIRECTION_SIGNS, DIRECTION_WORDS, cell_text
 from selfassess.logic.diff import DELETED, EQUAL, INSERTED, CriterionChange, Diff, word_diff
-from selfassess.logic.samples import sample_text
 
 
 def cell_label(framework: Framework, cell: str | None) -> tuple[str, str | None]:
@@ -34,10 +33,9 @@ def render_text(diff: Diff) -> str:
     sampled = [c for c in diff.criteria if "sample" in c.changed]
     if sampled:
         lines += ["", style("Dip samples", bold=True)]
-        lines += [
-            f"  {visible(c.id)} sample {sample_text(c.old.sample)} → {sample_text(c.new.sample)}"
-            for c in sampled
-        ]
+        for change in sampled:
+            first, *details = change.sample_lines()
+            lines += [visible(f"  {change.id} {first}"), *(visible(f"    {line}") for line in details)]
     acted = [c for c in diff.criteria if c.actions]
     if acted:
         lines += ["", style("Actions", bold=True)]
@@ -101,15 +99,6 @@ def _text_lines(change: CriterionChange) -> list[str]:
             else "    carried forward from last period, not yet confirmed"
         )
     return lines
-
-
-def _sample_line(change: CriterionChange) -> str:
-    """``IR1 sample 14/20 (70%) → 18/20 (90%)``; the same counts from other cases say so."""
-    old, new = change.old.sample, change.new.sample
-    line = f"  {visible(change.id)} sample {sample_text(old)} → {sample_text(new)}"
-    if old is not None and new is not None and (old.size, old.met) == (new.size, new.met):
-        line += " (other cases or source)"
-    return line
 
 
 def render_words(segments: list[tuple[str, str]]) -> str:

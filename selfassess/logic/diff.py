@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from selfassess.core.model import NOT_APPLICABLE, Action, Assessment, Framework, Response
+from selfassess.core.model import NOT_APPLICABLE, Action, Assessment, Framework, Response, Sample
 from selfassess.core.upgrades import is_new_to
-from selfassess.logic.samples import sample_json
+from selfassess.logic.samples import sample_json, sample_text
 
 #: every direction, in the order they are listed: worst news first (SPEC §5)
 DIRECTIONS = (
@@ -124,6 +124,21 @@ class CriterionChange:
         """Which of evidence, notes, as_of and carried changed."""
         return tuple(f for f in ("evidence", "notes", "as_of", "carried") if f in self.changed)
 
+    def sample_lines(self) -> list[str]:
+        """How the dip sample changed, in the words the CLI and the compare screen share: the counts
+        (``sample 14/20 (70%) → 18/20 (90%)``, ``none`` for no sample), then, where they changed, the
+        period its cases come from (``cases: 2026-07-01 to 2026-09-30 → …``) and its source
+        (``source: none → "CATS dip sample"``). Empty when the sample did not change."""
+        if "sample" not in self.changed:
+            return []
+        old, new = self.old.sample, self.new.sample
+        lines = [f"sample {sample_text(old)} → {sample_text(new)}"]
+        if cases_period(old) != cases_period(new):
+            lines.append(f"cases: {cases_period(old)} → {cases_period(new)}")
+        if source_words(old) != source_words(new):
+            lines.append(f"source: {source_words(old)} → {source_words(new)}")
+        return lines
+
     def to_json(self) -> dict[str, Any]:
         found: dict[str, Any] = {
             "id": self.id,
@@ -137,6 +152,36 @@ class CriterionChange:
         if "sample" in self.changed:  # only then: a diff without samples keeps SPEC §5's shape
             found["sample"] = [sample_json(self.old.sample), sample_json(self.new.sample)]
         return found
+
+
+# -- a dip sample in words (diff, the compare screen, the conflict dialogs) -------------------------
+
+
+def cases_period(sample: Sample | None) -> str:
+    """The period a sample's cases come from: ``2026-07-01 to 2026-09-30``, ``from 2026-07-01``,
+    ``to 2026-09-30`` or ``not given``."""
+    start, end = (sample.start, sample.end) if sample is not None else (None, None)
+    if start and end:
+        return f"{start} to {end}"
+    if start or end:
+        return f"from {start}" if start else f"to {end}"
+    return "not given"
+
+
+def source_words(sample: Sample | None) -> str:
+    """A sample's source in quotes, or ``none``."""
+    return f'"{sample.source}"' if sample is not None and sample.source else "none"
+
+
+def sample_words(sample: Sample | None) -> str:
+    """A recorded sample in full, for choosing between two: ``19/20 (95%), cases 2026-10-01 to
+    2026-10-31, source "CATS dip sample"`` (the period and source only where given); ``none``."""
+    words = [sample_text(sample)]
+    if sample is not None and (sample.start or sample.end):
+        words.append(f"cases {cases_period(sample)}")
+    if sample is not None and sample.source:
+        words.append(f"source {source_words(sample)}")
+    return ", ".join(words)
 
 
 @dataclass

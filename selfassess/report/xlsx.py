@@ -1,6 +1,7 @@
 """The report as an Excel workbook: the heat map with the scale as its legend, a sheet per district
-(criterion, rating, evidence, actions: the shape ``selfassess import`` reads back), the open actions and,
-for a workspace that signs commits, the provenance (who submitted, reviewed and signed; whether it verifies).
+(criterion, rating, evidence, actions, the dip sample: the shape ``selfassess import`` reads back), the
+open actions and, for a workspace that signs commits, the provenance (who submitted, reviewed and signed;
+whether it verifies).
 
 Written with xlsxwriter (imported here, only for this format) in memory with a fixed ``created`` date,
 so the same data gives the same bytes. Every text is written with ``write_string``: a cell beginning
@@ -33,16 +34,18 @@ HEAT_MAP = "Heat map"
 OPEN_ACTIONS = "Open actions"
 RECOMMENDATIONS = "Recommendations"
 PROVENANCE = "Provenance"
-#: where an action's inspection items go in a district's sheet (after the sample's columns)
-ADDRESSES_COLUMN = 14
 TRACKER_COLUMNS = ("Inspection", "Item", "Kind", "What it asks", "Status", "Unit", "Grade", "Actions", "Due")
 #: the district sheet's columns, in the words ``selfassess import`` reads back
 DISTRICT_COLUMNS = tuple(
     "Criterion|Title|Rating|Evidence|Notes|As of|Action id|Action|Owner|Due|Done|Sample|Met|Share met|"
-    "Addresses".split("|")
+    "Sample from|Sample to|Sample source|Addresses".split("|")
 )
-#: the dip sample's columns: cases examined, how many met the standard, the share (import reads the first two)
+#: the dip sample's columns: cases examined, how many met the standard, the share, the period its cases
+#: come from and its source (import reads all but the share back)
 SAMPLE_COLUMN = DISTRICT_COLUMNS.index("Sample")
+SAMPLE_FROM_COLUMN = DISTRICT_COLUMNS.index("Sample from")
+#: where an action's inspection items go in a district's sheet (after the sample's columns)
+ADDRESSES_COLUMN = DISTRICT_COLUMNS.index("Addresses")
 ACTION_COLUMNS = ("District", "Criterion", "Title", "Action id", "Action", "Owner", "Due", "Overdue")
 #: widest a column is made (characters); longer text wraps
 WIDEST = 60
@@ -246,6 +249,10 @@ def _district_rows(
         page.sheet.write_number(row, SAMPLE_COLUMN + 2, sample.met / sample.size, formats.share)
         for column in range(SAMPLE_COLUMN, SAMPLE_COLUMN + 3):
             page.widths[column] = max(page.widths.get(column, 0), 9)
+        page.day(row, SAMPLE_FROM_COLUMN, sample.start)
+        page.day(row, SAMPLE_FROM_COLUMN + 1, sample.end)
+        if sample.source:
+            page.text(row, SAMPLE_FROM_COLUMN + 2, sample.source, formats.wrap, f"{where} sample source")
     for index, action in enumerate(response.actions):
         if index:
             row += 1

@@ -31,6 +31,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "sample": ("sample", "samplesize", "cases", "casessampled", "casesexamined", "dipsample", "sampled"),
     "met": ("met", "casesmet", "metstandard", "compliant", "meetingstandard"),
     "counts": ("nn", "kn", "metn", "metofsample", "sampleresult", "dipsampleresult", "result"),
+    # the period the sample's cases come from (dates or a quarter, 2026-Q3) and how they were chosen
+    "sample_from": ("samplefrom", "samplestart", "casesfrom", "sampleperiodfrom", "sampledfrom"),
+    "sample_to": ("sampleto", "sampleend", "casesto", "sampleperiodto", "sampledto"),
+    "sample_source": ("samplesource", "sourceofsample", "sourceofcases", "casessource", "howsampled"),
 }
 _LOOKUP = {word: role for role, words in SYNONYMS.items() for word in words}
 _NOT_WORD = re.compile(r"[\W_]+")

@@ -179,7 +179,7 @@ def import_sheet(workspace: Workspace, request: Request, today: date, user: str)
     sheets = read_sheets(request.path, shown)
     sheet, layout = _choose_sheet(sheets, request.sheet, request.district, workspace.districts, shown, scale)
     applicable = framework.applicable(workspace.capabilities(request.district))
-    draft = read_rows(sheet, shown, layout, framework, applicable, today)
+    draft = read_rows(sheet, shown, layout, framework, applicable, today, workspace.settings.quarters)
     outcome = Outcome(list(draft.findings))
     outcome.findings += [
         Finding(place(shown, sheet, row, column), NOTE, words) for row, column, words in sheet.notes

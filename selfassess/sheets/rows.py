@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from selfassess.core import typed
+from selfassess.core.errors import SelfAssessError
 from selfassess.core.inspection import ADDRESS_RE
 from selfassess.core.model import (
     MAX_SAMPLE_SIZE,
@@ -72,6 +74,8 @@ class _Reader:
     applicable: tuple[Criterion, ...]
     scale: Scale
     today: date
+    #: the workspace's quarters (``calendar`` or ``financial``): where a typed quarter starts and ends
+    quarters: str = "calendar"
     draft: Draft = field(default_factory=Draft)
     _ratings: dict[str, tuple[str, str]] = field(default_factory=dict)
     _reported: set[tuple[int, str]] = field(default_factory=set)
@@ -177,10 +181,19 @@ class _Reader:
         self._action(row, criterion, response)
 
     def _sample(self, row: int, criterion: Criterion, response: Response) -> None:
-        """A dip sample from "Sample" and "Met" columns, or "14 of 20" / "14/20" in one cell."""
+        """A dip sample from "Sample" and "Met" columns, or "14 of 20" / "14/20" in one cell; with the
+        period its cases come from ("Sample from", "Sample to") and its source ("Sample source")."""
         counts = self.at(row, "counts").value
         size, met = self.at(row, "sample").value, self.at(row, "met").value
         if counts is None and size is None and met is None:
+            extra = next((r for r in SAMPLE_DETAILS if self.at(row, r).value is not None), None)
+            if extra is not None:
+                self.finding(
+                    row,
+                    extra,
+                    ERROR,
+                    f"{self.column_name(extra)} given with no sample (cases and met); ignored",
+                )
             return
         role = "counts" if counts is not None else "sample" if size is not None else "met"
         read = _counts(counts) if counts is not None else _counts(size) if isinstance(size, str) else None
@@ -200,7 +213,40 @@ class _Reader:
                 row, role, ERROR, f"framework defines no dip sample for {criterion.id}; sample ignored"
             )
             return
-        response.sample = Sample(size=total, met=found)
+        days = self._sample_day(row, "sample_from"), self._sample_day(row, "sample_to", last=True)
+        if _UNREAD in days:
+            return
+        start, end = (day if isinstance(day, date) else None for day in days)
+        if start is not None and end is not None and start > end:
+            self.finding(row, "sample_from", ERROR, f"sample from {start} is after to {end}; sample ignored")
+            return
+        source = text(self.at(row, "sample_source").value).strip()
+        if source:
+            self.draft.texts.append((criterion.id, "sample source", self.where(row, "sample_source"), source))
+        response.sample = Sample(size=total, met=found, start=start, end=end, source=source)
+
+    def _sample_day(self, row: int, role: str, last: bool = False) -> date | str | None:
+        """A sample's from (or, ``last``, to) date: a date as ``as of`` takes it, or a quarter
+        (``2026-Q3``: its first day, or its last); None when empty, :data:`_UNREAD` when unreadable
+        (reported)."""
+        value = self.at(row, role).value
+        if value is None:
+            return None
+        if isinstance(value, str) and _QUARTER.match(value):
+            try:
+                quarter = typed.period(value)
+            except SelfAssessError:
+                quarter = None
+            if quarter is not None:
+                return quarter.end(self.quarters) if last else quarter.start(self.quarters)
+        day = to_date(value, self.sheet.epoch)
+        if day is None:
+            self.finding(
+                row, role, ERROR,
+                f"{text(value)!r} is not a date ({typed.DATE_FORMS}) or a quarter (2026-Q3); sample ignored",
+            )  # fmt: skip
+            return _UNREAD
+        return day
 
     def _rating(self, row: int, criterion: Criterion, response: Response) -> None:
         if "rating" not in self.layout.columns or self.sheet.cell(row, self.layout.columns["rating"]).problem:
@@ -345,6 +391,12 @@ class _Reader:
                 response.notes = ""
 
 
+#: a sample's date cell that could not be read (and was reported)
+_UNREAD = "unreadable"
+#: a sample's columns beside its counts, which mean nothing without them
+SAMPLE_DETAILS = ("sample_from", "sample_to", "sample_source")
+#: a quarter typed in a date cell (``2026-Q3``, ``2026-q3``): what :func:`typed.period` reads
+_QUARTER = re.compile(r"^\s*\d{4}-[qQ][1-4]\s*$")
 _COUNTS = re.compile(r"^\s*(\d+)\s*(?:of|out\s+of|/)\s*(\d+)\s*$", re.IGNORECASE)
 
 
@@ -377,6 +429,7 @@ def read_rows(
     framework: Framework,
     applicable: tuple[Criterion, ...],
     today: date,
+    quarters: str = "calendar",
 ) -> Draft:
     """Read a district's sheet, whose header ``layout`` was found, into responses and findings."""
-    return _Reader(sheet, shown, layout, framework, applicable, Scale.of(framework), today).read()
+    return _Reader(sheet, shown, layout, framework, applicable, Scale.of(framework), today, quarters).read()

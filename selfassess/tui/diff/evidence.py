@@ -1,4 +1,5 @@
-"""One criterion's changed evidence, notes and actions: old and new side by side, changes marked."""
+"""One criterion's changed evidence, notes, dip sample and actions: old and new side by side, changes
+marked; the sample in the words of ``selfassess diff`` (:meth:`CriterionChange.sample_lines`)."""
 
 from __future__ import annotations
 
@@ -86,7 +87,7 @@ class EvidenceChange(Vertical):
         for name in ("evidence", "notes"):
             if name in change.changed:
                 yield from self._side_by_side(name, getattr(change.old, name), getattr(change.new, name))
-        facts = self._facts() + action_lines(change)
+        facts = self._facts() + change.sample_lines() + action_lines(change)
         if facts:
             yield Static(literal("\n".join(facts)), classes="diff-facts")
 

@@ -1,5 +1,5 @@
 """The diff screen: two periods of a district side by side — rating moves first, then changed evidence,
-notes and actions with the changed words marked.
+notes, dip samples and actions with the changed words marked.
 
 Reading and comparing is :mod:`selfassess.logic.versions` and :mod:`selfassess.logic.diff`; this
 module picks the two periods and shows the result. (Any two versions, from git or paths, are
@@ -39,10 +39,14 @@ Two periods of one district side by side.
 {keys}
 
 Rating moves come first, worst news first: worse, better, newly rated, no longer rated, applicability,
-criteria added or removed. Below them, each criterion whose evidence, notes or actions changed:
-removed words are struck through on the left, added words highlighted on the right.
+criteria added or removed. Below them, each criterion whose evidence, notes, dip sample or actions
+changed: removed words are struck through on the left, added words highlighted on the right; a sample
+recorded, removed or changed reads as in `selfassess diff` ("sample 14/20 (70%) → 18/20 (90%)", then
+the period of its cases and its source where they changed).
 """
 
+#: the heading over the changed criteria
+HEADING = "Evidence, notes, samples and actions"
 #: keys that are not bindings of the screen
 KEYS_BEFORE = [
     ("`Tab`", "move between the district, *from* and *to* pickers and the table"),
@@ -108,7 +112,7 @@ class DiffScreen(AppScreen):
         with VerticalScroll(id="diff-body"):
             yield Static("Rating moves", classes="diff-heading", id="diff-moves-heading")
             yield RatingMoves(id="diff-moves")
-            yield Static("Evidence, notes and actions", classes="diff-heading", id="diff-evidence-heading")
+            yield Static(HEADING, classes="diff-heading", id="diff-evidence-heading")
             yield Vertical(id="diff-evidence")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -191,9 +195,7 @@ class DiffScreen(AppScreen):
         self.query_one("#diff-moves").display = bool(moves)
         if result is None:  # nothing to compare: no counts left over from the last comparison
             self.query_one("#diff-moves-heading", Static).update("Rating moves: nothing to compare")
-            self.query_one("#diff-evidence-heading", Static).update(
-                "Evidence, notes and actions: nothing to compare"
-            )
+            self.query_one("#diff-evidence-heading", Static).update(f"{HEADING}: nothing to compare")
             return
         old_name, new_name = self._side_names(result)
         panels = [
@@ -201,15 +203,13 @@ class DiffScreen(AppScreen):
                 change, result.framework, old_name, new_name, id=f"diff-change-{_safe_id(change.id)}"
             )
             for change in result.criteria
-            if change.text_changed or change.actions
+            if change.text_changed or change.actions or "sample" in change.changed
         ]
         self.query_one("#diff-moves-heading", Static).update(
             f"Rating moves ({len(moves)})" if moves else "Rating moves: none"
         )
         self.query_one("#diff-evidence-heading", Static).update(
-            f"Evidence, notes and actions ({len(panels)} criteria)"
-            if panels
-            else "Evidence, notes and actions: no changes"
+            f"{HEADING} ({len(panels)} criteria)" if panels else f"{HEADING}: no changes"
         )
         await container.mount_all(panels)
 

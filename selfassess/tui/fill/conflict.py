@@ -14,6 +14,7 @@ from textual.widgets import Button, RadioSet, Static
 from selfassess.core.merge import field_value
 from selfassess.core.model import Assessment, Framework, Response
 from selfassess.formats.conflictfile import Conflict
+from selfassess.logic.diff import sample_words
 from selfassess.tui.common.choice import Choice
 from selfassess.tui.common.text import literal
 
@@ -32,6 +33,8 @@ def _value(framework: Framework, response: Response | None, field: str) -> Conte
         return literal(grade.label if grade else rating or "not rated")
     if field == "actions":
         return literal(", ".join(f"{a.id} {a.action}" for a in response.actions) or "(no actions)")
+    if field == "sample":  # in full: the two sides may differ only in the period or the source
+        return literal(sample_words(response.sample))
     value = field_value(response, field)
     if isinstance(value, str):
         lines = value.strip().splitlines() or ["(empty)"]

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, RadioSet, Static
 
 from selfassess.core.model import Framework, Response
-from selfassess.logic.samples import sample_text
+from selfassess.logic.diff import sample_words
 from selfassess.logic.session import MINE, THEIRS, Difference
 from selfassess.tui.common.choice import Choice
 from selfassess.tui.common.grades import rating_content
@@ -21,7 +21,7 @@ EXCERPT_LINES = 6
 
 
 def summary(framework: Framework, response: Response | None) -> Content:
-    """A response in a few lines: rating, evidence (first lines), notes, actions."""
+    """A response in a few lines: rating, evidence (first lines), notes, the sample, actions."""
     if response is None:
         return literal("(nothing recorded)", "italic")
     lines = [rating_content(framework.grade(response.rating), response)]
@@ -34,7 +34,8 @@ def summary(framework: Framework, response: Response | None) -> Content:
     if response.notes.strip():
         lines.append(Content.assemble(literal("Notes: ", "bold"), literal(response.notes.strip())))
     if response.sample is not None:
-        lines.append(Content.assemble(literal("Sample: ", "bold"), literal(sample_text(response.sample))))
+        # the period and source too: two sides may differ only there
+        lines.append(Content.assemble(literal("Sample: ", "bold"), literal(sample_words(response.sample))))
     if response.actions:
         ids = ", ".join(f"{a.id}{'' if a.is_open else ' (done)'}" for a in response.actions)
         lines.append(Content.assemble(literal("Actions: ", "bold"), literal(ids)))
