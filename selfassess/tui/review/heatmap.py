@@ -267,11 +267,11 @@ class HeatMap(DataTable[SegmentCell]):
                 if more <= spare:
                     widths.update({d: natural[d] for d in columns})
                     spare -= more
-            return SMALLEST_TITLE_WIDTH + spare, False, widths
+            return min(fitting, SMALLEST_TITLE_WIDTH + spare), False, widths
         share = (room - PADDING - SMALLEST_TITLE_WIDTH) // len(compact) - PADDING
         if share >= least:
             widths = {district: min(width, share) for district, width in compact.items()}
-            return max(SMALLEST_TITLE_WIDTH, left(widths, False)), False, widths
+            return min(fitting, max(SMALLEST_TITLE_WIDTH, left(widths, False))), False, widths
         # too many to see at once: they scroll, the names whole, beside the trend
         return min(fitting, NARROW_TITLE_WIDTH), True, compact
 
