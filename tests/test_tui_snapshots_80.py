@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from selfassess.tui.app import SelfAssessApp
+from selfassess.tui.review.row import RowModal
 from selfassess.workspace.workspace import Workspace
 
 from builders import add_unit
@@ -34,9 +35,11 @@ def demo(demo_workspace: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
 
 
 @pytest.fixture
-def six(demo: Path) -> Path:
-    """The demo with a sixth unit (barnsley's files copied: its reviews no longer match)."""
-    return add_unit(demo, "wakefield", "barnsley")
+def six(demo_workspace: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The demo with a sixth unit (barnsley's files copied: its reviews no longer match), in the test's
+    own folder: these screens show no path, and the fixed folder is not changed under another run."""
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return add_unit(demo_workspace, "wakefield", "barnsley")
 
 
 def snapshot_app(root: Path, screen: str, **arguments: object) -> SnapshotApp:
@@ -108,7 +111,18 @@ async def side_by_side(pilot) -> None:
     await settled(pilot)
     pilot.app.screen.go_to("PW2", None)
     await pilot.press("home", "enter")
-    await pilot.pause(0.2)
+    await laid_out(pilot)
+
+
+async def laid_out(pilot) -> None:
+    """Until the side-by-side view is on screen with its columns laid out, and drawn."""
+    for _ in range(100):
+        screen = pilot.app.screen
+        if isinstance(screen, RowModal) and screen.query_one("#review-row-body").virtual_size.width:
+            break
+        await pilot.pause(0.05)
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
 
 
 def test_side_by_side_at_80_by_24(demo: Path, snap_compare) -> None:
@@ -124,7 +138,7 @@ def test_side_by_side_six_units_scrolled_to_the_end_at_80_by_24(six: Path, snap_
         await side_by_side(pilot)
         body = pilot.app.screen.query_one("#review-row-body")
         body.scroll_to(x=body.max_scroll_x, animate=False)
-        await pilot.pause(0.2)
+        await laid_out(pilot)
 
     app = snapshot_app(six, "review", period="2026-Q4")
     assert snap_compare(app, terminal_size=SIZE, run_before=at_the_end)
