@@ -212,7 +212,8 @@ class ActionsScreen(Screen[None]):
             "criterion": literal(found.criterion),
             "owner": literal(fit(action.owner or "—", widths["owner"])),
             "action": literal(fit(action.action, widths["action"])),
-            "criterion title": literal(criterion.title if criterion else "(no longer asked)", MUTED),
+            # dim, not $text-muted: a table cell does not resolve theme variables (it drew black on black)
+            "criterion title": literal(criterion.title if criterion else "(no longer asked)", "dim"),
         }
         return [cells[name] for name in widths]
 
