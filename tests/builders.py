@@ -4,6 +4,7 @@ another tool would, so that tests read what the program saved rather than what i
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from datetime import date
 from pathlib import Path
@@ -119,3 +120,21 @@ def saved(root: Path, period: str = "2026-Q4", district: str = "north") -> Asses
 def git(root: Path, *args: str, check: bool = True) -> str:
     """Run git in ``root`` as a user would; its output."""
     return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=check).stdout
+
+
+def add_unit(root: Path, unit: str, like: str) -> Path:
+    """A copy of the demo-like workspace at ``root`` with one more unit, ``unit``, listed last in
+    ``selfassess.toml``: ``like``'s assessments and reviews copied under the new name (so the copied
+    reviews no longer match: the new unit's reviewed quarters read *changed since review*)."""
+    settings = root / "selfassess.toml"
+    text = settings.read_text("utf-8")
+    listed = re.search(r"^districts = \[(.*)\]", text, re.M)
+    assert listed is not None, "the workspace lists its districts on one line"
+    text = text.replace(listed.group(0), f'districts = [{listed.group(1)}, "{unit}"]', 1)
+    settings.write_text(text, "utf-8")
+    source, target = root / "assessments" / like, root / "assessments" / unit
+    target.mkdir(parents=True)
+    for path in sorted(source.iterdir()):
+        data = path.read_text("utf-8").replace(f'district = "{like}"', f'district = "{unit}"')
+        (target / path.name).write_text(data, "utf-8")
+    return root

@@ -8,8 +8,10 @@ from pathlib import Path
 
 from rich.cells import cell_len
 from test_review_support import write_assessment
-from textual.widgets import DataTable
+from textual.content import Content
+from textual.widgets import DataTable, Static
 
+from selfassess.core.cells import fit
 from selfassess.core.model import Action
 from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.review.actions import ActionsScreen
@@ -59,6 +61,12 @@ async def test_wide_text_stays_in_the_heat_map_and_actions_columns(make_workspac
         assert isinstance(actions, ActionsScreen)
         listed = actions.query_one(DataTable)
         columns = {str(c.key.value): c.width for c in listed.ordered_columns}
-        assert columns["owner"] == cell_len(OWNER) and columns["action"] == cell_len(ACTION)
-        row = [c.plain for c in listed.get_row_at(0)]
-        assert OWNER in row and ACTION in row
+        row = dict(zip(columns, (c.plain for c in listed.get_row_at(0)), strict=True))
+        for name, width in columns.items():
+            assert cell_len(row[name]) <= width, (name, row[name], width)
+        # at 80 columns the owner and the action are cut by cells, marked with …, never mid-character
+        assert row["owner"] == fit(OWNER, columns["owner"])
+        assert row["action"] == fit(ACTION, columns["action"])
+        assert columns["action"] > columns["owner"]
+        detail = actions.query_one("#actions-detail", Static).visual
+        assert isinstance(detail, Content) and ACTION in detail.plain and OWNER in detail.plain  # in full

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -15,7 +16,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from selfassess.core.cells import cell_len
+from selfassess.core.cells import cell_len, fit
 from selfassess.logic.combine import Combined, OpenAction
 from selfassess.tui.common.help import HelpModal
 from selfassess.tui.common.text import literal
@@ -28,9 +29,17 @@ SORTS: dict[str, Callable[[OpenAction], tuple[object, ...]]] = {
     "district": lambda a: (a.district,),
     "criterion": lambda a: (a.criterion,),
 }
-ACTION_WIDTH = 48
 CRITERION_WIDTH = 30
 OWNER_WIDTH = 24
+#: the owner gives up room first (cut with …) down to this; the action text gets at least ACTION_SHARE
+#: of the room the owner and the action share, and the line under the table says the chosen one in full
+OWNER_LEAST = 10
+ACTION_SHARE = 2 / 3
+#: a column's padding (one cell each side) and the vertical scrollbar
+PADDING = 2
+SCROLLBAR = 2
+#: the criterion's title has a column when it can be this wide
+TITLE_LEAST = 15
 HELP = """\
 # Open improvement actions
 
@@ -86,6 +95,10 @@ class ActionsScreen(Screen[None]):
         self.overdue_only = False
         self.all_actions = combined.open_actions(today)
         self.shown: list[OpenAction] = []
+        #: the terminal width the columns were fitted to
+        self.fitted_width = 0
+        #: column name → width
+        self.widths: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -96,26 +109,48 @@ class ActionsScreen(Screen[None]):
             compact=True,
         )
         yield DataTable(id="actions-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="actions-detail")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = f"Open actions {self.combined.period}"
         table = self.query_one(DataTable)
-        # explicit widths: DataTable does not measure Content cells by itself
+        self._add_columns(table)
+        self.refresh_table()
+        table.focus()
+
+    def on_resize(self) -> None:
+        table = self.query_one(DataTable)
+        if self.fitted_width != self.app.size.width:
+            row = table.cursor_row
+            table.clear(columns=True)
+            self._add_columns(table)
+            self.refresh_table()
+            table.move_cursor(row=row)
+
+    def _add_columns(self, table: DataTable[Any]) -> None:
+        """Explicit widths (DataTable does not measure Content cells by itself): the action text gets the
+        room, the owner is cut first; the criterion's title comes last, beyond the edge when it must."""
         found = self.all_actions
-        columns = [
+        self.fitted_width = self.app.size.width
+        fixed = [
             ("state", 7),
             ("due", 10),
             ("district", _widest([a.district for a in found], 8, 16)),
             ("criterion", _widest([a.criterion for a in found], 9, 12)),
-            ("owner", _widest([a.action.owner for a in found], 5, OWNER_WIDTH)),  # before the long text
-            ("action", _widest([a.action.action for a in found], 6, ACTION_WIDTH)),
-            ("criterion title", _widest([self._title(a.criterion) for a in found], 15, CRITERION_WIDTH)),
         ]
+        room = self.app.size.width - SCROLLBAR - sum(w + PADDING for _, w in fixed) - 2 * PADDING
+        owners = _widest([a.action.owner for a in found], 5, OWNER_WIDTH)
+        owner = min(owners, max(OWNER_LEAST, room - max(int(room * ACTION_SHARE), 6)))
+        actions = _widest([a.action.action for a in found], 6, 10_000)
+        action = max(6, min(actions, room - owner))
+        columns = [*fixed, ("owner", owner), ("action", action)]
+        titles = _widest([self._title(a.criterion) for a in found], 15, CRITERION_WIDTH)
+        if room - owner - action >= TITLE_LEAST + PADDING:  # else the line under the table names it
+            columns.append(("criterion title", min(titles, room - owner - action - PADDING)))
+        self.widths = dict(columns)
         for name, width in columns:
             table.add_column(Text(name, style="bold"), key=name, width=width)
-        self.refresh_table()
-        table.focus()
 
     def _title(self, criterion_id: str) -> str:
         criterion = self.combined.framework.criterion(criterion_id)
@@ -140,21 +175,47 @@ class ActionsScreen(Screen[None]):
             literal(".  s: sort · o: overdue only · /: filter · Enter: open", MUTED),
         )
         self.query_one("#actions-top", Static).update(top)
+        self._show_detail()
+
+    @on(DataTable.RowHighlighted, "#actions-table")
+    def _show_detail(self) -> None:
+        """The chosen action in full under the table: its text, then owner, due date and criterion."""
+        table = self.query_one(DataTable)
+        detail = self.query_one("#actions-detail", Static)
+        if not self.shown or not 0 <= table.cursor_row < len(self.shown):
+            none = "No open actions match." if self.all_actions else "No open actions."
+            detail.update(literal(none, MUTED))
+            return
+        found = self.shown[table.cursor_row]
+        action = found.action
+        due = f"due {action.due}" if action.due else "no due date"
+        where = f"{found.district} · {self._title(found.criterion)}"
+        detail.update(
+            Content("\n").join(
+                [
+                    literal(action.action, "bold"),
+                    literal(f"{action.owner or 'no owner'} · {due} · {where}", MUTED),
+                ]
+            )
+        )
 
     def _cells(self, found: OpenAction) -> list[Content]:
         action = found.action
         style = OVERDUE_STYLE if found.overdue else ""
         state = literal("OVERDUE", "bold reverse $error") if found.overdue else literal("open")
         criterion = self.combined.framework.criterion(found.criterion)
-        return [
-            state,
-            literal(str(action.due) if action.due else "—", style),
-            literal(found.district, style),
-            literal(found.criterion),
-            literal(action.owner or "—"),
-            literal(action.action),
-            literal(criterion.title if criterion else "(no longer asked)", MUTED),
-        ]
+        widths = self.widths
+        cells = {
+            "state": state,
+            "due": literal(str(action.due) if action.due else "—", style),
+            "district": literal(found.district, style),
+            "criterion": literal(found.criterion),
+            "owner": literal(fit(action.owner or "—", widths["owner"])),
+            "action": literal(fit(action.action, widths["action"])),
+            # dim, not $text-muted: a table cell does not resolve theme variables (it drew black on black)
+            "criterion title": literal(criterion.title if criterion else "(no longer asked)", "dim"),
+        }
+        return [cells[name] for name in widths]
 
     # -- keys -----------------------------------------------------------------------------------
     def action_sort(self) -> None:

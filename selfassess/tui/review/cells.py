@@ -88,16 +88,22 @@ def theme_cell(
 
 
 def status_line(status: Status, width: int) -> Content:
-    """``✎ draft``: mark, word and style of a district's status, the full words when they fit."""
-    full = f"{status.mark} {status}"
-    short = f"{status.mark} {status.short}"
-    if cell_len(short) > width:  # a very narrow column (five districts at 80 columns): cut, marked with …
-        short = fit(short, max(width, 2))
-    return literal(full if cell_len(full) <= width else short, status.style)
+    """``✎ draft``: mark, word and style of a district's status: the full words when they fit, else the
+    short word, else the mark alone (the legend then gives its words: :func:`status_words_fit`)."""
+    for text in (f"{status.mark} {status}", f"{status.mark} {status.short}", status.mark):
+        if cell_len(text) <= width:
+            return literal(text, status.style)
+    return literal(fit(status.mark, max(width, 1)), status.style)
+
+
+def status_words_fit(status: Status, width: int) -> bool:
+    """Whether :func:`status_line` shows words at ``width``, not the mark alone."""
+    return status_width(status) <= width
 
 
 def status_width(status: Status) -> int:
-    return len(status.mark) + 1 + len(status.short)
+    """The cells the status takes with its short word (its mark alone takes one)."""
+    return cell_len(f"{status.mark} {status.short}")
 
 
 def counts_line(framework: Framework, counts: dict[str, int] | None) -> Content:
@@ -141,16 +147,50 @@ def _block_style(grade: Grade) -> str:
     return pair[0] if pair else ""
 
 
-def legend(framework: Framework, tags: dict[str, str], signing: bool = False) -> Content:
-    """The key to the heat map: each grade (tag = label) on its colour, then signs and marks (and the
-    sign-off marks when the workspace signs commits)."""
-    parts = []
+def legend_entries(
+    framework: Framework, tags: dict[str, str], signing: bool = False, statuses: Sequence[Status] = ()
+) -> list[Content]:
+    """The key to the heat map, one entry each: each grade (tag = label) on its colour, the signs and
+    marks, the sign-off marks when the workspace signs commits, and the statuses shown as a mark alone."""
+    entries = []
     for grade in framework.scale:
         tag = tags[grade.id]
         text = f" {tag} " if tag == grade.label else f" {tag} = {grade.label} "
-        parts.append(literal(text, grade_style(grade)))
-    signs = " ".join(f"{symbol} {words}" for symbol, words in [*marks(), *(SIGN_OFF_LOOK if signing else ())])
-    return Content.assemble(Content(" ").join(parts), literal(" " + signs, MUTED))
+        entries.append(literal(text, grade_style(grade)))
+    for symbol, words in [*marks(), *(SIGN_OFF_LOOK if signing else ())]:
+        entries.append(literal(f"{symbol} {words}", MUTED))
+    for status in statuses:
+        entries.append(Content.assemble(literal(status.mark, status.style), literal(f" {status}", MUTED)))
+    return entries
+
+
+def legend(
+    framework: Framework,
+    tags: dict[str, str],
+    signing: bool = False,
+    width: int | None = None,
+    statuses: Sequence[Status] = (),
+) -> Content:
+    """The legend in lines of at most ``width`` cells, broken only between entries (an entry wider than
+    the line is cut with …); one line when ``width`` is None."""
+    return wrap_entries(legend_entries(framework, tags, signing, statuses), width)
+
+
+def wrap_entries(entries: Sequence[Content], width: int | None, gap: str = " ") -> Content:
+    """``entries`` joined by ``gap`` in lines of at most ``width`` cells, each entry whole on one line."""
+    lines: list[list[Content]] = [[]]
+    used = 0
+    for entry in entries:
+        if width is not None and entry.cell_length > width:
+            kept = fit(entry.plain, width)[:-1]  # never splits a wide character
+            entry = entry[: len(kept)] + Content("…")
+        needed = entry.cell_length + (len(gap) if lines[-1] else 0)
+        if width is not None and lines[-1] and used + needed > width:
+            lines.append([])
+            used, needed = 0, entry.cell_length
+        lines[-1].append(entry)
+        used += needed
+    return Content("\n").join(Content(gap).join(line) for line in lines)
 
 
 def grade_words(framework: Framework, cell: str | None, has_assessment: bool) -> Content:

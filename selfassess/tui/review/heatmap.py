@@ -13,11 +13,10 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
-from textual.widgets.data_table import ColumnKey
 
 from selfassess.core.cells import cell_len, fit
 from selfassess.core.model import NOT_APPLICABLE, Criterion, Theme
-from selfassess.core.vocabulary import CellKind
+from selfassess.core.vocabulary import CellKind, Status
 from selfassess.logic.combine import Combined
 from selfassess.logic.samples import percent
 from selfassess.logic.trend import QUARTERS, Trend
@@ -32,6 +31,7 @@ from selfassess.tui.review.cells import (
     share_cell,
     status_line,
     status_width,
+    status_words_fit,
     theme_cell,
 )
 from selfassess.tui.review.git import name_line
@@ -39,9 +39,12 @@ from selfassess.tui.review.git import name_line
 TITLE_WIDTH = 32
 MIN_TITLE_WIDTH = 22
 NAME_WIDTH = 16
+#: districts are at least this wide while there is room (one look on a wide terminal)
 MIN_DISTRICT_WIDTH = 11
-#: on a narrow terminal (80 columns) the criterion column shrinks to this before the districts do
+#: on a narrow terminal the criterion column shrinks to this beside the trend column; then the trend
+#: column goes and the criterion column shrinks to SMALLEST_TITLE_WIDTH, before any district gives up room
 NARROW_TITLE_WIDTH = 16
+SMALLEST_TITLE_WIDTH = 10
 #: a column's cell padding (one each side) and the vertical scrollbar, in cells
 PADDING = 2
 SCROLLBAR = 2
@@ -118,6 +121,12 @@ class HeatMap(DataTable[SegmentCell]):
         self.visible_districts: tuple[str, ...] = ()
         self.visible_criteria: list[Criterion] = []
         self.title_width = TITLE_WIDTH
+        #: whether the trend column is shown (on a narrow terminal it gives its room to the districts)
+        self.shows_trend = True
+        #: the statuses some column shows as a mark alone, for the legend to give their words
+        self.marked_statuses: tuple[Status, ...] = ()
+        #: the terminal width the columns were fitted to
+        self.fitted_width = 0
         self.trend: Trend | None = None
         self._blank = SegmentCell(Content(""))  # no style: the same under every theme
         self._made_cells: dict[tuple[str | None, bool, str, int, bool], SegmentCell] = {}
@@ -145,6 +154,7 @@ class HeatMap(DataTable[SegmentCell]):
         self.combined, self.view = combined, view
         self.visible_districts = view.districts(combined)
         self.title_width = self.fitting_title_width()
+        self.fitted_width = self.app.size.width
         self.clear(columns=True)
         self._made_cells = {}
         tags = grade_tags(combined.framework)
@@ -163,34 +173,33 @@ class HeatMap(DataTable[SegmentCell]):
 
     def _add_columns(self, combined: Combined, tags: dict[str, str]) -> dict[str, int]:
         cell_width = max(cell_len(t) for t in tags.values()) + 3
-        title = Content("\n").join(
-            [
-                literal(f"{combined.period} (since {combined.previous_label})", "bold"),
-                literal("status →"),
-                literal("counts (worst first) →"),
-            ]
-        )
-        # DataTable draws any Rich renderable as a label; its annotation names only str and Text
-        self.add_column(SegmentCell(title), key=TITLE_COLUMN, width=self.title_width)  # type: ignore[arg-type]
-        trend = literal(f"trend\n{QUARTERS} qtrs\nmean")
-        self.add_column(SegmentCell(trend), key=TREND_COLUMN, width=QUARTERS)  # type: ignore[arg-type]
+        least = max(cell_width, counts_width(combined.framework))
         marks = self.marks_for(combined) if self.marks_for is not None else {}
+
+        def name_width(district: str) -> int:
+            return min(cell_len(district), NAME_WIDTH) + (2 if marks.get(district) else 0)
+
+        # natural: the name, the status in words; compact: the status as a mark alone (the legend says it)
+        compact = {district: max(least, name_width(district)) for district in self.visible_districts}
         natural = {
-            district: max(
-                MIN_DISTRICT_WIDTH,
-                min(len(district), NAME_WIDTH),
-                cell_width,
-                counts_width(combined.framework),
-                status_width(combined.status(district)),
-            )
-            for district in self.visible_districts
+            district: max(width, status_width(combined.status(district)))
+            for district, width in compact.items()
         }
-        self.title_width, widths = self._fit_columns(
-            natural, max(cell_width, counts_width(combined.framework))
+        self.title_width, self.shows_trend, widths = self._fit_columns(natural, compact, least)
+        self.fixed_columns = 2 if self.shows_trend else 1
+        self.add_column(  # DataTable draws any Rich renderable as a label; its annotation names str and Text
+            SegmentCell(self._title_header(combined)),  # type: ignore[arg-type]
+            key=TITLE_COLUMN,
+            width=self.title_width,
         )
-        self.columns[ColumnKey(TITLE_COLUMN)].width = self.title_width
+        if self.shows_trend:
+            trend = literal(f"trend\n{QUARTERS} qtrs\nmean")
+            self.add_column(SegmentCell(trend), key=TREND_COLUMN, width=QUARTERS)  # type: ignore[arg-type]
+        marked = set()
         for district, width in widths.items():
             status = combined.status(district)
+            if not status_words_fit(status, width):
+                marked.add(status)
             counts = combined.counts(district) if combined.has_assessment(district) else None
             header = Content("\n").join(
                 [
@@ -200,30 +209,78 @@ class HeatMap(DataTable[SegmentCell]):
                 ]
             )
             self.add_column(SegmentCell(header), key=district, width=width)  # type: ignore[arg-type]
+        self.marked_statuses = tuple(status for status in Status if status in marked)
         return widths
 
-    def _fit_columns(self, natural: dict[str, int], least: int) -> tuple[int, dict[str, int]]:
-        """(criterion column width, district widths) so that every district is in view when it can be:
-        first a narrower criterion column, then narrower districts (names cut with …), never below
-        ``least`` (a cell or the counts); beyond that the districts scroll."""
+    def _status_of(self, district: str) -> Status:
+        assert self.combined is not None
+        return self.combined.status(district)
+
+    def _title_header(self, combined: Combined) -> Content:
+        """The criterion column's header, its words shortened to the column."""
+        width = self.title_width
+        since = f"{combined.period} (since {combined.previous_label})"
+        counts = "counts (worst first) →"
+        return Content("\n").join(
+            [
+                literal(since if cell_len(since) <= width else _fit(combined.period, width), "bold"),
+                literal(_fit("status →", width)),
+                literal(counts if cell_len(counts) <= width else _fit("counts →", width)),
+            ]
+        )
+
+    def _fit_columns(
+        self, natural: dict[str, int], compact: dict[str, int], least: int
+    ) -> tuple[int, bool, dict[str, int]]:
+        """(criterion column width, whether the trend column is shown, district widths), so that every
+        district is in view when it can be. The criterion and trend columns give up room first: the
+        criterion column narrows beside the trend, then the trend goes and it narrows further; only then
+        do statuses become a mark alone (the legend gives the words), and last names are cut with …,
+        never below ``least`` (a cell or the counts). Beyond that the districts scroll. Room left over
+        widens the criterion column up to TITLE_WIDTH."""
         room = self.app.size.width - SCROLLBAR
-        title = self.title_width
+        fitting = self.title_width
+        trend_room = QUARTERS + PADDING
 
-        def total(title: int, widths: dict[str, int]) -> int:
-            return title + QUARTERS + 2 * PADDING + sum(w + PADDING for w in widths.values())
+        def left(widths: dict[str, int], trend: bool) -> int:
+            """The room left for the criterion column's text."""
+            return room - PADDING - (trend_room if trend else 0) - sum(w + PADDING for w in widths.values())
 
-        if not natural or total(title, natural) <= room:
-            return title, natural
-        title = min(title, NARROW_TITLE_WIDTH)
-        if total(title, natural) <= room:
-            return title, natural
-        each = max(least, (room - title - QUARTERS - 2 * PADDING) // len(natural) - PADDING)
-        return title, {district: min(width, each) for district, width in natural.items()}
+        if not natural:
+            return fitting, True, natural
+        roomy = {district: max(width, MIN_DISTRICT_WIDTH) for district, width in natural.items()}
+        for widths, trend, narrowest in (
+            (roomy, True, NARROW_TITLE_WIDTH),
+            (natural, True, NARROW_TITLE_WIDTH),
+            (roomy, False, NARROW_TITLE_WIDTH),
+            (natural, False, SMALLEST_TITLE_WIDTH),
+        ):
+            if left(widths, trend) >= narrowest:
+                return min(left(widths, trend), TITLE_WIDTH if trend else fitting), trend, widths
+        if left(compact, False) >= SMALLEST_TITLE_WIDTH:
+            widths = dict(compact)
+            spare = left(compact, False) - SMALLEST_TITLE_WIDTH
+            statuses = sorted({self._status_of(d) for d in widths}, key=list(Status).index)
+            for status in statuses:  # a status in words again in every column showing it, while room lasts
+                columns = [d for d in widths if self._status_of(d) == status]
+                more = sum(natural[d] - widths[d] for d in columns)
+                if more <= spare:
+                    widths.update({d: natural[d] for d in columns})
+                    spare -= more
+            return min(fitting, SMALLEST_TITLE_WIDTH + spare), False, widths
+        share = (room - PADDING - SMALLEST_TITLE_WIDTH) // len(compact) - PADDING
+        if share >= least:
+            widths = {district: min(width, share) for district, width in compact.items()}
+            return min(fitting, max(SMALLEST_TITLE_WIDTH, left(widths, False))), False, widths
+        # too many to see at once: they scroll, the names whole, beside the trend
+        return min(fitting, NARROW_TITLE_WIDTH), True, compact
 
     def _add_theme(
         self, combined: Combined, theme: Theme, tags: dict[str, str], widths: dict[str, int]
     ) -> None:
-        cells = [literal(_fit(f"▾ {theme.title}", self.title_width), "bold"), Content("")]
+        cells = [literal(_fit(f"▾ {theme.title}", self.title_width), "bold")]
+        if self.shows_trend:
+            cells.append(Content(""))
         for district, width in widths.items():
             cells.append(
                 theme_cell(
@@ -250,7 +307,7 @@ class HeatMap(DataTable[SegmentCell]):
     ) -> None:
         worst = combined.framework.worst.id
         title = literal(_fit(f"  {criterion.id} {criterion.title}", self.title_width))
-        cells = [SegmentCell(title), self._blank]
+        cells = [SegmentCell(title), self._blank] if self.shows_trend else [SegmentCell(title)]
         made = self._made_cells
         for district, width in widths.items():
             cell = combined.cell(criterion, district)
@@ -280,6 +337,8 @@ class HeatMap(DataTable[SegmentCell]):
         if combined is None or trend.periods[-1] != combined.period:
             return
         self.trend = trend
+        if not self.shows_trend:
+            return
         framework = combined.framework
         visible = {c.id for c in self.visible_criteria}
         for theme in framework.themes:
@@ -314,7 +373,7 @@ class HeatMap(DataTable[SegmentCell]):
         if row is None:
             row = 1 if self.row_count > 1 else 0  # the first criterion, under its theme row
         if column is None:
-            column = 2 if len(self.columns) > 2 else 0
+            column = self.fixed_columns if len(self.columns) > self.fixed_columns else 0
         self.cursor_coordinate = Coordinate(row, column)
 
     def criterion_at_cursor(self) -> Criterion | None:

@@ -52,7 +52,8 @@ first. Movement is since the previous quarter. When the workspace signs commits 
 `allowed_signers`), `{verified}` after a district's name means `selfassess verify` confirms its
 sign-off (the assessment, and the review if any, last changed by a signed commit of someone allowed to
 write it) and `{not_verified}` that it does not: Enter on any of its cells says why. In a status,
-`{reviewed}` means reviewed and `{changed}` changed since the review.
+`{reviewed}` means reviewed and `{changed}` changed since the review. Where a status's words do not fit
+its column (many districts on a narrow terminal) it shows its mark alone, and the legend gives the words.
 
 | mark | means |
 | --- | --- |
@@ -60,8 +61,9 @@ write it) and `{not_verified}` that it does not: Enter on any of its cells says 
 
 The **trend** column is the mean grade of the districts shown, quarter by quarter over the last eight
 (block height: `{BLOCKS[0]}` worst … `{BLOCKS[-1]}` best; `{na}` not applicable in a
-district's own trend). It appears a moment after the heat map. The line under the map gives the cell
-under the cursor in full, with that district's own trend.
+district's own trend). It appears a moment after the heat map; on a narrow terminal it gives its room
+to the districts. The line under the map gives the cell under the cursor in full, with that district's
+own trend (on a criterion, the mean of the districts shown).
 
 ## The scale (worst first)
 

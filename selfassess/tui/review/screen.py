@@ -48,6 +48,8 @@ from selfassess.tui.review.help import review_help
 from selfassess.tui.review.row import RowModal
 
 QUARTER = Binding.Group("Quarter", compact=True)
+#: the legend's padding, one cell each side (review.tcss)
+LEGEND_PADDING = 2
 
 
 class ReviewScreen(AppScreen):
@@ -291,8 +293,15 @@ class ReviewScreen(AppScreen):
         )
         lines = [first, self._not_submitted(combined)]
         self.query_one("#review-top", Static).update(Content("\n").join(lines))
+        heatmap = self.heatmap
         self.query_one("#review-legend", Static).update(
-            legend(combined.framework, grade_tags(combined.framework), self.verification is not None)
+            legend(
+                combined.framework,
+                grade_tags(combined.framework),
+                self.verification is not None,
+                width=self.app.size.width - LEGEND_PADDING,
+                statuses=heatmap.marked_statuses,
+            )
         )
 
     @staticmethod
@@ -401,8 +410,8 @@ class ReviewScreen(AppScreen):
         )
 
     def on_resize(self) -> None:
-        if self.combined is not None and self.heatmap.fitting_title_width() != self.heatmap.title_width:
-            self._show()
+        if self.combined is not None and self.heatmap.fitted_width != self.app.size.width:
+            self._show()  # the columns, the legend's lines and the statuses' marks follow the width
 
     @on(DataTable.CellHighlighted, "#review-map")
     def _cursor_moved(self) -> None:
