@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList
+from textual.widgets import Button, Footer, OptionList
 from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
 
 from selfassess.tui.app import SelfAssessApp
@@ -83,6 +83,16 @@ def check_footer(screen: Screen, width: int, most: int = 8) -> list[tuple[str, l
     return entries
 
 
+def buttons_in_view(screen: Screen) -> bool:
+    """Whether every button of the dialog is wholly on the terminal (not clipped, not scrolled away)."""
+    shown = screen._compositor.visible_widgets
+    buttons = list(screen.query(Button))
+    return bool(buttons) and all(
+        button in shown and shown[button][0].intersection(shown[button][1]) == shown[button][0]
+        for button in buttons
+    )
+
+
 async def check_screen(pilot, width: int = SMALL[0], dialog: bool = False) -> list[str]:
     """Check the footer of the screen on top; unless it is a dialog, each key shown is in its F1 help."""
     screen = pilot.app.screen
@@ -144,7 +154,7 @@ async def test_fill_footers_in_every_mode_at_80_by_24(demo: Path) -> None:
 
 
 async def test_fill_dialog_footers_at_80_by_24(demo: Path) -> None:
-    """The dialogs' own keys: new action, not applicable, replace (carry), submit."""
+    """The dialogs' own keys: new action, not applicable, replace (carry), submit; their buttons in view."""
     async with app(demo, "fill", **SHEFFIELD).run_test(size=SMALL) as pilot:
         await ready(pilot)
         for key, words in (("a", "Cancel"), ("n", "Cancel"), ("ctrl+s", "Cancel")):
@@ -153,6 +163,7 @@ async def test_fill_dialog_footers_at_80_by_24(demo: Path) -> None:
             assert pilot.app.screen.is_modal
             shown = await check_screen(pilot, dialog=True)
             assert any(words in text for text in shown)
+            assert buttons_in_view(pilot.app.screen), key
             await pilot.press("escape")
             await ready(pilot)
         await pilot.press("down", "c")  # PW2 is carried: replacing it asks first
@@ -161,7 +172,8 @@ async def test_fill_dialog_footers_at_80_by_24(demo: Path) -> None:
 
 
 async def test_review_footers_at_80_by_24(demo: Path) -> None:
-    """The heat map, the open actions (`a`), the recommendations tracker (`i`), the comment dialog."""
+    """The heat map, the open actions (`a`), the recommendations tracker (`i`), the comment dialog (its
+    buttons in view)."""
     async with app(demo, "review", period="2026-Q4").run_test(size=SMALL) as pilot:
         await ready(pilot)
         review = pilot.app.screen
@@ -178,6 +190,7 @@ async def test_review_footers_at_80_by_24(demo: Path) -> None:
         await pilot.press("right", "r")  # doncaster: submitted, so it can be reviewed
         await ready(pilot)
         await check_screen(pilot, dialog=True)
+        assert buttons_in_view(pilot.app.screen)
 
 
 async def test_compare_footer_at_80_by_24(demo: Path) -> None:
