@@ -154,7 +154,8 @@ async def test_fill_footers_in_every_mode_at_80_by_24(demo: Path) -> None:
 
 
 async def test_fill_dialog_footers_at_80_by_24(demo: Path) -> None:
-    """The dialogs' own keys: new action, not applicable, replace (carry), submit; their buttons in view."""
+    """The dialogs' own keys: new action, not applicable, submit, replace (carry), dip sample; their
+    buttons in view."""
     async with app(demo, "fill", **SHEFFIELD).run_test(size=SMALL) as pilot:
         await ready(pilot)
         for key, words in (("a", "Cancel"), ("n", "Cancel"), ("ctrl+s", "Cancel")):
@@ -169,6 +170,11 @@ async def test_fill_dialog_footers_at_80_by_24(demo: Path) -> None:
         await pilot.press("down", "c")  # PW2 is carried: replacing it asks first
         await ready(pilot)
         assert any("No" in text for text in await check_screen(pilot, dialog=True))
+        await pilot.press("escape", "down", "d")  # PW11 is evidenced by a dip sample
+        await ready(pilot)
+        assert type(pilot.app.screen).__name__ == "SampleForm"
+        assert "esc Cancel" in await check_screen(pilot, dialog=True)
+        assert buttons_in_view(pilot.app.screen)
 
 
 async def test_review_footers_at_80_by_24(demo: Path) -> None:
