@@ -138,3 +138,28 @@ def add_unit(root: Path, unit: str, like: str) -> Path:
         data = path.read_text("utf-8").replace(f'district = "{like}"', f'district = "{unit}"')
         (target / path.name).write_text(data, "utf-8")
     return root
+
+
+def many_blockers(root: Path) -> Path:
+    """A workspace whose north 2026-Q4 has 20 things blocking its submission (15 criteria not rated,
+    one carried and unconfirmed, three rated Red with no action, one of them with no evidence) and a
+    dip sample that supports a worse grade than the rating (a warning)."""
+    from conftest import sample_framework_yaml
+
+    framework = sample_framework_yaml(themes=4, per_theme=5).replace(
+        "themes:", "actions_required_below: amber\nthemes:", 1
+    )
+    (root / "criteria").mkdir(parents=True)
+    (root / "criteria" / "test.yaml").write_text(framework)
+    (root / "selfassess.toml").write_text('force = "Test Force"\nframework = "test"\ndistricts = ["north"]\n')
+    criteria: dict[str, dict[str, Any]] = {
+        "T1C1": {"rating": "green", "evidence": "Dip sample of 20 incidents: 17 met the standard."},
+        "T1C2": {"rating": "red"},
+        "T1C3": {"rating": "amber", "evidence": "Audit in September", "carried": True},
+        "T1C4": {"rating": "red", "evidence": "Two of five strategy meetings were late."},
+        "T1C5": {"rating": "red", "evidence": "No joint visits recorded this quarter."},
+    }
+    path = write(root, "north", "2026-Q4", criteria, version="1.0")
+    text = path.read_text().replace("schema = 1", "schema = 2", 1)
+    path.write_text(text + '\n[criteria."T1C1".sample]\nsize = 20\nmet = 17\n')
+    return root

@@ -132,3 +132,22 @@ async def test_review_and_diff_are_opened_for_the_cell(demo: Path) -> None:
 def test_home_snapshot(demo: Path, snap_compare) -> None:
     """Four districts × four quarters, the current quarter under the cursor."""
     assert snap_compare(HomeApp(demo), terminal_size=(100, 40))
+
+
+async def test_the_hint_line_wraps_only_between_hints(demo: Path) -> None:
+    """#28: at 120 columns "· F1:" was left on one line and "help" on the next; at 80 and 120 each
+    hint is whole on one line."""
+    hints = ["Enter: open the assessment under the cursor", "f: fill this quarter", "r: review the quarter",
+             "d: what changed", "F1: help"]  # fmt: skip
+    for width in (80, 120):
+        app = HomeApp(demo)
+        async with app.run_test(size=(width, 30)) as pilot:
+            await pilot.pause()
+            hint = app.screen.query_one("#home-hint")
+            region = hint.content_region
+            lines = [s.text[region.x : region.right] for s in app.screen._compositor.render_strips()]
+            shown = [line.strip() for line in lines[region.y : region.bottom]]
+            assert len(shown) > (1 if width == 80 else 0)
+            for text in hints:
+                assert any(text in line for line in shown), (width, text, shown)
+            assert all(len(line) <= region.width for line in shown)

@@ -15,7 +15,7 @@ from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.review.row import RowModal
 from selfassess.workspace.workspace import Workspace
 
-from builders import add_unit
+from builders import add_unit, many_blockers
 from conftest import demo_at
 
 TODAY = date(2026, 11, 23)
@@ -148,3 +148,33 @@ def test_compare_at_80_by_24(demo: Path, snap_compare) -> None:
     """Pickers and every column of the rating moves in view."""
     app = snapshot_app(demo, "diff", district="barnsley")
     assert snap_compare(app, terminal_size=SIZE, run_before=settled)
+
+
+def test_fill_typing_after_tab_at_80_by_24(demo: Path, snap_compare) -> None:
+    """#28: Tab from the list goes into the evidence; the typing footer keeps ^n and ^b whole."""
+
+    async def tab(pilot) -> None:
+        await settled(pilot)
+        await pilot.press("tab")
+        await settled(pilot)
+
+    app = snapshot_app(demo, "fill", district="sheffield", period="2026-Q4")
+    assert snap_compare(app, terminal_size=SIZE, run_before=tab)
+
+
+def test_submit_dialog_with_many_blockers_at_80_by_24(tmp_path: Path, snap_compare) -> None:
+    """#28: 20 blockers and a dip sample's warning in one scrolling list, each in full; the buttons in
+    view, the dialog's own footer."""
+
+    async def submit(pilot) -> None:
+        await settled(pilot)
+        await pilot.press("ctrl+s")
+        await settled(pilot)
+
+    app = snapshot_app(many_blockers(tmp_path / "ws"), "fill", district="north", period="2026-Q4")
+    assert snap_compare(app, terminal_size=SIZE, run_before=submit)
+
+
+def test_home_at_120_columns(demo: Path, snap_compare) -> None:
+    """#28: at 120 columns the hint line under the table breaks between hints, never inside one."""
+    assert snap_compare(snapshot_app(demo, "home"), terminal_size=(120, 24), run_before=settled)

@@ -8,7 +8,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
+
+from selfassess.tui.common.footer import KeyFooter
 
 
 class ConfirmModal(ModalScreen[bool]):
@@ -31,7 +33,7 @@ class ConfirmModal(ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(Content(self.yes), variant="primary", id="yes")
                 yield Button(Content(self.no), id="no")
-        yield Footer(compact=True, show_command_palette=False)  # the dialog's keys, not the screen's
+        yield KeyFooter()  # the dialog's keys, not the screen's
 
     def on_mount(self) -> None:
         self.query_one("#yes", Button).focus()

@@ -20,6 +20,7 @@ KEY_NAMES = {
     "end": "End",
     "tab": "Tab",
     "question_mark": "?",
+    "slash": "/",
     "left_square_bracket": "[",
     "right_square_bracket": "]",
 }

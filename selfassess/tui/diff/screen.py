@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Label, Select, Static
+from textual.widgets import DataTable, Header, Label, Select, Static
 
 from selfassess.core.errors import SelfAssessError
 from selfassess.core.periods import Period
@@ -24,6 +24,7 @@ from selfassess.core.textgate import visible
 from selfassess.logic.diff import Diff, compare
 from selfassess.logic.versions import read_version
 from selfassess.tui.common.base import AppScreen
+from selfassess.tui.common.footer import KeyFooter
 from selfassess.tui.common.help import HelpModal
 from selfassess.tui.common.keys import key_table
 from selfassess.tui.common.navigation import go_home
@@ -114,7 +115,7 @@ class DiffScreen(AppScreen):
             yield RatingMoves(id="diff-moves")
             yield Static(HEADING, classes="diff-heading", id="diff-evidence-heading")
             yield Vertical(id="diff-evidence")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         self.title = "Compare"

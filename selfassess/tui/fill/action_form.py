@@ -12,12 +12,13 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.validation import ValidationResult, Validator
-from textual.widgets import Button, Checkbox, Footer, Input, Label, SelectionList, Static
+from textual.widgets import Button, Checkbox, Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from selfassess.core import typed
 from selfassess.core.model import Action
 from selfassess.core.textgate import for_editor, from_editor
+from selfassess.tui.common.footer import KeyFooter
 from selfassess.tui.common.text import literal
 
 
@@ -119,7 +120,7 @@ class ActionForm(ModalScreen[ActionInput | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
-        yield Footer(compact=True, show_command_palette=False)  # the dialog's keys, not the screen's
+        yield KeyFooter()  # the dialog's keys, not the screen's
 
     @on(Input.Changed, "#action-due")
     def _due_changed(self, event: Input.Changed) -> None:

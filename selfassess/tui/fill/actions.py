@@ -41,6 +41,7 @@ class ActionsList(OptionList):
     """One entry per action, its option id the action's id; the keys act on the highlighted one."""
 
     BINDINGS = [
+        Binding("enter", "select", "Edit", tooltip="in the actions list: edit the highlighted action"),
         Binding("space", "screen.toggle_action", "Done/open"),
         Binding("delete,backspace", "screen.delete_action", "Delete action"),
     ]

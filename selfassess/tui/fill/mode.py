@@ -19,6 +19,17 @@ HEADING = "heading"
 ACTIONS = "actions"
 READ_ONLY = "read-only"
 
+_CRITERION_KEYS = ("rate", "edit_evidence", "submit", "add_action", "carry", "not_applicable")
+#: per mode, the keys the footer keeps first after Help and the way out (``common.footer``), most needed
+#: first: while typing, moving to the next criterion without leaving the editor
+FOOTER_FIRST: dict[str, tuple[str, ...]] = {
+    LIST: _CRITERION_KEYS,
+    HEADING: _CRITERION_KEYS,
+    TYPING: ("next_criterion", "previous_criterion", "submit"),
+    ACTIONS: ("select", "toggle_action", "delete_action", "add_action", "submit"),
+    READ_ONLY: ("next_criterion", "previous_criterion", "reopen"),
+}
+
 
 def mode_line(mode: str, framework: Framework, first: str = "") -> Content:
     """The keys that act now, for ``mode``; on a heading, the theme's first criterion."""

@@ -7,8 +7,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
+from selfassess.tui.common.footer import KeyFooter
 from selfassess.tui.common.text import literal
 
 
@@ -29,7 +30,7 @@ class ReasonModal(ModalScreen[str | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Not applicable", variant="primary", id="ok")
                 yield Button("Cancel", id="cancel")
-        yield Footer(compact=True, show_command_palette=False)  # the dialog's keys, not the screen's
+        yield KeyFooter()  # the dialog's keys, not the screen's
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")

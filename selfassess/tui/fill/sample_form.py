@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from selfassess.core.model import MAX_SAMPLE_SIZE, Sample, SampleRule
 from selfassess.core.textgate import for_editor, from_editor
+from selfassess.tui.common.footer import KeyFooter
 from selfassess.tui.common.text import literal
 from selfassess.tui.fill.action_form import DateValidator, parse_date
 
@@ -90,6 +91,7 @@ class SampleForm(ModalScreen[Sample | str | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
+        yield KeyFooter()  # the dialog's keys, not the screen's
 
     def _value(self, name: str) -> str:
         return self.query_one(f"#sample-{name}", Input).value

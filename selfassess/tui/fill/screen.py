@@ -20,7 +20,7 @@ from textual.content import Content
 from textual.css.query import NoMatches
 from textual.reactive import reactive
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Static, TextArea, Tree
+from textual.widgets import Header, Input, Static, TextArea, Tree
 from textual.worker import get_current_worker
 
 from selfassess.core.errors import SelfAssessError
@@ -34,10 +34,12 @@ from selfassess.logic.samples import sample_text
 from selfassess.logic.session import Session
 from selfassess.tui.common.base import AppScreen
 from selfassess.tui.common.confirm import ConfirmModal
+from selfassess.tui.common.footer import KeyFooter
 from selfassess.tui.common.grades import grade_name
 from selfassess.tui.common.help import HelpModal
 from selfassess.tui.common.navigation import go_home
 from selfassess.tui.common.text import literal
+from selfassess.tui.fill import focus
 from selfassess.tui.fill import sync as fill_sync
 from selfassess.tui.fill.action_form import ActionForm, ActionInput, parse_date
 from selfassess.tui.fill.actions import ActionsList
@@ -45,7 +47,7 @@ from selfassess.tui.fill.commands import FILL_COMMANDS, Command, FillCommands
 from selfassess.tui.fill.detail import CriterionFields, heading
 from selfassess.tui.fill.help import fill_help
 from selfassess.tui.fill.merge import MergeModal
-from selfassess.tui.fill.mode import ACTIONS, HEADING, LIST, READ_ONLY, TYPING, mode_line
+from selfassess.tui.fill.mode import ACTIONS, FOOTER_FIRST, HEADING, LIST, READ_ONLY, TYPING, mode_line
 from selfassess.tui.fill.privacy import PersonalDataNotes
 from selfassess.tui.fill.rating import RatingBar
 from selfassess.tui.fill.reason import ReasonModal
@@ -167,6 +169,15 @@ class FillScreen(AppScreen):
         ),
         Binding("q", "quit_letter", "Quit", show=False, tooltip="quit, from the criteria list"),
         Binding(
+            "tab",
+            "focus_step(1)",
+            "Next pane",
+            show=False,
+            tooltip="the next place: criteria list → evidence → actions → notes → evidence date → the "
+            "pane (to scroll the guidance) → the list",
+        ),
+        Binding("shift+tab", "focus_step(-1)", "Previous pane", show=False, tooltip="the same, backwards"),
+        Binding(
             "ctrl+n",
             "next_criterion",
             "Next",
@@ -247,7 +258,7 @@ class FillScreen(AppScreen):
         session = self.session
         if session is None:
             yield Static(literal(f"Cannot open this assessment:\n{self.open_error}"), id="fill-error")
-            yield Footer()
+            yield KeyFooter()
             return
         yield Static(id="banner")
         with Horizontal(id="fill-body"):
@@ -260,7 +271,7 @@ class FillScreen(AppScreen):
                 yield SampleLine(id="sample")
                 yield CriterionFields(session, id="fields")
                 yield Static(id="mode")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = f"{self.district} {self.period}"
@@ -435,6 +446,11 @@ class FillScreen(AppScreen):
             return ACTIONS
         return HEADING if self.on_heading is not None else LIST
 
+    @property
+    def footer_first(self) -> tuple[str, ...]:
+        """The keys the footer keeps first in this mode (``common.footer``)."""
+        return FOOTER_FIRST[self.mode]
+
     def _show_mode(self) -> None:
         if self.session is None:
             return
@@ -476,6 +492,14 @@ class FillScreen(AppScreen):
         area = self.query_one("#evidence", TextArea)
         area.focus()
         area.move_cursor(area.document.end)
+
+    def action_focus_step(self, delta: int) -> None:
+        """Tab, shift+Tab: the next place in the fill screen's order (``fill.focus``)."""
+        widget = focus.following(self, delta)
+        if widget is None:
+            self.focus_next() if delta > 0 else self.focus_previous()
+        else:
+            widget.focus()
 
     def action_leave_editor(self) -> None:
         """Escape while typing (or in the actions list): back to the criteria list."""

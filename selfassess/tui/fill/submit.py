@@ -10,15 +10,28 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
+from selfassess.core.vocabulary import plural
 from selfassess.logic.checks import Finding
+from selfassess.tui.common.footer import KeyFooter
 from selfassess.tui.common.text import literal
 
 #: what the dialog returns: a criterion id to go to, True to submit, None to cancel
 SubmitChoice = str | bool | None
 
 
-def _options(findings: list[Finding], prefix: str) -> list[Option]:
-    return [Option(literal(f.message), id=f"{prefix}{i}") for i, f in enumerate(findings)]
+class Findings(OptionList):
+    """Every blocker, then every warning, each wrapped in full; the list scrolls, Enter goes to one."""
+
+    BINDINGS = [Binding("enter", "select", "Go to", tooltip="go to the criterion of the highlighted entry")]
+
+
+def _options(blockers: list[Finding], warnings: list[Finding]) -> list[Option]:
+    options = [Option(literal(f.message), id=f"b{i}") for i, f in enumerate(blockers)]
+    if warnings:
+        heading = f"{plural(len(warnings), 'warning')}: they do not stop submitting, but check them."
+        options.append(Option(literal(heading, "bold $text-warning"), disabled=True))
+        options += [Option(literal(f.message), id=f"w{i}") for i, f in enumerate(warnings)]
+    return options
 
 
 class SubmitModal(ModalScreen[SubmitChoice]):
@@ -39,29 +52,26 @@ class SubmitModal(ModalScreen[SubmitChoice]):
             if self.blockers:
                 count = len(self.blockers)
                 things = "thing stops" if count == 1 else "things stop"
+                also = f" ({plural(len(self.warnings), 'warning')} after them)" if self.warnings else ""
                 yield Static(
-                    literal(f"{count} {things} this being submitted. Choose one to go to it."),
+                    literal(f"{count} {things} this being submitted{also}. Choose one to go to it."),
                     classes="submit-blocked",
                 )
-                yield OptionList(*_options(self.blockers, "b"), id="blockers")
             else:
                 yield Static(
                     "Nothing blocks submitting. Once submitted it opens read-only until it is reopened.",
                     classes="submit-ready",
                 )
-            if self.warnings:
-                yield Static(
-                    literal(f"{len(self.warnings)} warning(s): they do not stop submitting, but check them."),
-                    classes="submit-warnings-title",
-                )
-                yield OptionList(*_options(self.warnings, "w"), id="warnings")
+            if self.blockers or self.warnings:
+                yield Findings(*_options(self.blockers, self.warnings), id="findings")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Submit", variant="success", id="submit", disabled=bool(self.blockers))
                 yield Button("Cancel", id="cancel")
+        yield KeyFooter()  # the dialog's keys, not the screen's
 
     def on_mount(self) -> None:
         if self.blockers:
-            self.query_one("#blockers", OptionList).focus()
+            self.query_one(Findings).focus()
         else:
             self.query_one("#submit", Button).focus()
 

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.coordinate import Coordinate
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual.worker import get_current_worker
 
 from selfassess.core.model import Framework
@@ -21,7 +21,9 @@ from selfassess.core.vocabulary import Status
 from selfassess.logic.done import completion as done_count
 from selfassess.tui.common.base import AppScreen
 from selfassess.tui.common.confirm import ConfirmModal
+from selfassess.tui.common.footer import KeyFooter
 from selfassess.tui.common.help import HelpModal
+from selfassess.tui.common.hints import HintLine
 from selfassess.tui.common.keys import key_table
 from selfassess.tui.common.palette import Command, ScreenCommands
 from selfassess.tui.common.text import literal
@@ -44,6 +46,17 @@ KEYS_BEFORE = [
     ("`Enter`", "open that assessment to fill in (read-only when submitted or open elsewhere)"),
 ]
 KEYS_AFTER = [("`ctrl+p`", "command palette (themes, keys)")]
+#: the line under the table; it wraps only between hints (``common.hints``)
+HINTS = [
+    Content(hint)
+    for hint in (
+        "Enter: open the assessment under the cursor",
+        "f: fill this quarter",
+        "r: review the quarter",
+        "d: what changed",
+        "F1: help",
+    )
+]
 
 
 def completion(workspace: Workspace, entry: Entry) -> tuple[int, int] | None:
@@ -121,8 +134,8 @@ class HomeScreen(AppScreen):
         yield Header()
         yield Static(id="home-intro")
         yield DataTable(id="home-table", cursor_type="cell", zebra_stripes=True)
-        yield Static(id="home-hint")
-        yield Footer(compact=True, show_command_palette=False)
+        yield HintLine(HINTS, id="home-hint")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "selfassess"
@@ -190,13 +203,6 @@ class HomeScreen(AppScreen):
             self.items_line,
         )
         self.query_one("#home-intro", Static).update(intro)
-        self.query_one("#home-hint", Static).update(
-            literal(
-                "Enter: open the assessment under the cursor · f: fill this quarter · "
-                "r: review the quarter · d: what changed · F1: help",
-                "$text-muted",
-            )
-        )
 
     # -- where the cursor is --------------------------------------------------------------------
     def _selection(self) -> tuple[str, str]:

@@ -14,10 +14,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from selfassess.core.cells import cell_len, fit
 from selfassess.logic.combine import Combined, OpenAction
+from selfassess.tui.common.footer import KeyFooter
 from selfassess.tui.common.help import HelpModal
 from selfassess.tui.common.text import literal
 from selfassess.tui.review.cells import MUTED
@@ -110,7 +111,7 @@ class ActionsScreen(Screen[None]):
         )
         yield DataTable(id="actions-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="actions-detail")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = f"Open actions {self.combined.period}"

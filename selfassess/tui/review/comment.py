@@ -16,6 +16,7 @@ from textual.widgets import Button, Static, TextArea
 from selfassess.core.textgate import for_editor, from_editor
 from selfassess.core.vocabulary import plural
 from selfassess.tui.common.confirm import ConfirmModal
+from selfassess.tui.common.footer import KeyFooter
 from selfassess.tui.common.text import literal
 from selfassess.tui.review.cells import status_line
 from selfassess.workspace.workspace import Entry
@@ -53,6 +54,7 @@ class CommentModal(ModalScreen[str | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(Content("Mark reviewed"), variant="primary", id="save")
                 yield Button(Content("Cancel"), id="cancel")
+        yield KeyFooter()  # the dialog's keys, not the screen's
 
     def _before(self) -> Content:
         review = self.entry.review

@@ -14,7 +14,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual.worker import Worker, WorkerState
 
 from selfassess.core.errors import SelfAssessError
@@ -26,6 +26,7 @@ from selfassess.logic.combine import Combined, combine
 from selfassess.logic.review import mark_reviewed, refusal, worst_ratings
 from selfassess.logic.trend import Trend, load_trend
 from selfassess.tui.common.base import AppScreen
+from selfassess.tui.common.footer import KeyFooter
 from selfassess.tui.common.help import HelpModal
 from selfassess.tui.common.navigation import go_home
 from selfassess.tui.common.sync_action import commit_review
@@ -58,6 +59,8 @@ class ReviewScreen(AppScreen):
     #: whose sign-off verifies (``git.Verification``: column marks), when the workspace has allowed_signers
     verification: Any = None
     COMMANDS = {ReviewCommands}
+    #: the keys the footer keeps first after Help, Back and Quit (``common.footer``); the rest are in F1
+    footer_first = ("select_cursor", "review", "actions", "recommendations", "step", "theme", "changes")
     BINDINGS = [
         Binding(
             "r",
@@ -149,7 +152,7 @@ class ReviewScreen(AppScreen):
         yield Static(id="review-legend")
         yield HeatMap(id="review-map")
         yield Static(id="review-detail")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.workspace.settings.force

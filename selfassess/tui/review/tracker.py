@@ -12,12 +12,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from selfassess.core.model import Framework
 from selfassess.core.textgate import visible
 from selfassess.core.vocabulary import ItemStatus
 from selfassess.logic.recommendations import ItemProgress, Tracker
+from selfassess.tui.common.footer import KeyFooter
 from selfassess.tui.common.help import HelpModal
 from selfassess.tui.common.text import literal
 from selfassess.tui.review.cells import MUTED
@@ -140,7 +141,7 @@ class TrackerScreen(Screen[None]):
         yield Header()
         yield Static(id="tracker-top")
         yield DataTable(id="tracker-table", cursor_type="cell", zebra_stripes=True)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = f"Recommendations {self.tracker.period}"
