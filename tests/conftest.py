@@ -11,6 +11,11 @@ from pathlib import Path
 
 import pytest
 
+try:  # POSIX only: elsewhere demo_at runs without its lock
+    import fcntl
+except ImportError:  # pragma: no cover
+    fcntl = None  # type: ignore[assignment]
+
 REPO = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-23"
 SELFASSESS = str(Path(sys.executable).with_name("selfassess"))
@@ -77,11 +82,23 @@ def demo_workspace(tmp_path: Path) -> Path:
 
 
 def demo_at(demo_workspace: Path, root: Path) -> Iterator[Path]:
-    """The demo at a fixed path (snapshots show it), fresh for each test and removed after it."""
-    shutil.rmtree(root.parent, ignore_errors=True)
-    shutil.copytree(demo_workspace, root)
-    yield root
-    shutil.rmtree(root.parent, ignore_errors=True)
+    """The demo at a fixed path (snapshots show it), fresh for each test and removed after it.
+
+    The path is the same for every test worker (``-n``) and every run on the machine, so the test holds
+    an exclusive lock on ``<folder>.lock`` from the copy to the removal: without it one worker removed
+    or recopied the folder under another's open screen, which reloaded mid-snapshot."""
+    lock_path = root.parent.with_name(root.parent.name + ".lock")
+    with open(lock_path, "a+b") as lock:
+        if fcntl is not None:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+        try:
+            shutil.rmtree(root.parent, ignore_errors=True)
+            shutil.copytree(demo_workspace, root)
+            yield root
+            shutil.rmtree(root.parent, ignore_errors=True)
+        finally:
+            if fcntl is not None:
+                fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
 
 
 def framework_yaml(
