@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from selfassess.core.model import Assessment, Criterion, Framework, Response
 from selfassess.core.upgrades import on_other_version
-from selfassess.formats.tomlsource import KeyLines, canonical_line
+from selfassess.formats.tomlsource import CanonicalLines, KeyLines
 from selfassess.workspace.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -51,6 +51,7 @@ class _Locator:
         self._text = text
         self._path = assessment.path
         self._lines: KeyLines | None = None
+        self._quick: CanonicalLines | None = None
         self._framework = framework
 
     def _source(self) -> str:
@@ -66,7 +67,9 @@ class _Locator:
 
     def line(self, *where: str | int) -> int:
         if self._lines is None:
-            quick = canonical_line(self._source(), *where)  # most files are canonical: no full read
+            if self._quick is None:
+                self._quick = CanonicalLines(self._source())
+            quick = self._quick.line(*where)  # most files are canonical: no full read
             if quick is not None:
                 return quick
             self._lines = KeyLines(self._source())
