@@ -52,7 +52,7 @@ FORMATS = [
     (15, "aba341cbe0b7eb89543fbdc73b7730ceabd97e5dd2ee00831e220ca8e09ee5ae"),  # applies_to (#30)
     (16, "a494324b458e7afb46f6cda39661559e5d0af8b97f418d074c7ec3eeca529e0e"),  # the lazy 'updated' line
     (17, "5bc5628d550924f09657a76f0261abda22339fb7fdb94ce1b4aedc757c1cd09b"),  # action lines found directly
-    (18, "a28108c1adf94a787da47cdc1700a4b4514f6157990813b328dd258109cca7fa"),  # quick scans, samples (#29)
+    (18, "e805349fdec4138772f2ff8bde0915151ff5da57ee0a09b299989cbd1b70678e"),  # quick scans, samples (#29)
 ]
 
 

@@ -16,6 +16,7 @@ from selfassess.workspace.workspace import Workspace
 
 if TYPE_CHECKING:
     from selfassess.logic.privacy import Match
+    from selfassess.logic.samples import Contradiction
 
 ERROR = "error"
 WARNING = "warning"
@@ -222,6 +223,19 @@ def _duplicates(path: str, locate: _Locator, assessment: Assessment) -> list[Fin
     return findings
 
 
+def _contradictions() -> Callable[[Framework, Criterion, Response], list[Contradiction]]:
+    """``samples.contradictions``, imported when first needed (only files with a sample need it), then
+    kept: it is asked for once per criterion with a sample."""
+    global _CONTRADICTIONS
+    if _CONTRADICTIONS is None:
+        from selfassess.logic.samples import contradictions
+
+        _CONTRADICTIONS = contradictions
+    return _CONTRADICTIONS
+
+
+_CONTRADICTIONS: Callable[[Framework, Criterion, Response], list[Contradiction]] | None = None
+
 #: where in the file each kind of contradiction points: the key the person should look at
 _SAMPLE_KEY = {"rating": ("rating",), "evidence": ("evidence",), "sample": ("sample", "size")}
 
@@ -230,8 +244,7 @@ def sample_findings(
     path: str, locate: _Locator, framework: Framework, criterion: Criterion, response: Response
 ) -> list[Finding]:
     """Where the rating or the evidence claims more than the recorded dip sample shows (warnings)."""
-    from selfassess.logic.samples import contradictions  # here: only files with a sample need it
-
+    contradictions = _contradictions()
     return [
         Finding(
             path,
