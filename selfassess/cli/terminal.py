@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from typing import IO
 
 import click
@@ -52,6 +53,21 @@ def echo(text: str = "", err: bool = False) -> None:
     """Print a line of human-readable output (or JSON from ``textgate.json_text``) through the gate."""
     colour = colour_enabled(sys.stderr if err else sys.stdout)
     click.echo(visible_styled(text) if colour else visible(text), err=err, color=colour)
+
+
+def echo_lines(texts: Iterable[str], err: bool = False, per_write: int = 500) -> None:
+    """Print each of ``texts`` as :func:`echo` prints a line, ``per_write`` lines at a time (one flush
+    for hundreds of findings, not one each; little held at once)."""
+    colour = colour_enabled(sys.stderr if err else sys.stdout)
+    gate = visible_styled if colour else visible
+    chunk: list[str] = []
+    for text in texts:
+        chunk.append(gate(text))
+        if len(chunk) == per_write:
+            click.echo("\n".join(chunk), err=err, color=colour)
+            chunk = []
+    if chunk:
+        click.echo("\n".join(chunk), err=err, color=colour)
 
 
 class GatedStream:

@@ -52,10 +52,15 @@ def nesting_bound(text: str) -> int:
     return openers - in_headers + 2  # a header line itself nests at most two deep
 
 
-def loads(text: str) -> dict[str, Any] | None:
-    """What ``tomllib.loads(text)`` gives, read by the compiled parser; None: ask ``tomllib``."""
-    if _compiled_loads is None or text.startswith("\ufeff") or nesting_bound(text) > MAX_NESTING:
+def loads(text: str, strict_bound: int | None = None) -> dict[str, Any] | None:
+    """What ``tomllib.loads(text)`` gives, read by the compiled parser; None: ask ``tomllib``.
+
+    ``strict_bound`` is ``guards.nesting_bound(text)`` when the caller has it: it counts fewer headers
+    than :func:`nesting_bound`, so it is never lower, and when it is within the limit this one is too."""
+    if _compiled_loads is None or text.startswith("\ufeff"):
         return None  # (the compiled parser skips a byte order mark, which tomllib refuses)
+    if (strict_bound is None or strict_bound > MAX_NESTING) and nesting_bound(text) > MAX_NESTING:
+        return None
     try:
         table = _compiled_loads(text, toml_version="1.0.0")
     except Exception:  # refused (or anything else): tomllib decides, with its own message

@@ -11,7 +11,7 @@ from typing import Any
 
 from selfassess.core.errors import AssessmentError
 from selfassess.core.names import MAX_FILE_BYTES, megabytes
-from selfassess.formats.guards import check_depth
+from selfassess.formats.guards import check_depth, nesting_bound
 from selfassess.formats.quicktoml import loads as quick_loads
 from selfassess.formats.safeio import read_regular
 
@@ -47,11 +47,12 @@ def decode(data: bytes, path: str) -> str:
     return text.removeprefix("\ufeff")
 
 
-def check_text(text: str, path: str) -> None:
-    """Refuse an empty file, and one with git's conflict markers, before reading it as TOML."""
+def check_text(text: str, path: str, bound: int | None = None) -> None:
+    """Refuse an empty file, and one with git's conflict markers, before reading it as TOML.
+    ``bound`` is ``guards.nesting_bound(text)`` when the caller has it."""
     if not text.strip():
         raise AssessmentError("empty file", path, 1)
-    check_depth(text, path, AssessmentError)  # before tomllib, which recurses through nesting
+    check_depth(text, path, AssessmentError, bound)  # before tomllib, which recurses through nesting
     if not any(marker in text for marker in _MARKERS):
         return
     conflict = _CONFLICT.search(text)
@@ -67,8 +68,9 @@ def check_text(text: str, path: str) -> None:
 def parse_toml(text: str, path: str) -> dict[str, Any]:
     """The TOML table in ``text``: read by the compiled reader when it can, else (and for every error)
     by ``tomllib``, the reference (see ``quicktoml``)."""
-    check_text(text, path)
-    table = quick_loads(text)
+    bound = nesting_bound(text)  # once, for the depth check and the compiled reader
+    check_text(text, path, bound)
+    table = quick_loads(text, bound)
     return table if table is not None else _tomllib(text, path)
 
 

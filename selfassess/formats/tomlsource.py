@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from selfassess.formats.canonical import key
 
@@ -135,40 +136,102 @@ class KeyLines:
 def canonical_line(text: str, *path: str | int) -> int | None:
     """The line of ``criteria.<id>``, ``criteria.<id>.<key>``, ``criteria.<id>.sample.<key>`` or
     ``criteria.<id>.actions.<n>.<key>`` found directly, as selfassess (and tomli-w) write files (each
-    table header on a line of its own, ``key = value`` under it): a few searches instead of reading
-    every line. None whenever it cannot be sure (another layout, a header or key that could be inside a
-    multi-line string): then :class:`KeyLines` reads the file."""
-    if not 2 <= len(path) <= 5 or path[0] != "criteria" or "'''" in text or "\r" in text:
-        return None
-    if len(path) == 5:
-        if path[2] != "actions" or not isinstance(path[3], int) or path[3] < 0:
+    table header on a line of its own, ``key = value`` under it), or None whenever it cannot be sure
+    (another layout, a header or key that could be inside a multi-line string): then :class:`KeyLines`
+    reads the file. To ask about one text many times, use :class:`CanonicalLines`."""
+    return CanonicalLines(text).line(*path)
+
+
+class CanonicalLines:
+    """:func:`canonical_line` for one text asked many times (every warning of a file). The text is read
+    once, at the first question: its lines that start with ``[`` and where its triple quotes are. Each
+    answer is then a look-up, a search within the criterion's table and a count of line breaks from the
+    nearest position already counted, and is exactly what searching the whole text gives (the first
+    ``"\\n" + header + "\\n"``, and the parity of the triple quotes before it as ``str.count`` reads
+    them)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._usable: bool | None = None
+        #: where each ``\n[`` is, in order (what ends a table's keys)
+        self._starts: list[int] = []
+        #: each line that starts with ``[`` and ends with a line break: where its ``\n`` before it is
+        self._headers: dict[str, list[int]] = {}
+        #: where each triple quote is, read from the start as ``str.count`` reads them (none overlapping)
+        self._quotes: list[int] = []
+        #: positions whose count of line breaks before them is known, and those counts
+        self._known: list[int] = [0]
+        self._breaks: list[int] = [0]
+
+    def _read(self) -> bool:
+        if self._usable is None:
+            text = self._text
+            self._usable = "'''" not in text and "\r" not in text
+            if self._usable:  # (str.find skips to what it looks for far faster than a pattern)
+                starts, headers, quotes, find = self._starts, self._headers, self._quotes, text.find
+                at = find("\n[")
+                while at >= 0:
+                    starts.append(at)
+                    end = find("\n", at + 1)
+                    if end < 0:  # the last line, with no line break after it: no header
+                        break
+                    headers.setdefault(text[at + 1 : end], []).append(at)
+                    at = find("\n[", end)
+                at = find('"""')
+                while at >= 0:
+                    quotes.append(at)
+                    at = find('"""', at + 3)
+        return self._usable
+
+    def _quotes_before(self, at: int) -> int:
+        """How many triple quotes ``str.count`` finds wholly before ``at``."""
+        return bisect_right(self._quotes, at - 3)
+
+    def _line_of(self, at: int) -> int:
+        """``text.count("\\n", 0, at) + 1``, counted from the nearest position already counted."""
+        index = bisect_right(self._known, at) - 1
+        if self._known[index] == at:
+            return self._breaks[index] + 1
+        breaks = self._breaks[index] + self._text.count("\n", self._known[index], at)
+        self._known.insert(index + 1, at)
+        self._breaks.insert(index + 1, breaks)
+        return breaks + 1
+
+    def _header(self, table: str, index: int) -> int:
+        """Where the ``index``-th (from 0) ``\\n<table>\\n`` is, or -1 when there are fewer, or one of
+        them up to it is inside a multi-line string."""
+        found = self._headers.get(table, ())
+        if len(found) <= index:
+            return -1
+        for at in found[: index + 1]:
+            if self._quotes_before(at) % 2:
+                return -1
+        return found[index]
+
+    def line(self, *path: str | int) -> int | None:
+        if not 2 <= len(path) <= 5 or path[0] != "criteria" or not self._read():
             return None
-        table, header = _nth_header(text, f"[[criteria.{key(str(path[1]))}.actions]]", path[3])
-    elif len(path) == 4 and path[2] != "sample":
-        return None
-    else:
-        table = f"[criteria.{key(str(path[1]))}" + (".sample]" if len(path) == 4 else "]")
-        header = text.find(f"\n{table}\n")
-    if header < 0 or text.count('"""', 0, header) % 2:
-        return None
-    if len(path) == 2:
-        return text.count("\n", 0, header) + 2
-    name = path[-1]
-    if not isinstance(name, str) or not _BARE.fullmatch(name):
-        return None
-    start = header + len(table) + 1  # the newline that ends the header line
-    end = text.find("\n[", start)
-    found = text.find(f"\n{name} = ", start, len(text) if end < 0 else end)
-    if found < 0 or text.count('"""', start, found) % 2:
-        return None
-    return text.count("\n", 0, found) + 2
-
-
-def _nth_header(text: str, table: str, index: int) -> tuple[str, int]:
-    """The ``index``-th (from 0) ``\\n<table>\\n`` in ``text``: the table and where, or -1."""
-    at = -1
-    for _ in range(index + 1):
-        at = text.find(f"\n{table}\n", at + 1)
-        if at < 0 or text.count('"""', 0, at) % 2:  # none, or one inside a multi-line string
-            return table, -1
-    return table, at
+        if len(path) == 5:
+            if path[2] != "actions" or not isinstance(path[3], int) or path[3] < 0:
+                return None
+            table = f"[[criteria.{key(str(path[1]))}.actions]]"
+            header = self._header(table, path[3])
+        elif len(path) == 4 and path[2] != "sample":
+            return None
+        else:
+            table = f"[criteria.{key(str(path[1]))}" + (".sample]" if len(path) == 4 else "]")
+            header = self._header(table, 0)
+        if header < 0:
+            return None
+        if len(path) == 2:
+            return self._line_of(header) + 1
+        name = path[-1]
+        if not isinstance(name, str) or not _BARE.fullmatch(name):
+            return None
+        start = header + len(table) + 1  # the newline that ends the header line
+        following = bisect_left(self._starts, start)
+        end = self._starts[following] if following < len(self._starts) else len(self._text)
+        found = self._text.find(f"\n{name} = ", start, end)
+        if found < 0 or (self._quotes_before(found) - self._quotes_before(start)) % 2:
+            return None
+        return self._line_of(found) + 1

@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING
 
 from selfassess.core.model import Assessment, Criterion, Framework, Response
 from selfassess.core.upgrades import on_other_version
-from selfassess.formats.tomlsource import KeyLines, canonical_line
+from selfassess.formats.tomlsource import CanonicalLines, KeyLines
 from selfassess.workspace.workspace import Workspace
 
 if TYPE_CHECKING:
     from selfassess.logic.privacy import Match
+    from selfassess.logic.samples import Contradiction
 
 ERROR = "error"
 WARNING = "warning"
@@ -51,6 +52,7 @@ class _Locator:
         self._text = text
         self._path = assessment.path
         self._lines: KeyLines | None = None
+        self._quick: CanonicalLines | None = None
         self._framework = framework
 
     def _source(self) -> str:
@@ -66,7 +68,9 @@ class _Locator:
 
     def line(self, *where: str | int) -> int:
         if self._lines is None:
-            quick = canonical_line(self._source(), *where)  # most files are canonical: no full read
+            if self._quick is None:
+                self._quick = CanonicalLines(self._source())
+            quick = self._quick.line(*where)  # most files are canonical: no full read
             if quick is not None:
                 return quick
             self._lines = KeyLines(self._source())
@@ -219,6 +223,19 @@ def _duplicates(path: str, locate: _Locator, assessment: Assessment) -> list[Fin
     return findings
 
 
+def _contradictions() -> Callable[[Framework, Criterion, Response], list[Contradiction]]:
+    """``samples.contradictions``, imported when first needed (only files with a sample need it), then
+    kept: it is asked for once per criterion with a sample."""
+    global _CONTRADICTIONS
+    if _CONTRADICTIONS is None:
+        from selfassess.logic.samples import contradictions
+
+        _CONTRADICTIONS = contradictions
+    return _CONTRADICTIONS
+
+
+_CONTRADICTIONS: Callable[[Framework, Criterion, Response], list[Contradiction]] | None = None
+
 #: where in the file each kind of contradiction points: the key the person should look at
 _SAMPLE_KEY = {"rating": ("rating",), "evidence": ("evidence",), "sample": ("sample", "size")}
 
@@ -227,8 +244,7 @@ def sample_findings(
     path: str, locate: _Locator, framework: Framework, criterion: Criterion, response: Response
 ) -> list[Finding]:
     """Where the rating or the evidence claims more than the recorded dip sample shows (warnings)."""
-    from selfassess.logic.samples import contradictions  # here: only files with a sample need it
-
+    contradictions = _contradictions()
     return [
         Finding(
             path,

@@ -8,6 +8,7 @@ names one.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Iterable, Iterator
@@ -306,10 +307,11 @@ def contradictions(
     sample = response.sample
     if sample is None or criterion.sample is None:
         return []
-    shown = figures_ or figures(framework, criterion, sample, straddles=False)
+    # the grade alone decides; the interval is computed only for the message that shows it
+    supports = figures_.supports if figures_ else supported_grade(framework, criterion, sample)
     found: list[Contradiction] = []
     cid = criterion.id
-    if shown.supports == TOO_SMALL:
+    if supports == TOO_SMALL:
         found.append(
             Contradiction(
                 BELOW_MINIMUM,
@@ -317,7 +319,8 @@ def contradictions(
                 "cases; it evidences no grade",
             )
         )
-    elif _better(framework, response.rating, shown.supports):
+    elif _better(framework, response.rating, supports):
+        shown = figures_ or figures(framework, criterion, sample, straddles=False)
         found.append(
             Contradiction(
                 NOT_SUPPORTED,
@@ -349,22 +352,63 @@ def absolute_claim(text: str) -> str | None:
     lower = text.lower()
     if len(lower) != len(text):  # a character whose lower case is longer: positions would not match
         lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    for pattern in (_ALL_CLAIM, _NO_FAILURE):
-        for claim in pattern.finditer(lower):  # a whole-text scan: most evidence claims nothing
-            start = claim.start()
-            if start and (lower[start - 1].isalnum() or lower[start - 1] == "_"):
-                continue  # inside a word ("overall", "piano")
-            if lower[max(0, start - 7) : start].endswith(_SOFTENED):
-                continue
-            if not _OF.search(_sentence_around(text, start)):
-                return text[start : claim.end()].strip()
+    # "no" begins many words, and its pattern is found fast by its literal start; the others are not
+    for claim in itertools.chain(_finditer(_ALL_CLAIM, _ALL_STARTS, lower), _NO_FAILURE.finditer(lower)):
+        start = claim.start()
+        if start and (lower[start - 1].isalnum() or lower[start - 1] == "_"):
+            continue  # inside a word ("overall", "piano")
+        if lower[max(0, start - 7) : start].endswith(_SOFTENED):
+            continue
+        if not _OF.search(_sentence_around(text, start)):
+            return text[start : claim.end()].strip()
     return None
 
 
+#: what every match of each claim begins with: the scan looks for these, and tries the pattern only there
+_ALL_STARTS = ("all", "every", "always", "without")
+
+
+def _finditer(pattern: re.Pattern[str], starts: tuple[str, ...], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, found faster: every match of ``pattern`` begins with one of
+    ``starts``, so the pattern is tried only where one of them is (the leftmost such place where it
+    matches is the leftmost match), then from the end of each match, as ``finditer`` goes on."""
+    # the next place of each start still found, from where the search has got to
+    ahead = [(found, start) for start in starts if (found := text.find(start)) >= 0]
+    while ahead:
+        at = min(ahead)[0]
+        match = pattern.match(text, at)
+        if match is not None:
+            yield match
+        at = at + 1 if match is None else match.end()
+        ahead = [
+            (found, start)
+            for where, start in ahead
+            if (found := where if where >= at else text.find(start, at)) >= 0
+        ]
+
+
 def _sentence_around(text: str, index: int) -> str:
-    start = max(text.rfind(mark, 0, index) for mark in _ENDS) + 1
-    ends = [found for mark in _ENDS if (found := text.find(mark, index)) >= 0]
-    return text[start : min(ends, default=len(text))]
+    """The sentence ``text[index]`` is in: from just after the last end mark (:data:`_ENDS`) wholly before
+    ``index`` to the first that starts at or after it; the whole text when there are none."""
+    # the last mark before: the first one found in the text before ``index`` read backwards, near
+    # ``index`` first (a mark found there starts after any outside it); ".\n" never starts last, as
+    # its "\n" starts after it
+    near = max(0, index - _NEAR)
+    back = _END_BEFORE.search(text[near:index][::-1])
+    if back is None and near > 0:
+        near = 0
+        back = _END_BEFORE.search(text[:index][::-1])
+    start = 0 if back is None else index - back.start() - len(back.group()) + 1  # after its first character
+    end = _END_AFTER.search(text, index)
+    return text[start : len(text) if end is None else end.start()]
+
+
+# A sentence's end marks (:data:`_ENDS`): the first that starts at or after a place, and the one that
+# starts last before it, found in the text read backwards
+_END_AFTER = re.compile(r"\.[ \n]|[;:!?] |\n")
+_END_BEFORE = re.compile(r"\n| [.;:!?]")
+#: how far before a claim the end of the sentence before it is looked for first
+_NEAR = 300
 
 
 def _better(framework: Framework, rating: str | None, supported: str) -> bool:

@@ -7,15 +7,15 @@ from typing import Any
 import click
 
 from selfassess.cli.commands.options import FINDINGS, Options, common
-from selfassess.cli.terminal import echo
+from selfassess.cli.terminal import echo, echo_lines
 
 
 def _print_findings(findings: list[Any], strict: bool) -> int:
     from selfassess.logic.checks import ERROR
 
     shown = [f.strict() if strict else f for f in findings]
-    for finding in shown:
-        echo(str(finding))
+    if shown:  # one write: each line through the gate as ``echo`` would print it, without a flush each
+        echo_lines(str(finding) for finding in shown)
     errors = sum(1 for f in shown if f.severity == ERROR)
     warnings = len(shown) - errors
     if shown:
