@@ -555,11 +555,13 @@ def _ungated_scan(text: str) -> list[Match]:
     saved = privacy._CHECKS
     privacy._CHECKS = tuple((kind, pattern, check, (), None) for kind, pattern, check, _, _ in saved)
     privacy._found_short.cache_clear()  # nothing remembered from the gated scan
+    privacy._RUNNABLE.clear()  # (nor which checks, with their gates, a set of facts runs)
     try:
         return scan(text)
     finally:
         privacy._CHECKS = saved
         privacy._found_short.cache_clear()
+        privacy._RUNNABLE.clear()
 
 
 _rows = [sentence for path in (SENTENCES, GAPS, UNSEEN) for _, _, sentence in load_sentences(path)]

@@ -63,10 +63,26 @@ def has_first_name(facts: TextFacts) -> bool:
     return known
 
 
+# What two capitalised words in a row need in an ASCII text's shape (textfacts.TextFacts.shape): a
+# capital, a letter, digit, "_", "'" or "-" (the end of the first word), then a space or tab and a capital,
+# or two spaces or tabs
+_WORD_END = "Aa0_'-"
+_TWO_CAPITALISED_SHAPES = frozenset(
+    [end + gap + "A" for end in _WORD_END for gap in " \t"]
+    + [end + a + b for end in _WORD_END for a in " \t" for b in " \t"]
+)
+#: the facts :func:`name_or_two_capitalised` asks about (privacy adds them to its needles)
+TWO_CAPITALISED_FACTS = frozenset("s:" + s for s in _TWO_CAPITALISED_SHAPES)
+
+
 def name_or_two_capitalised(facts: TextFacts) -> bool:
     """Whether the text has a known first name or two capitalised words in a row: what a relation needs
     before a name."""
-    return has_first_name(facts) or _TWO_CAPITALISED(facts.text) is not None
+    if has_first_name(facts):
+        return True
+    if facts.text.isascii() and facts.found[2].isdisjoint(_TWO_CAPITALISED_SHAPES):
+        return False  # (the shape of an ASCII text is exact: capitals are A, other word characters a or 0)
+    return _TWO_CAPITALISED(facts.text) is not None
 
 
 @functools.cache

@@ -10,7 +10,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from selfassess.logic.people import CHECKS as _PEOPLE_CHECKS
-from selfassess.logic.people import NAMED_BY_INITIALS, NAMED_PERSON, SURNAME_WORDS, is_first_name
+from selfassess.logic.people import (
+    NAMED_BY_INITIALS,
+    NAMED_PERSON,
+    SURNAME_WORDS,
+    TWO_CAPITALISED_FACTS,
+    is_first_name,
+)
 from selfassess.logic.people import NOT_NAMES as _NOT_NAMES
 from selfassess.logic.textfacts import AGE_HINT_FACTS, FactNeedles, TextFacts
 
@@ -568,7 +574,7 @@ _CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, _Clauses, _Gate], ...] = 
         NAMED_CHILD_CONTEXT,
         _CHILD_LIST_RE,
         _check_child_list,
-        (_i(*_GROUPS), _i("and") | _c("&")),
+        (_i(*(word + after for word in _GROUPS for after in " \t,:")), _i("and") | _c("&")),
         _group_list,
     ),
     (NAMED_CHILD_CONTEXT, _CHILD_BABY_RE, _check_baby, (_c("Baby"),), None),
@@ -576,7 +582,9 @@ _CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, _Clauses, _Gate], ...] = 
 )
 
 # every needle the clauses name (and age_hint uses), each kind found in one pass (textfacts.FactNeedles)
-_NEEDLES = FactNeedles(frozenset().union(*(c for check in _CHECKS for c in check[3])) | AGE_HINT_FACTS)
+_NEEDLES = FactNeedles(
+    frozenset().union(*(c for check in _CHECKS for c in check[3])) | AGE_HINT_FACTS | TWO_CAPITALISED_FACTS
+)
 
 
 def _count_lists(text: str) -> list[_Span]:
@@ -652,21 +660,22 @@ def _found_short(text: str) -> tuple[_Found, ...]:
 
 
 _Runnable = tuple[tuple[str, re.Pattern[str], _Validator, _Gate], ...]
-_RUNNABLE: dict[frozenset[str], _Runnable] = {}
+_RUNNABLE: dict[tuple[frozenset[str], ...], _Runnable] = {}
 
 
-def _runnable(known: frozenset[str]) -> _Runnable:
-    """The checks, in order, whose clauses each hold a fact of ``known``; remembered per set of facts
-    (few sets recur: most texts have the same handful of facts)."""
-    runnable = _RUNNABLE.get(known)
+def _runnable(facts: TextFacts) -> _Runnable:
+    """The checks, in order, whose clauses each hold a fact of the text; remembered per set of facts
+    (few sets recur: most texts have the same handful of facts), as the needles found (``found``)."""
+    runnable = _RUNNABLE.get(facts.found)
     if runnable is None:
+        known = facts.facts
         runnable = tuple(
             (kind, pattern, check, gate)
             for kind, pattern, check, clauses, gate in _CHECKS
             if all(not known.isdisjoint(clause) for clause in clauses)
         )
         if len(_RUNNABLE) < 4096:
-            _RUNNABLE[known] = runnable
+            _RUNNABLE[facts.found] = runnable
     return runnable
 
 
@@ -674,7 +683,7 @@ def _found(text: str) -> tuple[_Found, ...]:
     """The matches in ``text`` that do not overlap: leftmost, then longest, wins."""
     found: list[_Found] = []
     facts = TextFacts(text, _NEEDLES)
-    for kind, pattern, check, gate in _runnable(facts.facts):
+    for kind, pattern, check, gate in _runnable(facts):
         if gate is not None and not gate(facts):
             continue
         for m in pattern.finditer(text):
