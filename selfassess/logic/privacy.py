@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from selfassess.logic.people import CHECKS as _PEOPLE_CHECKS
 from selfassess.logic.people import (
+    GATE_FACTS,
     NAMED_BY_INITIALS,
     NAMED_PERSON,
     SURNAME_WORDS,
-    TWO_CAPITALISED_FACTS,
     is_first_name,
 )
 from selfassess.logic.people import NOT_NAMES as _NOT_NAMES
@@ -535,6 +535,14 @@ def _group_list(f: TextFacts) -> bool:
     return f.word_then_capital(*_GROUPS)
 
 
+_STREET_NEEDLES = frozenset(_STREET_WORDS)
+
+
+def _street_word(f: TextFacts) -> bool:
+    """A street word that ends a word ("View", not "views"), as _STREET_RE's suffix needs."""
+    return f.ends_word(_STREET_NEEDLES)
+
+
 _CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, _Clauses, _Gate], ...] = (
     # (kind, pattern, validator, clauses, gate): the pattern is tried only if the text has at least one
     # fact of each clause, and the gate (if any) holds: conditions every match needs that are far cheaper
@@ -545,7 +553,7 @@ _CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, _Clauses, _Gate], ...] = 
     (PHONE, _PHONE_RE, _whole, (_THREE_DIGITS,), None),
     (EMAIL, _EMAIL_RE, _whole, (_c("@"),), None),
     (POSTCODE, _POSTCODE_RE, _check_postcode, (_LETTER_DIGIT,), None),
-    (STREET_ADDRESS, _STREET_RE, _check_street, (_c(*_STREET_WORDS),), None),
+    (STREET_ADDRESS, _STREET_RE, _check_street, (_c(*_STREET_WORDS),), _street_word),
     (STREET_ADDRESS, _KEYWORD_STREET_RE, _check_keyword_street, (_i(*_HOME_WORDS),), None),
     (VEHICLE, _VEHICLE_RE, _whole, (_LETTER_DIGIT,), None),
     (NI_NUMBER, _NI_RE, _whole, (_LETTER_DIGIT | _s("A 0"),), None),
@@ -583,7 +591,7 @@ _CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, _Clauses, _Gate], ...] = 
 
 # every needle the clauses name (and age_hint uses), each kind found in one pass (textfacts.FactNeedles)
 _NEEDLES = FactNeedles(
-    frozenset().union(*(c for check in _CHECKS for c in check[3])) | AGE_HINT_FACTS | TWO_CAPITALISED_FACTS
+    frozenset().union(*(c for check in _CHECKS for c in check[3])) | AGE_HINT_FACTS | GATE_FACTS
 )
 
 

@@ -196,3 +196,33 @@ class TextFacts:
                     return True
                 at = lower.find(word, at + 1)
         return False
+
+    def ends_word(self, needles: frozenset[str]) -> bool:
+        """Whether one of ``needles`` (as written; those found, :attr:`found`) is in the text followed by
+        neither a word character nor a hyphen, or at its end."""
+        text = self.text
+        for needle in needles & self.found[0]:
+            at = text.find(needle)
+            while at >= 0:
+                end = at + len(needle)
+                if end == len(text) or not (text[end].isalnum() or text[end] in "_-"):
+                    return True  # (``isalnum`` is what ``re`` takes for ``\w``, with "_")
+                at = text.find(needle, at + 1)
+        return False
+
+    def whole_word(self, *words: str) -> bool:
+        """Whether one of ``words`` (lower-case ASCII, any case in the text) is in the text with neither a
+        word character nor a hyphen either side."""
+        lower, text = self.lower, self.text
+        if self.special or len(lower) != len(text):
+            return True  # positions in the lower-case text may not be those of the text: be safe
+        for word in words:
+            at = lower.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_-")) and (
+                    end == len(text) or not (text[end].isalnum() or text[end] in "_-")
+                ):
+                    return True
+                at = lower.find(word, at + 1)
+        return False
