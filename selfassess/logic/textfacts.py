@@ -88,7 +88,8 @@ _SPACE_PUNCTUATION = frozenset({"s: ,", "s: ;", "s: )", "s:\t,", "s:\t;", "s:\t)
 # "(" then an age ("(12", "( 12", "(aged 12") in the shape; "age" then a space, tab or colon, or "aged"
 _BRACKET_SHAPES = frozenset({"(0", "( ", "(\t", "(a", "(A"})
 _AGED_WORDS = frozenset({"age ", "age\t", "age:", "aged"})
-AGE_HINT_FACTS = frozenset({"i:old", "i:yr", "i:year", "s:0,", "s:0;", "s:0)", "s:0 ", "s:0\t"})
+# ("0 " is not among them: nearly every text has it, so it is looked for only where it matters)
+AGE_HINT_FACTS = frozenset({"i:old", "i:yr", "i:year", "s:0,", "s:0;", "s:0)"})
 AGE_HINT_FACTS |= _SPACE_PUNCTUATION
 AGE_HINT_FACTS |= {"s:" + s for s in _BRACKET_SHAPES} | {"i:" + s for s in _AGED_WORDS}
 _SPACE_PUNCTUATION_SHAPES = frozenset(f[2:] for f in _SPACE_PUNCTUATION)
@@ -180,7 +181,7 @@ class TextFacts:
             or "0," in shaped
             or "0;" in shaped
             or "0)" in shaped
-            or (("0 " in shaped or "0\t" in shaped) and not shaped.isdisjoint(_SPACE_PUNCTUATION_SHAPES))
+            or (not shaped.isdisjoint(_SPACE_PUNCTUATION_SHAPES) and self._digit_then_gap())
         )
 
     def word_then_capital(self, *words: str) -> bool:
@@ -196,6 +197,11 @@ class TextFacts:
                     return True
                 at = lower.find(word, at + 1)
         return False
+
+    def _digit_then_gap(self) -> bool:
+        """Whether a digit is followed by a space or tab (always, when the shape cannot say)."""
+        shape = self.shape
+        return not shape or "0 " in shape or "0\t" in shape
 
     def ends_word(self, needles: frozenset[str]) -> bool:
         """Whether one of ``needles`` (as written; those found, :attr:`found`) is in the text followed by
