@@ -54,6 +54,7 @@ FORMATS = [
     (17, "5bc5628d550924f09657a76f0261abda22339fb7fdb94ce1b4aedc757c1cd09b"),  # action lines found directly
     (18, "27031786a754fb4d53d9351c6ace8373ce95dbe94b975f769a95aca2660bd2ee"),  # upgrades.cell (#28)
     (19, "a22325be70ed40b369456c30db23f0c2ae44d1c7ebb4ebc4937e81f4940d3a77"),  # quick scans, samples (#29)
+    (20, "93ad466bea4c4057e3bb3b363edc9d746d000fab852aec4776acbbeb8c32de9d"),  # cheaper gates (#29)
 ]
 
 

@@ -330,10 +330,12 @@ def parse_assessment(
     data: bytes | str,
     path: str | os.PathLike[str] = "<string>",
     framework: Framework | Callable[[str], Framework | None] | None = None,
+    sha256: str | None = None,
 ) -> Assessment:
     """An :class:`Assessment` from TOML text; with a framework, criteria and ratings are checked.
 
     ``framework`` may be a function from the file's framework id to the framework (None: unknown).
+    ``sha256`` is that of ``data`` (bytes) when the caller has already computed it.
     """
     path = str(path)
     text = decode(data, path) if isinstance(data, bytes) else data
@@ -352,7 +354,9 @@ def parse_assessment(
         assessment.responses = _check_against_framework(
             reader, assessment.responses, framework, assessment.framework_version
         )
-    assessment.source_sha256 = sha256_bytes(text.encode("utf-8") if isinstance(data, str) else data)
+    if sha256 is None or isinstance(data, str):
+        sha256 = sha256_bytes(text.encode("utf-8") if isinstance(data, str) else data)
+    assessment.source_sha256 = sha256
     return assessment
 
 

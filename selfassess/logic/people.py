@@ -54,19 +54,45 @@ def has_first_name(facts: TextFacts) -> bool:
     known = facts.memo.get("first name")
     if not isinstance(known, bool):
         words = set(_CAPITALISED.findall(facts.text))
-        known = (
-            bool(words)
-            and not _capitalised_names().isdisjoint(words)
-            or any(is_first_name(w) for w in words if not (w.isascii() and w[1:].islower()))
-        )
+        known = bool(words) and not _capitalised_names().isdisjoint(words)
+        if (
+            not known
+            and words
+            and (not facts.text.isascii() or not facts.found[2].isdisjoint(_INNER_CAPITAL))
+        ):
+            # a word written otherwise ("McDonald", "TYLER", "Ciarán"): in an ASCII text, a capital after a
+            # letter in the shape
+            known = any(is_first_name(w) for w in words if not (w.isascii() and w[1:].islower()))
         facts.memo["first name"] = known
     return known
+
+
+_INNER_CAPITAL = frozenset({"aA", "AA"})
+# "the Kowalski twins" in an ASCII text's shape
+_LETTER_GAP_CAPITAL = frozenset({"a A", "a\tA"})
+
+
+# What two capitalised words in a row need in an ASCII text's shape (textfacts.TextFacts.shape): a
+# capital, a letter, digit, "_", "'" or "-" (the end of the first word), then a space or tab and a capital,
+# or two spaces or tabs
+_WORD_END = "Aa0_'-"
+_TWO_CAPITALISED_SHAPES = frozenset(
+    [end + gap + "A" for end in _WORD_END for gap in " \t"]
+    + [end + a + b for end in _WORD_END for a in " \t" for b in " \t"]
+)
+#: the facts :func:`has_first_name` and :func:`name_or_two_capitalised` ask about (privacy adds them to its
+#: needles)
+GATE_FACTS = frozenset("s:" + s for s in _TWO_CAPITALISED_SHAPES | _INNER_CAPITAL | _LETTER_GAP_CAPITAL)
 
 
 def name_or_two_capitalised(facts: TextFacts) -> bool:
     """Whether the text has a known first name or two capitalised words in a row: what a relation needs
     before a name."""
-    return has_first_name(facts) or _TWO_CAPITALISED(facts.text) is not None
+    if has_first_name(facts):
+        return True
+    if facts.text.isascii() and facts.found[2].isdisjoint(_TWO_CAPITALISED_SHAPES):
+        return False  # (the shape of an ASCII text is exact: capitals are A, other word characters a or 0)
+    return _TWO_CAPITALISED(facts.text) is not None
 
 
 @functools.cache
@@ -733,6 +759,19 @@ _NETWORKS = _c(
 _NETWORKS |= _c(*"Roblox Fortnite YouTube Tinder Grindr Wizz Yubo Threads Messenger".split())
 _HOME_WORDS = _i("home", "house", "flat", "address", "propert", "live", "living", "resid", "stay")
 _Gate = Callable[[TextFacts], bool] | None
+
+
+def _capital_after_word(facts: TextFacts) -> bool:
+    """Whether a letter, a space or tab and a capital may be in the text ("the Kowalski twins"): in an
+    ASCII text, its shape says."""
+    return not facts.text.isascii() or not facts.found[2].isdisjoint(_LETTER_GAP_CAPITAL)
+
+
+def _vehicle_word(facts: TextFacts) -> bool:
+    """A word for a registration standing alone ("plate", not "template"), as VEHICLE_KEYWORD_RE needs."""
+    return facts.whole_word("registration", "reg", "vrm", "vrn", "index", "plate")
+
+
 #: (kind, pattern, validator, clauses, gate) for privacy's checks: a pattern runs only when the text has a
 #: fact of each clause and the gate (if any) holds (textfacts.py)
 CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, tuple[frozenset[str], ...], _Gate], ...] = (
@@ -773,7 +812,7 @@ CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, tuple[frozenset[str], ...]
         FAMILY_GROUP_RE,
         check_family_group,
         (_i("twins", "triplets", "brothers", "sisters", "siblings", "boys", "girls", "children", "kids"),),
-        None,
+        _capital_after_word,
     ),
     (USERNAME, HANDLE_RE, check_handle, (_i("name", "handle", "gamertag"),), None),
     (USERNAME, USERNAME_RE, _whole, (_NETWORKS,), None),
@@ -784,7 +823,7 @@ CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, tuple[frozenset[str], ...]
         VEHICLE_KEYWORD_RE,
         check_vehicle,
         (_i("registration", "reg.", "reg ", "reg\t", "reg:", "vr", "index", "plate"),),
-        None,
+        _vehicle_word,
     ),
     (NAMED_BY_INITIALS, CHILD_INITIALS_RE, _whole, (_s("A.A", "A. A"),), None),
     (NAMED_BY_INITIALS, CHILD_BARE_INITIALS_RE, check_child_bare_initials, (_s("AA"),), None),

@@ -10,7 +10,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from selfassess.logic.people import CHECKS as _PEOPLE_CHECKS
-from selfassess.logic.people import NAMED_BY_INITIALS, NAMED_PERSON, SURNAME_WORDS, is_first_name
+from selfassess.logic.people import (
+    GATE_FACTS,
+    NAMED_BY_INITIALS,
+    NAMED_PERSON,
+    SURNAME_WORDS,
+    is_first_name,
+)
 from selfassess.logic.people import NOT_NAMES as _NOT_NAMES
 from selfassess.logic.textfacts import AGE_HINT_FACTS, FactNeedles, TextFacts
 
@@ -529,6 +535,14 @@ def _group_list(f: TextFacts) -> bool:
     return f.word_then_capital(*_GROUPS)
 
 
+_STREET_NEEDLES = frozenset(_STREET_WORDS)
+
+
+def _street_word(f: TextFacts) -> bool:
+    """A street word that ends a word ("View", not "views"), as _STREET_RE's suffix needs."""
+    return f.ends_word(_STREET_NEEDLES)
+
+
 _CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, _Clauses, _Gate], ...] = (
     # (kind, pattern, validator, clauses, gate): the pattern is tried only if the text has at least one
     # fact of each clause, and the gate (if any) holds: conditions every match needs that are far cheaper
@@ -539,7 +553,7 @@ _CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, _Clauses, _Gate], ...] = 
     (PHONE, _PHONE_RE, _whole, (_THREE_DIGITS,), None),
     (EMAIL, _EMAIL_RE, _whole, (_c("@"),), None),
     (POSTCODE, _POSTCODE_RE, _check_postcode, (_LETTER_DIGIT,), None),
-    (STREET_ADDRESS, _STREET_RE, _check_street, (_c(*_STREET_WORDS),), None),
+    (STREET_ADDRESS, _STREET_RE, _check_street, (_c(*_STREET_WORDS),), _street_word),
     (STREET_ADDRESS, _KEYWORD_STREET_RE, _check_keyword_street, (_i(*_HOME_WORDS),), None),
     (VEHICLE, _VEHICLE_RE, _whole, (_LETTER_DIGIT,), None),
     (NI_NUMBER, _NI_RE, _whole, (_LETTER_DIGIT | _s("A 0"),), None),
@@ -568,7 +582,7 @@ _CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, _Clauses, _Gate], ...] = 
         NAMED_CHILD_CONTEXT,
         _CHILD_LIST_RE,
         _check_child_list,
-        (_i(*_GROUPS), _i("and") | _c("&")),
+        (_i(*(word + after for word in _GROUPS for after in " \t,:")), _i("and") | _c("&")),
         _group_list,
     ),
     (NAMED_CHILD_CONTEXT, _CHILD_BABY_RE, _check_baby, (_c("Baby"),), None),
@@ -576,7 +590,9 @@ _CHECKS: tuple[tuple[str, re.Pattern[str], _Validator, _Clauses, _Gate], ...] = 
 )
 
 # every needle the clauses name (and age_hint uses), each kind found in one pass (textfacts.FactNeedles)
-_NEEDLES = FactNeedles(frozenset().union(*(c for check in _CHECKS for c in check[3])) | AGE_HINT_FACTS)
+_NEEDLES = FactNeedles(
+    frozenset().union(*(c for check in _CHECKS for c in check[3])) | AGE_HINT_FACTS | GATE_FACTS
+)
 
 
 def _count_lists(text: str) -> list[_Span]:
@@ -652,21 +668,22 @@ def _found_short(text: str) -> tuple[_Found, ...]:
 
 
 _Runnable = tuple[tuple[str, re.Pattern[str], _Validator, _Gate], ...]
-_RUNNABLE: dict[frozenset[str], _Runnable] = {}
+_RUNNABLE: dict[tuple[frozenset[str], ...], _Runnable] = {}
 
 
-def _runnable(known: frozenset[str]) -> _Runnable:
-    """The checks, in order, whose clauses each hold a fact of ``known``; remembered per set of facts
-    (few sets recur: most texts have the same handful of facts)."""
-    runnable = _RUNNABLE.get(known)
+def _runnable(facts: TextFacts) -> _Runnable:
+    """The checks, in order, whose clauses each hold a fact of the text; remembered per set of facts
+    (few sets recur: most texts have the same handful of facts), as the needles found (``found``)."""
+    runnable = _RUNNABLE.get(facts.found)
     if runnable is None:
+        known = facts.facts
         runnable = tuple(
             (kind, pattern, check, gate)
             for kind, pattern, check, clauses, gate in _CHECKS
             if all(not known.isdisjoint(clause) for clause in clauses)
         )
         if len(_RUNNABLE) < 4096:
-            _RUNNABLE[known] = runnable
+            _RUNNABLE[facts.found] = runnable
     return runnable
 
 
@@ -674,7 +691,7 @@ def _found(text: str) -> tuple[_Found, ...]:
     """The matches in ``text`` that do not overlap: leftmost, then longest, wins."""
     found: list[_Found] = []
     facts = TextFacts(text, _NEEDLES)
-    for kind, pattern, check, gate in _runnable(facts.facts):
+    for kind, pattern, check, gate in _runnable(facts):
         if gate is not None and not gate(facts):
             continue
         for m in pattern.finditer(text):

@@ -58,6 +58,13 @@ class Needles:
             return frozenset(self._automaton.find_matches_as_strings(text, overlapping=True))
         return frozenset(n for n in self.needles if n in text)
 
+    def finder(self) -> Callable[[str], frozenset[str]]:
+        """:meth:`found` as one callable, for a caller that asks about many texts."""
+        if self._automaton is None:
+            return self.found
+        find = self._automaton.find_matches_as_strings
+        return lambda text: frozenset(find(text, overlapping=True))
+
 
 class FactNeedles:
     """The needles behind a set of facts named "c:…" (in the text), "i:…" (in the lower-cased text) and
@@ -71,21 +78,28 @@ class FactNeedles:
         self.cased = Needles(f[2:] for f in facts if f.startswith("c:"))
         self.folded = Needles(f[2:] for f in facts if f.startswith("i:"))
         self.shape = Needles(f[2:] for f in facts if f.startswith("s:"))
+        self.find_cased = self.cased.finder()
+        self.find_folded = self.folded.finder()
+        self.find_shape = self.shape.finder()
 
 
 _SPACE_PUNCTUATION = frozenset({"s: ,", "s: ;", "s: )", "s:\t,", "s:\t;", "s:\t)"})
 #: the facts :meth:`TextFacts.age_hint` asks about
-AGE_HINT_FACTS = frozenset(
-    {"c:(", "i:age", "i:old", "i:yr", "i:year", "s:0,", "s:0;", "s:0)", "s:0 ", "s:0\t"}
-)
+# "(" then an age ("(12", "( 12", "(aged 12") in the shape; "age" then a space, tab or colon, or "aged"
+_BRACKET_SHAPES = frozenset({"(0", "( ", "(\t", "(a", "(A"})
+_AGED_WORDS = frozenset({"age ", "age\t", "age:", "aged"})
+# ("0 " is not among them: nearly every text has it, so it is looked for only where it matters)
+AGE_HINT_FACTS = frozenset({"i:old", "i:yr", "i:year", "s:0,", "s:0;", "s:0)"})
 AGE_HINT_FACTS |= _SPACE_PUNCTUATION
+AGE_HINT_FACTS |= {"s:" + s for s in _BRACKET_SHAPES} | {"i:" + s for s in _AGED_WORDS}
+_SPACE_PUNCTUATION_SHAPES = frozenset(f[2:] for f in _SPACE_PUNCTUATION)
 
 
 class TextFacts:
     """Facts about ``text``, computed once, on first use. Each fact is a necessary condition: when it is
     absent the text certainly lacks what it names; when present, the text may still lack it."""
 
-    __slots__ = ("text", "_lower", "_special", "_shape", "_needles", "_facts", "memo")
+    __slots__ = ("text", "_lower", "_special", "_shape", "_needles", "_facts", "_found", "memo")
 
     def __init__(self, text: str, needles: FactNeedles) -> None:
         self.text = text
@@ -94,6 +108,7 @@ class TextFacts:
         self._shape: str | None = None
         self._needles = needles
         self._facts: frozenset[str] | None = None
+        self._found: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
         #: other facts, computed by their users once per text (people.has_first_name)
         self.memo: dict[str, object] = {}
 
@@ -121,32 +136,52 @@ class TextFacts:
             self._shape = "" if exotic else text.translate(_SHAPE)
         return self._shape
 
+    def _set_shape(self, shape: str) -> str:
+        self._shape = shape
+        return shape
+
+    @property
+    def found(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """The needles found, without their prefixes: those in the text, in the lower-cased text and in
+        the shape (:attr:`facts` in another form, cheaper to make and to compare)."""
+        if self._found is None:
+            n, text = self._needles, self.text
+            lower = self._lower = text.lower()
+            if not text.isascii():
+                folded = n.folded.needles if self.special else n.find_folded(lower)
+                shape = self.shape
+                shaped = n.find_shape(shape) if shape else n.shape.needles
+            else:  # (no special characters, no digits that are not ASCII)
+                self._special = False
+                folded = n.find_folded(lower)
+                shaped = n.find_shape(self._set_shape(text.translate(_SHAPE)))
+            self._found = (n.find_cased(text), folded, shaped)
+        return self._found
+
     @property
     def facts(self) -> frozenset[str]:
         """The facts of the text among those its needles name. Where a kind of fact cannot be trusted
         (special case-folding characters; digits that are not ASCII), every fact of that kind is in."""
         if self._facts is None:
-            n = self._needles
-            facts = {"c:" + s for s in n.cased.found(self.text)}
-            folded = n.folded.needles if self.special else n.folded.found(self.lower)
+            cased, folded, shaped = self.found
+            facts = {"c:" + s for s in cased}
             facts.update("i:" + s for s in folded)
-            shape = self.shape
-            facts.update("s:" + s for s in (n.shape.found(shape) if shape else n.shape.needles))
+            facts.update("s:" + s for s in shaped)
             self._facts = frozenset(facts)
         return self._facts
 
     def age_hint(self) -> bool:
         """Something each age in privacy's _CHILD_RE needs: "aged 12", "(12", "12 years old" or
         "12," (a number of one or two digits, then spaces and a comma, semicolon or bracket)."""
-        f = self.facts
+        _, folded, shaped = self.found
         return (
-            ("c:(" in f and _BRACKET_NUMBER(self.text) is not None)
-            or ("i:age" in f and _AGED_NUMBER(self.text) is not None)
-            or ("i:old" in f and ("i:yr" in f or "i:year" in f))
-            or "s:0," in f
-            or "s:0;" in f
-            or "s:0)" in f
-            or (("s:0 " in f or "s:0\t" in f) and not f.isdisjoint(_SPACE_PUNCTUATION))
+            (not shaped.isdisjoint(_BRACKET_SHAPES) and _BRACKET_NUMBER(self.text) is not None)
+            or (not folded.isdisjoint(_AGED_WORDS) and _AGED_NUMBER(self.text) is not None)
+            or ("old" in folded and ("yr" in folded or "year" in folded))
+            or "0," in shaped
+            or "0;" in shaped
+            or "0)" in shaped
+            or (not shaped.isdisjoint(_SPACE_PUNCTUATION_SHAPES) and self._digit_then_gap())
         )
 
     def word_then_capital(self, *words: str) -> bool:
@@ -159,6 +194,41 @@ class TextFacts:
             at = lower.find(word)
             while at >= 0:
                 if _THEN_CAPITAL(text, at + len(word)):
+                    return True
+                at = lower.find(word, at + 1)
+        return False
+
+    def _digit_then_gap(self) -> bool:
+        """Whether a digit is followed by a space or tab (always, when the shape cannot say)."""
+        shape = self.shape
+        return not shape or "0 " in shape or "0\t" in shape
+
+    def ends_word(self, needles: frozenset[str]) -> bool:
+        """Whether one of ``needles`` (as written; those found, :attr:`found`) is in the text followed by
+        neither a word character nor a hyphen, or at its end."""
+        text = self.text
+        for needle in needles & self.found[0]:
+            at = text.find(needle)
+            while at >= 0:
+                end = at + len(needle)
+                if end == len(text) or not (text[end].isalnum() or text[end] in "_-"):
+                    return True  # (``isalnum`` is what ``re`` takes for ``\w``, with "_")
+                at = text.find(needle, at + 1)
+        return False
+
+    def whole_word(self, *words: str) -> bool:
+        """Whether one of ``words`` (lower-case ASCII, any case in the text) is in the text with neither a
+        word character nor a hyphen either side."""
+        lower, text = self.lower, self.text
+        if self.special or len(lower) != len(text):
+            return True  # positions in the lower-case text may not be those of the text: be safe
+        for word in words:
+            at = lower.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_-")) and (
+                    end == len(text) or not (text[end].isalnum() or text[end] in "_-")
+                ):
                     return True
                 at = lower.find(word, at + 1)
         return False

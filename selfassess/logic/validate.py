@@ -228,9 +228,10 @@ def validate_assessment(
         data = read_bytes(path)
     except SelfAssessError as error:
         return [Finding(relative, error.line, ERROR, error.message)]
+    digest = sha256_bytes(data)
     key = cache.make_key(
         "findings",
-        sha256_bytes(data),
+        digest,
         relative,
         workspace.settings_sha256,
         workspace.frameworks_sha256(),
@@ -244,7 +245,7 @@ def validate_assessment(
         return cached
     try:
         # its findings are cached instead: reading each file once needs no parsed copy kept
-        assessment = workspace.parse(data, path, cached=False, relative=relative)
+        assessment = workspace.parse(data, path, cached=False, relative=relative, sha256=digest)
         text = decode(data, str(path))
         findings = assessment_warnings(
             workspace, assessment, today, text=text, overdue=overdue, relative=relative

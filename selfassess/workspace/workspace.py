@@ -314,27 +314,35 @@ class Workspace:
         return Period.parse(period).end(self.settings.quarters)
 
     # -- reading --------------------------------------------------------------------------------
-    def parse(self, data: bytes, path: Path, cached: bool = True, relative: str | None = None) -> Assessment:
+    def parse(
+        self,
+        data: bytes,
+        path: Path,
+        cached: bool = True,
+        relative: str | None = None,
+        sha256: str | None = None,
+    ) -> Assessment:
         """An assessment checked against its own framework and its place in the workspace.
 
         With ``cached``, a file read before with the same bytes and framework comes from the cache.
-        ``relative`` is ``self.relative(path)`` when the caller already knows it.
+        ``relative`` is ``self.relative(path)`` and ``sha256`` that of ``data`` when the caller already
+        knows them.
         """
         if relative is None:
             relative = self.relative(path)
-        key = self._parse_key(data, relative) if cached else None
+        key = self._parse_key(data, relative, sha256) if cached else None
         hit = cache.get(key) if key else None
         if isinstance(hit, Assessment):
             assessment = hit
         else:
-            assessment = parse_assessment(data, relative, self.find_framework)
+            assessment = parse_assessment(data, relative, self.find_framework, sha256)
             check_place(assessment, path)
             if key:
                 cache.put(key, assessment)
         assessment.path = str(path)
         return assessment
 
-    def _parse_key(self, data: bytes, relative: str) -> str | None:
+    def _parse_key(self, data: bytes, relative: str, sha256: str | None = None) -> str | None:
         """A cache key for a parsed file in canonical form whose framework is known, else None."""
         found = _FRAMEWORK_LINE.search(data, 0, 400)
         if not found:
@@ -342,7 +350,7 @@ class Workspace:
         framework = self.find_framework(found.group(1).decode("ascii"))
         if framework is None:
             return None
-        digest = sha256_bytes(data)
+        digest = sha256 or sha256_bytes(data)
         return cache.make_key("assessment", digest, relative, framework.sha256)
 
     def load(self, district: str, period: str) -> Assessment | None:
@@ -363,7 +371,7 @@ class Workspace:
             return Entry(district, period, Status.INVALID, error=_located(error, self, path))
         digest = sha256_bytes(data)
         try:
-            assessment = self.parse(data, path)
+            assessment = self.parse(data, path, sha256=digest)
         except SelfAssessError as error:
             return Entry(district, period, Status.INVALID, error=error, sha256=digest)
         entry = Entry(district, period, Status(assessment.status), assessment=assessment, sha256=digest)
