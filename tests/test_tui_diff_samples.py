@@ -170,3 +170,23 @@ def test_snapshot_at_80_by_24(root: Path, snap_compare) -> None:
         await pilot.pause()
 
     assert snap_compare(app(root, "south"), terminal_size=(80, 24), run_before=to_samples)
+
+
+HOSTILE = "\\u001b[31mCATS[/] audit \\u202eevil"  # TOML escapes: ESC, a markup closer, a bidi override
+
+
+async def test_a_hostile_source_is_shown_gated_on_the_screen_and_by_the_cli(root: Path) -> None:
+    """A source holding an escape sequence, ``[/]`` and a bidi override (a file that came by git pull):
+    the compare screen shows it with its control characters visible, never as markup, and so does
+    ``selfassess diff``; neither crashes."""
+    path = root / "assessments" / "north" / "2026-Q4.toml"
+    text = path.read_text().replace("to = 2026-09-30", f'to = 2026-09-30\nsource = "{HOSTILE}"', 1)
+    path.write_text(text)
+    gated = '"␛[31mCATS[/] audit <RLO>evil"'
+    async with app(root, "north").run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        lines = facts(pilot, "T1C2")
+        assert lines[-1] == f'source: "{SOURCE}" → {gated}', lines
+    result = run_cli("diff", "north@2026-Q3", "north@2026-Q4", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert gated in result.stdout and "\x1b[31m" not in result.stdout and "\u202e" not in result.stdout
