@@ -81,17 +81,23 @@ def trend_svg(
     for i, (period, period_counts) in enumerate(zip(periods, counts, strict=True)):
         centre = LEFT + slot * (i + 0.5)
         parts.append(_column(layers, period_counts, centre, y))
-        year, quarter = period.split("-")
-        current = ' class="current"' if i == len(periods) - 1 else ""
-        ink = INK if current else AXIS
-        parts.append(
-            f'<text x="{_n(centre)}" y="{HEIGHT - BOTTOM + 12}" text-anchor="middle" fill="{ink}"{current}>'
-            f"{quarter}</text>"
-            f'<text x="{_n(centre)}" y="{HEIGHT - BOTTOM + 23}" text-anchor="middle" fill="{AXIS}" '
-            f'class="year">{year}</text>'
-        )
+        parts.append(_period_label(period, centre, current=i == len(periods) - 1))
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _period_label(period: str, centre: float, current: bool) -> str:
+    """A quarter's label under its column or point: the quarter, and its year beneath; the last
+    (current) quarter's in ink."""
+    year, quarter = period.split("-")
+    marked = ' class="current"' if current else ""
+    ink = INK if current else AXIS
+    return (
+        f'<text x="{_n(centre)}" y="{HEIGHT - BOTTOM + 12}" text-anchor="middle" fill="{ink}"{marked}>'
+        f"{quarter}</text>"
+        f'<text x="{_n(centre)}" y="{HEIGHT - BOTTOM + 23}" text-anchor="middle" fill="{AXIS}" '
+        f'class="year">{year}</text>'
+    )
 
 
 def _column(
@@ -188,15 +194,7 @@ def sample_svg(
             )
         else:
             parts.append(f'<circle cx="{_n(centre)}" cy="{_n(y(figure[0]))}" r="2.6" fill="{LINE_INK}"/>')
-        year, quarter = period.split("-")
-        current = ' class="current"' if i == len(periods) - 1 else ""
-        ink = INK if current else AXIS
-        parts.append(
-            f'<text x="{_n(centre)}" y="{HEIGHT - BOTTOM + 12}" text-anchor="middle" fill="{ink}"{current}>'
-            f"{quarter}</text>"
-            f'<text x="{_n(centre)}" y="{HEIGHT - BOTTOM + 23}" text-anchor="middle" fill="{AXIS}" '
-            f'class="year">{year}</text>'
-        )
+        parts.append(_period_label(period, centre, current=i == len(periods) - 1))
     parts.append("</svg>")
     return "".join(parts)
 

@@ -103,7 +103,7 @@ class ActionForm(ModalScreen[ActionInput | None]):
                     compact=True,
                 )
                 yield Label("")
-                yield Static(date_words(due), id="action-due-understood", classes="form-hint")
+                yield Static(literal(date_words(due)), id="action-due-understood", classes="form-hint")
                 yield Label("")
                 yield Checkbox(
                     "Done", value=bool(action and not action.is_open), id="action-done", compact=True
@@ -124,7 +124,7 @@ class ActionForm(ModalScreen[ActionInput | None]):
 
     @on(Input.Changed, "#action-due")
     def _due_changed(self, event: Input.Changed) -> None:
-        self.query_one("#action-due-understood", Static).update(date_words(event.value))
+        self.query_one("#action-due-understood", Static).update(literal(date_words(event.value)))
 
     def _error(self, message: str) -> None:
         self.query_one("#action-error", Static).update(literal(message))
