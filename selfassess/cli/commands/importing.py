@@ -30,7 +30,8 @@ def import_command(
     Finds the header row in the first 20 rows; reads criterion ids (else titles), ratings (grade id,
     label, number or first letter, or an empty cell's fill colour), evidence, notes, as-of dates,
     dip samples (Sample and Met, or one cell such as 14/20 or "14 of 20", with Sample from, Sample to
-    and Sample source) and actions (one per row). Dates may be YYYY-MM-DD or D/M/YYYY. Prints what it could not read as file.xlsx:Sheet1!C14: error: ...
+    and Sample source) and actions (one per row). Dates may be YYYY-MM-DD or D/M/YYYY. Prints what
+    it could not read as file.xlsx:Sheet1!C14: error: ...
     Exit 1 when anything was skipped (or close title matches await --yes), 2 when nothing could be read.
     """
     from selfassess.core import typed
